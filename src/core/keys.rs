@@ -1,0 +1,592 @@
+//! Key files: every kind cardano-cli writes or reads for pool work, their envelope strings,
+//! payload sizes and bech32 prefixes, and the operations on them (derive, hash, sign).
+
+use ed25519_dalek::Signer;
+use thiserror::Error;
+
+use super::bech32::{self, Bech32Error};
+use super::cbor::{self, CborError};
+use super::envelope::TextEnvelope;
+use super::hash::{blake2b_224, blake2b_256};
+use super::kes;
+use super::secret::SecretBytes;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum KeyError {
+    #[error("has the unknown key type \"{0}\"")]
+    UnknownType(String),
+    #[error("holds a {kind} of {found} bytes; it must be {expected} bytes")]
+    WrongLength {
+        kind: &'static str,
+        expected: usize,
+        found: usize,
+    },
+    #[error("is a {found}, but {expected} is needed here")]
+    WrongKind { found: String, expected: String },
+    #[error("key payload is not a CBOR byte string: {0}")]
+    Cbor(#[from] CborError),
+    #[error("{0}")]
+    Bech32(#[from] Bech32Error),
+    #[error("is neither a bech32 key nor hexadecimal: {0}")]
+    NotHexOrBech32(String),
+    #[error("is a {kind} whose public part does not match its secret part (the file is damaged)")]
+    Inconsistent { kind: &'static str },
+}
+
+/// Every key kind the console reads or writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyKind {
+    ColdVerification,
+    ColdSigning,
+    ColdExtendedVerification,
+    ColdExtendedSigning,
+    GenesisDelegateVerification,
+    GenesisDelegateSigning,
+    GenesisDelegateExtendedVerification,
+    GenesisDelegateExtendedSigning,
+    VrfVerification,
+    VrfSigning,
+    KesVerification,
+    KesSigning,
+    StakeVerification,
+    StakeSigning,
+    StakeExtendedVerification,
+    StakeExtendedSigning,
+    PaymentVerification,
+    PaymentSigning,
+    PaymentExtendedVerification,
+    PaymentExtendedSigning,
+    DrepVerification,
+    DrepSigning,
+}
+
+struct KindInfo {
+    kind: KeyKind,
+    type_name: &'static str,
+    description: &'static str,
+    len: usize,
+    hrp: &'static str,
+    human: &'static str,
+}
+
+const fn info(
+    kind: KeyKind,
+    type_name: &'static str,
+    description: &'static str,
+    len: usize,
+    hrp: &'static str,
+    human: &'static str,
+) -> KindInfo {
+    KindInfo {
+        kind,
+        type_name,
+        description,
+        len,
+        hrp,
+        human,
+    }
+}
+
+use KeyKind as K;
+
+/// Envelope type, default description, payload length, bech32 prefix and plain name of each kind.
+const KINDS: &[KindInfo] = &[
+    info(K::ColdVerification, "StakePoolVerificationKey_ed25519", "Stake Pool Operator Verification Key", 32, "pool_vk", "stake pool cold verification key"),
+    info(K::ColdSigning, "StakePoolSigningKey_ed25519", "Stake Pool Operator Signing Key", 32, "pool_sk", "stake pool cold signing key"),
+    info(K::ColdExtendedVerification, "StakePoolExtendedVerificationKey_ed25519_bip32", "Stake Pool Operator Verification Key", 64, "pool_xvk", "extended (BIP32) stake pool cold verification key"),
+    info(K::ColdExtendedSigning, "StakePoolExtendedSigningKey_ed25519_bip32", "Stake Pool Operator Signing Key", 128, "pool_xsk", "extended (BIP32) stake pool cold signing key"),
+    info(K::GenesisDelegateVerification, "GenesisDelegateVerificationKey_ed25519", "Genesis delegate operator key", 32, "genesis_delegate_vk", "genesis delegate verification key"),
+    info(K::GenesisDelegateSigning, "GenesisDelegateSigningKey_ed25519", "Genesis delegate operator key", 32, "genesis_delegate_sk", "genesis delegate signing key"),
+    info(K::GenesisDelegateExtendedVerification, "GenesisDelegateExtendedVerificationKey_ed25519_bip32", "Genesis delegate operator key", 64, "genesis_delegate_xvk", "extended genesis delegate verification key"),
+    info(K::GenesisDelegateExtendedSigning, "GenesisDelegateExtendedSigningKey_ed25519_bip32", "Genesis delegate operator key", 128, "genesis_delegate_xsk", "extended genesis delegate signing key"),
+    info(K::VrfVerification, "VrfVerificationKey_PraosVRF", "VRF Verification Key", 32, "vrf_vk", "VRF verification key"),
+    info(K::VrfSigning, "VrfSigningKey_PraosVRF", "VRF Signing Key", 64, "vrf_sk", "VRF signing key"),
+    info(K::KesVerification, "KesVerificationKey_ed25519_kes_2^6", "KES Verification Key", 32, "kes_vk", "KES verification key"),
+    info(K::KesSigning, "KesSigningKey_ed25519_kes_2^6", "KES Signing Key", kes::SIGNING_KEY_LEN, "kes_sk", "KES signing key"),
+    info(K::StakeVerification, "StakeVerificationKeyShelley_ed25519", "Stake Verification Key", 32, "stake_vk", "stake verification key"),
+    info(K::StakeSigning, "StakeSigningKeyShelley_ed25519", "Stake Signing Key", 32, "stake_sk", "stake signing key"),
+    info(K::StakeExtendedVerification, "StakeExtendedVerificationKeyShelley_ed25519_bip32", "", 64, "stake_xvk", "extended (BIP32) stake verification key"),
+    info(K::StakeExtendedSigning, "StakeExtendedSigningKeyShelley_ed25519_bip32", "", 128, "stake_xsk", "extended (BIP32) stake signing key"),
+    info(K::PaymentVerification, "PaymentVerificationKeyShelley_ed25519", "Payment Verification Key", 32, "addr_vk", "payment verification key"),
+    info(K::PaymentSigning, "PaymentSigningKeyShelley_ed25519", "Payment Signing Key", 32, "addr_sk", "payment signing key"),
+    info(K::PaymentExtendedVerification, "PaymentExtendedVerificationKeyShelley_ed25519_bip32", "Payment Verification Key", 64, "addr_xvk", "extended (BIP32) payment verification key"),
+    info(K::PaymentExtendedSigning, "PaymentExtendedSigningKeyShelley_ed25519_bip32", "Payment Signing Key", 128, "addr_xsk", "extended (BIP32) payment signing key"),
+    info(K::DrepVerification, "DRepVerificationKey_ed25519", "Delegate Representative Verification Key", 32, "drep_vk", "DRep verification key"),
+    info(K::DrepSigning, "DRepSigningKey_ed25519", "Delegate Representative Signing Key", 32, "drep_sk", "DRep signing key"),
+];
+
+impl KeyKind {
+    fn info(self) -> &'static KindInfo {
+        // The table lists every variant once, in declaration order.
+        &KINDS[self as usize]
+    }
+
+    pub fn type_name(self) -> &'static str {
+        self.info().type_name
+    }
+
+    pub fn description(self) -> &'static str {
+        self.info().description
+    }
+
+    /// Payload length in bytes.
+    pub fn len(self) -> usize {
+        self.info().len
+    }
+
+    pub fn bech32_hrp(self) -> &'static str {
+        self.info().hrp
+    }
+
+    /// Plain-language name, e.g. "VRF verification key".
+    pub fn human(self) -> &'static str {
+        self.info().human
+    }
+
+    pub fn from_type_name(name: &str) -> Option<Self> {
+        KINDS.iter().find(|i| i.type_name == name).map(|i| i.kind)
+    }
+
+    pub fn from_hrp(hrp: &str) -> Option<Self> {
+        KINDS.iter().find(|i| i.hrp == hrp).map(|i| i.kind)
+    }
+
+    pub fn is_signing(self) -> bool {
+        matches!(
+            self,
+            K::ColdSigning
+                | K::ColdExtendedSigning
+                | K::GenesisDelegateSigning
+                | K::GenesisDelegateExtendedSigning
+                | K::VrfSigning
+                | K::KesSigning
+                | K::StakeSigning
+                | K::StakeExtendedSigning
+                | K::PaymentSigning
+                | K::PaymentExtendedSigning
+                | K::DrepSigning
+        )
+    }
+
+    pub fn is_extended(self) -> bool {
+        matches!(self.len(), 64 | 128) && !matches!(self, K::VrfSigning)
+    }
+
+    /// The verification-key kind that belongs to a signing-key kind (itself for a vkey).
+    pub fn verification(self) -> Self {
+        match self {
+            K::ColdSigning => K::ColdVerification,
+            K::ColdExtendedSigning => K::ColdExtendedVerification,
+            K::GenesisDelegateSigning => K::GenesisDelegateVerification,
+            K::GenesisDelegateExtendedSigning => K::GenesisDelegateExtendedVerification,
+            K::VrfSigning => K::VrfVerification,
+            K::KesSigning => K::KesVerification,
+            K::StakeSigning => K::StakeVerification,
+            K::StakeExtendedSigning => K::StakeExtendedVerification,
+            K::PaymentSigning => K::PaymentVerification,
+            K::PaymentExtendedSigning => K::PaymentExtendedVerification,
+            K::DrepSigning => K::DrepVerification,
+            other => other,
+        }
+    }
+
+    /// Ed25519 keys (plain or BIP32) can sign certificates and transactions.
+    pub fn is_ed25519(self) -> bool {
+        !matches!(self, K::VrfVerification | K::VrfSigning | K::KesVerification | K::KesSigning)
+    }
+}
+
+/// Groups of kinds that a command accepts for one argument.
+pub mod accept {
+    use super::KeyKind as K;
+
+    pub const COLD_VERIFICATION: &[K] = &[K::ColdVerification, K::ColdExtendedVerification];
+    /// `node issue-op-cert` and `node new-counter` also take genesis delegate keys.
+    pub const OPCERT_COLD_VERIFICATION: &[K] = &[
+        K::ColdVerification,
+        K::ColdExtendedVerification,
+        K::GenesisDelegateVerification,
+        K::GenesisDelegateExtendedVerification,
+    ];
+    pub const OPCERT_COLD_SIGNING: &[K] = &[
+        K::ColdSigning,
+        K::ColdExtendedSigning,
+        K::GenesisDelegateSigning,
+        K::GenesisDelegateExtendedSigning,
+    ];
+    pub const VRF_VERIFICATION: &[K] = &[K::VrfVerification];
+    pub const KES_VERIFICATION: &[K] = &[K::KesVerification];
+    pub const STAKE_VERIFICATION: &[K] = &[K::StakeVerification, K::StakeExtendedVerification];
+    pub const DREP_VERIFICATION: &[K] = &[K::DrepVerification];
+}
+
+/// Names the accepted kinds for an error message: "a stake pool cold verification key
+/// (StakePoolVerificationKey_ed25519 or …)".
+pub fn describe_accepted(kinds: &[KeyKind]) -> String {
+    let first = kinds.first().map_or("a key", |k| k.human());
+    let names: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
+    format!("a {first} ({})", names.join(" or "))
+}
+
+/// A verification (public) key of any kind: raw payload bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerificationKey {
+    kind: KeyKind,
+    bytes: Vec<u8>,
+}
+
+/// A signing (secret) key of any kind. The payload is wiped on drop and never printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SigningKey {
+    kind: KeyKind,
+    bytes: SecretBytes,
+}
+
+/// Either kind of key, as read from a file or a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnyKey {
+    Verification(VerificationKey),
+    Signing(SigningKey),
+}
+
+fn check_len(kind: KeyKind, found: usize) -> Result<(), KeyError> {
+    if found == kind.len() {
+        Ok(())
+    } else {
+        Err(KeyError::WrongLength {
+            kind: kind.human(),
+            expected: kind.len(),
+            found,
+        })
+    }
+}
+
+impl VerificationKey {
+    pub fn new(kind: KeyKind, bytes: &[u8]) -> Result<Self, KeyError> {
+        check_len(kind, bytes.len())?;
+        if kind.is_signing() {
+            return Err(KeyError::WrongKind {
+                found: kind.human().to_owned(),
+                expected: "a verification key".to_owned(),
+            });
+        }
+        Ok(Self {
+            kind,
+            bytes: bytes.to_vec(),
+        })
+    }
+
+    pub fn kind(&self) -> KeyKind {
+        self.kind
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The 32-byte public key (an extended key without its chain code).
+    pub fn public_key(&self) -> [u8; 32] {
+        let mut pk = [0u8; 32];
+        pk.copy_from_slice(&self.bytes[..32]);
+        pk
+    }
+
+    /// blake2b-224 of the public key: pool id, stake key hash, DRep key hash.
+    pub fn key_hash(&self) -> [u8; 28] {
+        blake2b_224(&self.bytes[..32])
+    }
+
+    /// blake2b-256 of the public key: the VRF key hash of a registration.
+    pub fn key_hash_256(&self) -> [u8; 32] {
+        blake2b_256(&self.bytes[..32])
+    }
+
+    pub fn to_envelope(&self) -> TextEnvelope {
+        TextEnvelope::new(
+            self.kind.type_name(),
+            self.kind.description(),
+            cbor::encode_bytes(&self.bytes),
+        )
+    }
+
+    pub fn to_bech32(&self) -> Result<String, KeyError> {
+        Ok(bech32::encode(self.kind.bech32_hrp(), &self.bytes)?)
+    }
+}
+
+impl SigningKey {
+    pub fn new(kind: KeyKind, bytes: SecretBytes) -> Result<Self, KeyError> {
+        check_len(kind, bytes.len())?;
+        if !kind.is_signing() {
+            return Err(KeyError::WrongKind {
+                found: kind.human().to_owned(),
+                expected: "a signing key".to_owned(),
+            });
+        }
+        Ok(Self { kind, bytes })
+    }
+
+    pub fn kind(&self) -> KeyKind {
+        self.kind
+    }
+
+    pub fn expose(&self) -> &[u8] {
+        self.bytes.expose()
+    }
+
+    /// Derives the matching verification key; checks the stored public parts of VRF and
+    /// extended keys against the secret.
+    pub fn verification_key(&self) -> Result<VerificationKey, KeyError> {
+        let b = self.bytes.expose();
+        let vkind = self.kind.verification();
+        let public: Vec<u8> = match self.kind {
+            K::VrfSigning => {
+                let derived = ed25519_public(&b[..32]);
+                if derived[..] != b[32..64] {
+                    return Err(KeyError::Inconsistent {
+                        kind: self.kind.human(),
+                    });
+                }
+                derived.to_vec()
+            }
+            K::KesSigning => kes::verification_key(b).to_vec(),
+            k if k.is_extended() => {
+                let xprv = self.xprv();
+                let derived = xprv.public().public_key();
+                if derived[..] != b[64..96] {
+                    return Err(KeyError::Inconsistent {
+                        kind: self.kind.human(),
+                    });
+                }
+                b[64..128].to_vec()
+            }
+            _ => ed25519_public(b).to_vec(),
+        };
+        VerificationKey::new(vkind, &public)
+    }
+
+    fn xprv(&self) -> ed25519_bip32::XPrv {
+        let b = self.bytes.expose();
+        let mut sk = zeroize::Zeroizing::new([0u8; 64]);
+        sk.copy_from_slice(&b[..64]);
+        let mut cc = [0u8; 32];
+        cc.copy_from_slice(&b[96..128]);
+        ed25519_bip32::XPrv::from_extended_and_chaincode(&sk, &cc)
+    }
+
+    /// Ed25519 signature (plain seed keys, or BIP32-Ed25519 for extended keys).
+    pub fn sign(&self, message: &[u8]) -> Result<[u8; 64], KeyError> {
+        if !self.kind.is_ed25519() {
+            return Err(KeyError::WrongKind {
+                found: self.kind.human().to_owned(),
+                expected: "an Ed25519 signing key".to_owned(),
+            });
+        }
+        let b = self.bytes.expose();
+        if self.kind.is_extended() {
+            let sig: ed25519_bip32::Signature<()> = self.xprv().sign(message);
+            Ok(*sig.to_bytes())
+        } else {
+            let mut seed = zeroize::Zeroizing::new([0u8; 32]);
+            seed.copy_from_slice(b);
+            let sk = ed25519_dalek::SigningKey::from_bytes(&seed);
+            Ok(sk.sign(message).to_bytes())
+        }
+    }
+
+    pub fn to_envelope(&self) -> TextEnvelope {
+        TextEnvelope::new(
+            self.kind.type_name(),
+            self.kind.description(),
+            cbor::encode_bytes(self.bytes.expose()),
+        )
+    }
+
+    pub fn to_bech32(&self) -> Result<SecretBytes, KeyError> {
+        let text = bech32::encode(self.kind.bech32_hrp(), self.bytes.expose())?;
+        Ok(SecretBytes::new(text.into_bytes()))
+    }
+}
+
+impl AnyKey {
+    pub fn kind(&self) -> KeyKind {
+        match self {
+            Self::Verification(v) => v.kind,
+            Self::Signing(s) => s.kind,
+        }
+    }
+
+    fn build(kind: KeyKind, raw: &[u8]) -> Result<Self, KeyError> {
+        if kind.is_signing() {
+            Ok(Self::Signing(SigningKey::new(kind, SecretBytes::from_slice(raw))?))
+        } else {
+            Ok(Self::Verification(VerificationKey::new(kind, raw)?))
+        }
+    }
+
+    pub fn from_envelope(env: &TextEnvelope) -> Result<Self, KeyError> {
+        let kind = KeyKind::from_type_name(&env.type_name)
+            .ok_or_else(|| KeyError::UnknownType(env.type_name.clone()))?;
+        let raw = cbor::decode_bytes(env.cbor.expose(), "the key bytes")?;
+        Self::build(kind, raw)
+    }
+
+    pub fn from_bech32(text: &str) -> Result<Self, KeyError> {
+        let (hrp, data) = bech32::decode(text)?;
+        let kind = KeyKind::from_hrp(&hrp).ok_or(Bech32Error::UnknownPrefix(hrp))?;
+        let key = Self::build(kind, &data);
+        drop(SecretBytes::new(data));
+        key
+    }
+
+    /// Reads what a key file holds: a text envelope, or a bare bech32 string.
+    pub fn from_file_contents(contents: &[u8]) -> Result<Self, KeyError> {
+        let trimmed = contents.trim_ascii();
+        if trimmed.first() == Some(&b'{') {
+            let env = TextEnvelope::parse(trimmed)
+                .map_err(|e| KeyError::NotHexOrBech32(e.to_string()))?;
+            return Self::from_envelope(&env);
+        }
+        let text = std::str::from_utf8(trimmed)
+            .map_err(|_| KeyError::NotHexOrBech32("the file is not text".to_owned()))?;
+        Self::from_bech32(text)
+    }
+
+    /// Narrows to one of the accepted kinds, or says what was found instead.
+    pub fn expect(self, accepted: &[KeyKind]) -> Result<Self, KeyError> {
+        if accepted.contains(&self.kind()) {
+            Ok(self)
+        } else {
+            Err(KeyError::WrongKind {
+                found: format!("{} ({})", self.kind().human(), self.kind().type_name()),
+                expected: describe_accepted(accepted),
+            })
+        }
+    }
+
+    pub fn into_verification(self, accepted: &[KeyKind]) -> Result<VerificationKey, KeyError> {
+        match self.expect(accepted)? {
+            Self::Verification(v) => Ok(v),
+            Self::Signing(s) => s.verification_key(),
+        }
+    }
+
+    pub fn into_signing(self, accepted: &[KeyKind]) -> Result<SigningKey, KeyError> {
+        match self.expect(accepted)? {
+            Self::Signing(s) => Ok(s),
+            Self::Verification(v) => Err(KeyError::WrongKind {
+                found: v.kind.human().to_owned(),
+                expected: describe_accepted(accepted),
+            }),
+        }
+    }
+}
+
+/// Parses a verification key given on the command line as bech32 or hex, for one of the
+/// accepted kinds (hex is taken as the first kind whose length matches).
+pub fn verification_key_from_text(
+    text: &str,
+    accepted: &[KeyKind],
+) -> Result<VerificationKey, KeyError> {
+    let text = text.trim();
+    if let Ok(raw) = hex::decode(text) {
+        let kind = accepted
+            .iter()
+            .copied()
+            .find(|k| k.len() == raw.len())
+            .ok_or_else(|| KeyError::WrongLength {
+                kind: accepted.first().map_or("key", |k| k.human()),
+                expected: accepted.first().map_or(32, |k| k.len()),
+                found: raw.len(),
+            })?;
+        return VerificationKey::new(kind, &raw);
+    }
+    match AnyKey::from_bech32(text) {
+        Ok(key) => key.into_verification(accepted),
+        Err(KeyError::Bech32(e)) => Err(KeyError::NotHexOrBech32(e.to_string())),
+        Err(e) => Err(e),
+    }
+}
+
+/// Ed25519 public key of a 32-byte seed.
+pub fn ed25519_public(seed: &[u8]) -> [u8; 32] {
+    let mut s = zeroize::Zeroizing::new([0u8; 32]);
+    s.copy_from_slice(&seed[..32]);
+    ed25519_dalek::SigningKey::from_bytes(&s)
+        .verifying_key()
+        .to_bytes()
+}
+
+/// Checks an Ed25519 signature strictly (as the ledger does).
+pub fn ed25519_verify(public: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+    let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(public) else {
+        return false;
+    };
+    vk.verify_strict(message, &ed25519_dalek::Signature::from_bytes(signature))
+        .is_ok()
+}
+
+/// Key generation from caller-supplied entropy (the core never reads the OS).
+pub mod generate {
+    use super::{ed25519_public, KeyError, KeyKind, SigningKey, VerificationKey};
+    use crate::core::kes;
+    use crate::core::secret::SecretBytes;
+
+    /// A new Ed25519 key pair of a plain kind (cold, stake, payment, DRep, genesis delegate).
+    pub fn ed25519(kind: KeyKind, seed: &[u8; 32]) -> Result<(SigningKey, VerificationKey), KeyError> {
+        let sk = SigningKey::new(kind, SecretBytes::from_slice(seed))?;
+        let vk = VerificationKey::new(kind.verification(), &ed25519_public(seed))?;
+        Ok((sk, vk))
+    }
+
+    /// A new VRF key pair: signing key = seed ‖ public key.
+    pub fn vrf(seed: &[u8; 32]) -> Result<(SigningKey, VerificationKey), KeyError> {
+        let public = ed25519_public(seed);
+        let mut raw = Vec::with_capacity(64);
+        raw.extend_from_slice(seed);
+        raw.extend_from_slice(&public);
+        let sk = SigningKey::new(KeyKind::VrfSigning, SecretBytes::new(raw))?;
+        let vk = VerificationKey::new(KeyKind::VrfVerification, &public)?;
+        Ok((sk, vk))
+    }
+
+    /// A new Sum6 KES key pair at evolution 0.
+    pub fn kes(seed: &[u8; 32]) -> Result<(SigningKey, VerificationKey), KeyError> {
+        let (raw, public) = kes::generate(seed);
+        let sk = SigningKey::new(KeyKind::KesSigning, raw)?;
+        let vk = VerificationKey::new(KeyKind::KesVerification, &public)?;
+        Ok((sk, vk))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_declaration_order() {
+        for (i, info) in KINDS.iter().enumerate() {
+            assert_eq!(info.kind as usize, i, "{}", info.type_name);
+        }
+    }
+
+    #[test]
+    fn vrf_key_is_seed_then_public_key() {
+        let (sk, vk) = generate::vrf(&[7u8; 32]).unwrap();
+        assert_eq!(&sk.expose()[..32], &[7u8; 32]);
+        assert_eq!(&sk.expose()[32..], vk.as_bytes());
+        assert_eq!(sk.verification_key().unwrap(), vk);
+    }
+
+    #[test]
+    fn wrong_kind_names_both_sides() {
+        let (_, vk) = generate::vrf(&[1u8; 32]).unwrap();
+        let err = AnyKey::Verification(vk)
+            .into_verification(accept::COLD_VERIFICATION)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "is a VRF verification key (VrfVerificationKey_PraosVRF), but a stake pool cold verification key (StakePoolVerificationKey_ed25519 or StakePoolExtendedVerificationKey_ed25519_bip32) is needed here"
+        );
+    }
+}

@@ -1,0 +1,6 @@
+//! Pool Console: a desktop console and a cardano-cli-compatible command line for Cardano
+//! stake-pool operators, both built on one pure certificate core.
+
+pub mod cli;
+pub mod core;
+pub mod platform;

@@ -1,1 +1,141 @@
-//! cli
+//! The command line: cardano-cli's commands and flags on the certificate core.
+
+pub mod args;
+mod inputs;
+mod inspect;
+mod kes;
+mod key;
+mod node;
+mod output;
+mod stake_address;
+mod stake_pool;
+// TEMP mod text_view;
+
+use std::ffi::OsString;
+use std::fmt;
+use std::io::Write;
+
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::core::certificate::Era;
+use args::{Cli, Command};
+
+/// A failed command: the message (naming the file and what is wrong) and the exit code.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub code: i32,
+}
+
+impl CliError {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            code: 1,
+        }
+    }
+
+    /// An error about one file: "FILE: what is wrong".
+    pub fn file(path: &std::path::Path, what: impl fmt::Display) -> Self {
+        Self::new(format!("{}: {what}", path.display()))
+    }
+}
+
+impl<E: std::error::Error> From<E> for CliError {
+    fn from(e: E) -> Self {
+        Self::new(e.to_string())
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+/// Where a command writes its text output.
+pub struct Streams<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+/// What the binary should do after parsing.
+pub enum Parsed {
+    /// No command: open the console.
+    Console,
+    /// Run this command with this era.
+    Run(Box<Command>, Era, Box<clap::ArgMatches>),
+}
+
+/// Splits an optional leading era word off the arguments (`conway`, `latest`, `babbage`).
+fn take_era(mut args: Vec<OsString>) -> (Vec<OsString>, Era) {
+    let era = match args.get(1).and_then(|a| a.to_str()) {
+        Some("conway" | "latest") => Some(Era::Conway),
+        Some("babbage") => Some(Era::PreConway),
+        _ => None,
+    };
+    match era {
+        Some(e) => {
+            args.remove(1);
+            (args, e)
+        }
+        None => (args, Era::Conway),
+    }
+}
+
+/// Parses arguments (including the program name). Help and version requests come back as
+/// `Err` with exit code 0 and the text to print.
+pub fn parse(args: Vec<OsString>) -> Result<Parsed, CliError> {
+    let (args, era) = take_era(args);
+    let matches = Cli::command()
+        .try_get_matches_from(args)
+        .map_err(clap_error)?;
+    let cli = Cli::from_arg_matches(&matches).map_err(clap_error)?;
+    match cli.command {
+        None => Ok(Parsed::Console),
+        Some(cmd) => Ok(Parsed::Run(Box::new(cmd), era, Box::new(matches))),
+    }
+}
+
+fn clap_error(e: clap::Error) -> CliError {
+    use clap::error::ErrorKind;
+    let code = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
+        _ => 1,
+    };
+    CliError {
+        message: e.render().to_string().trim_end().to_owned(),
+        code,
+    }
+}
+
+/// Runs a parsed command.
+pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<'_>) -> CliResult {
+    match cmd {
+        Command::Node(c) => node::run(c, io),
+        Command::StakePool(c) => stake_pool::run(c, era, matches, io),
+        Command::StakeAddress(c) => stake_address::run(c, era, io),
+        Command::Key(c) => key::run(c),
+        Command::TextView(_c) => Err(CliError::new("text-view: not yet")),
+        Command::Kes(c) => kes::run(c, io),
+        Command::Inspect(a) => inspect::run(&a, io),
+    }
+}
+
+/// Parses and runs; returns the process exit code. Errors go to `io.err` without a panic.
+pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Option<i32> {
+    match parse(args) {
+        Ok(Parsed::Console) => None,
+        Ok(Parsed::Run(cmd, era, matches)) => match run(*cmd, era, &matches, io) {
+            Ok(()) => Some(0),
+            Err(e) => {
+                let _ = writeln!(io.err, "Error: {}", e.message);
+                Some(e.code)
+            }
+        },
+        Err(e) if e.code == 0 => {
+            let _ = writeln!(io.out, "{}", e.message);
+            Some(0)
+        }
+        Err(e) => {
+            let _ = writeln!(io.err, "{}", e.message);
+            Some(e.code)
+        }
+    }
+}

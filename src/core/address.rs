@@ -79,7 +79,11 @@ impl RewardAccount {
 
     pub fn to_bytes(&self) -> [u8; 29] {
         let mut out = [0u8; 29];
-        let kind = if self.credential.is_script() { 0xf0 } else { 0xe0 };
+        let kind = if self.credential.is_script() {
+            0xf0
+        } else {
+            0xe0
+        };
         out[0] = kind | (self.network_id & 0x0f);
         out[1..].copy_from_slice(self.credential.hash());
         out
@@ -150,7 +154,10 @@ mod tests {
     #[test]
     fn header_by_network_and_credential() {
         let h = [0x11u8; 28];
-        assert_eq!(RewardAccount::new(Network::Mainnet, Credential::Key(h)).to_bytes()[0], 0xe1);
+        assert_eq!(
+            RewardAccount::new(Network::Mainnet, Credential::Key(h)).to_bytes()[0],
+            0xe1
+        );
         assert_eq!(
             RewardAccount::new(Network::Testnet { magic: 42 }, Credential::Key(h)).to_bytes()[0],
             0xe0

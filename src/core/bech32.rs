@@ -24,8 +24,8 @@ pub fn encode(hrp: &str, data: &[u8]) -> Result<String, Bech32Error> {
 
 /// Decodes a bech32 string (strict Bech32 checksum) into its prefix and bytes.
 pub fn decode(text: &str) -> Result<(String, Vec<u8>), Bech32Error> {
-    let checked =
-        CheckedHrpstring::new::<Bech32>(text.trim()).map_err(|e| Bech32Error::Invalid(e.to_string()))?;
+    let checked = CheckedHrpstring::new::<Bech32>(text.trim())
+        .map_err(|e| Bech32Error::Invalid(e.to_string()))?;
     let hrp = checked.hrp().to_lowercase();
     Ok((hrp, checked.byte_iter().collect()))
 }
@@ -51,7 +51,10 @@ mod tests {
     fn pool_id_round_trip() {
         let id = hex::decode("52de4f7516061672852f7e7245d98997c1c67b4b9115e6f3b39f6657").unwrap();
         let s = encode("pool", &id).unwrap();
-        assert_eq!(s, "pool12t0y7agkqct89pf00eeytkvfjlquv76tjy27duannan9w63ckxv");
+        assert_eq!(
+            s,
+            "pool12t0y7agkqct89pf00eeytkvfjlquv76tjy27duannan9w63ckxv"
+        );
         assert_eq!(decode_expecting(&s, "pool").unwrap(), id);
     }
 

@@ -217,7 +217,10 @@ impl<'a> CborReader<'a> {
     /// Reads the next head.
     pub fn head(&mut self, what: &'static str) -> Result<Head, CborError> {
         let start = self.pos;
-        let first = *self.take(1, what)?.first().ok_or(CborError::Truncated { what })?;
+        let first = *self
+            .take(1, what)?
+            .first()
+            .ok_or(CborError::Truncated { what })?;
         let major = first >> 5;
         let info = first & 0x1f;
         let arg = match info {
@@ -357,7 +360,10 @@ impl<'a> CborReader<'a> {
     }
 
     /// Reads a byte string that must be exactly `N` bytes long.
-    pub fn bytes_exact<const N: usize>(&mut self, what: &'static str) -> Result<[u8; N], CborError> {
+    pub fn bytes_exact<const N: usize>(
+        &mut self,
+        what: &'static str,
+    ) -> Result<[u8; N], CborError> {
         let b = self.bytes(what)?;
         <[u8; N]>::try_from(b).map_err(|_| CborError::WrongLength {
             expected: what,
@@ -440,20 +446,32 @@ mod tests {
     fn integers_use_the_shortest_head() {
         let mut w = CborWriter::new();
         w.uint(0).uint(23).uint(24).uint(1000).uint(100_000_000_000);
-        assert_eq!(hex::encode(w.into_bytes()), "001718181903e81b000000174876e800");
+        assert_eq!(
+            hex::encode(w.into_bytes()),
+            "001718181903e81b000000174876e800"
+        );
     }
 
     #[test]
     fn tags_and_byte_strings() {
         let mut w = CborWriter::new();
-        w.tag(258).array(1).bytes(&[0xab; 2]).tag(30).array(2).uint(1).uint(10);
+        w.tag(258)
+            .array(1)
+            .bytes(&[0xab; 2])
+            .tag(30)
+            .array(2)
+            .uint(1)
+            .uint(10);
         assert_eq!(hex::encode(w.into_bytes()), "d901028142ababd81e82010a");
     }
 
     #[test]
     fn reader_reports_truncation_and_trailing_bytes() {
         let mut r = CborReader::new(&[0x58, 0x20, 1, 2]);
-        assert_eq!(r.bytes("a key"), Err(CborError::Truncated { what: "a key" }));
+        assert_eq!(
+            r.bytes("a key"),
+            Err(CborError::Truncated { what: "a key" })
+        );
         let mut r = CborReader::new(&[0x00, 0x01]);
         assert_eq!(r.uint("n"), Ok(0));
         assert_eq!(r.finish(), Err(CborError::TrailingBytes { count: 1 }));

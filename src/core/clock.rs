@@ -83,7 +83,12 @@ pub fn format_utc(t: DateTime<Utc>) -> String {
 pub fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| format!("\"{}\" is not an RFC 3339 time like 2026-11-21T12:00:00Z: {e}", text.trim()))
+        .map_err(|e| {
+            format!(
+                "\"{}\" is not an RFC 3339 time like 2026-11-21T12:00:00Z: {e}",
+                text.trim()
+            )
+        })
 }
 
 /// A duration in milliseconds as "12d 3h 4m" (or "-…" when negative).
@@ -101,7 +106,14 @@ pub fn format_duration(ms: i64) -> String {
 }
 
 impl ChainClock {
-    fn public(name: &str, magic: u32, start_unix: i64, byron_k: u64, transition: u64, epoch: u64) -> Self {
+    fn public(
+        name: &str,
+        magic: u32,
+        start_unix: i64,
+        byron_k: u64,
+        transition: u64,
+        epoch: u64,
+    ) -> Self {
         Self {
             name: name.to_owned(),
             network_magic: magic,
@@ -156,7 +168,10 @@ impl ChainClock {
     pub fn point_at(&self, t: DateTime<Utc>) -> Result<ChainPoint, ClockError> {
         let ms = ms_of(t);
         if ms < self.system_start_ms {
-            return Err(ClockError::BeforeStart(format_utc(t), format_utc(self.system_start())));
+            return Err(ClockError::BeforeStart(
+                format_utc(t),
+                format_utc(self.system_start()),
+            ));
         }
         let shelley_ms = self.first_shelley_ms();
         let (slot, epoch) = if ms < shelley_ms {
@@ -168,7 +183,10 @@ impl ChainClock {
                 .first_shelley_slot()
                 .checked_add(since)
                 .ok_or(ClockError::OutOfRange)?;
-            (slot, self.shelley_transition_epoch + since / self.shelley_epoch_slots)
+            (
+                slot,
+                self.shelley_transition_epoch + since / self.shelley_epoch_slots,
+            )
         };
         Ok(ChainPoint {
             slot,
@@ -187,8 +205,12 @@ impl ChainClock {
                 + u128::from(slot - first) * u128::from(self.shelley_slot_ms)
         };
         let ms = i64::try_from(ms).map_err(|_| ClockError::OutOfRange)?;
-        time_of(self.system_start_ms.checked_add(ms).ok_or(ClockError::OutOfRange)?)
-            .ok_or(ClockError::OutOfRange)
+        time_of(
+            self.system_start_ms
+                .checked_add(ms)
+                .ok_or(ClockError::OutOfRange)?,
+        )
+        .ok_or(ClockError::OutOfRange)
     }
 
     /// Epoch containing `slot`.
@@ -202,7 +224,11 @@ impl ChainClock {
     }
 
     /// The validity window of an opcert starting at `start_period`, seen at `now`.
-    pub fn kes_window(&self, start_period: u64, now: DateTime<Utc>) -> Result<KesWindow, ClockError> {
+    pub fn kes_window(
+        &self,
+        start_period: u64,
+        now: DateTime<Utc>,
+    ) -> Result<KesWindow, ClockError> {
         let current = self.point_at(now)?.kes_period;
         let end = start_period
             .checked_add(self.max_kes_evolutions)
@@ -218,7 +244,11 @@ impl ChainClock {
         } else {
             KesState::Expired
         };
-        let periods_left = if state == KesState::Valid { end - current - 1 } else { 0 };
+        let periods_left = if state == KesState::Valid {
+            end - current - 1
+        } else {
+            0
+        };
         Ok(KesWindow {
             start_period,
             last_period: end - 1,
@@ -244,8 +274,18 @@ mod tests {
     fn mainnet_epoch_507() {
         let c = ChainClock::mainnet();
         let p = c.point_at(t("2024-09-01T21:44:51Z")).unwrap();
-        assert_eq!(p, ChainPoint { slot: 133_660_800, epoch: 507, kes_period: 1031 });
-        assert_eq!(format_utc(c.slot_start(133_660_800).unwrap()), "2024-09-01T21:44:51Z");
+        assert_eq!(
+            p,
+            ChainPoint {
+                slot: 133_660_800,
+                epoch: 507,
+                kes_period: 1031
+            }
+        );
+        assert_eq!(
+            format_utc(c.slot_start(133_660_800).unwrap()),
+            "2024-09-01T21:44:51Z"
+        );
         assert_eq!(c.first_shelley_slot(), 4_492_800);
         assert_eq!(c.slot_start(4_492_800).unwrap().timestamp(), 1_596_059_091);
     }
@@ -255,7 +295,14 @@ mod tests {
         let c = ChainClock::preview();
         let time = Utc.timestamp_opt(1_694_212_036, 0).unwrap();
         let p = c.point_at(time).unwrap();
-        assert_eq!(p, ChainPoint { slot: 27_556_036, epoch: 318, kes_period: 212 });
+        assert_eq!(
+            p,
+            ChainPoint {
+                slot: 27_556_036,
+                epoch: 318,
+                kes_period: 212
+            }
+        );
     }
 
     #[test]
@@ -269,11 +316,19 @@ mod tests {
         let w = c.kes_window(1031, last_1030).unwrap();
         assert_eq!(w.state, KesState::NotYetValid);
         let w = c.kes_window(1031, start_1031).unwrap();
-        assert_eq!((w.state, w.periods_left, w.last_period), (KesState::Valid, 61, 1092));
+        assert_eq!(
+            (w.state, w.periods_left, w.last_period),
+            (KesState::Valid, 61, 1092)
+        );
         let last_valid = c.slot_start(1093 * 129_600).unwrap() - chrono::Duration::seconds(1);
         let w = c.kes_window(1031, last_valid).unwrap();
-        assert_eq!((w.state, w.current_period, w.periods_left, w.remaining_ms), (KesState::Valid, 1092, 0, 1000));
-        let w = c.kes_window(1031, last_valid + chrono::Duration::seconds(1)).unwrap();
+        assert_eq!(
+            (w.state, w.current_period, w.periods_left, w.remaining_ms),
+            (KesState::Valid, 1092, 0, 1000)
+        );
+        let w = c
+            .kes_window(1031, last_valid + chrono::Duration::seconds(1))
+            .unwrap();
         assert_eq!((w.state, w.remaining_ms), (KesState::Expired, 0));
     }
 

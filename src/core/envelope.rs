@@ -119,7 +119,11 @@ mod tests {
 
     #[test]
     fn renders_like_cardano_cli() {
-        let env = TextEnvelope::new("Certificate", "Stake Pool Retirement Certificate", vec![0x83, 0x04]);
+        let env = TextEnvelope::new(
+            "Certificate",
+            "Stake Pool Retirement Certificate",
+            vec![0x83, 0x04],
+        );
         assert_eq!(
             String::from_utf8(env.render().expose().to_vec()).unwrap(),
             "{\n    \"type\": \"Certificate\",\n    \"description\": \"Stake Pool Retirement Certificate\",\n    \"cborHex\": \"8304\"\n}\n"
@@ -144,8 +148,14 @@ mod tests {
 
     #[test]
     fn rejects_non_json_and_bad_hex() {
-        assert!(matches!(TextEnvelope::parse(b"hello"), Err(EnvelopeError::NotAnEnvelope { .. })));
+        assert!(matches!(
+            TextEnvelope::parse(b"hello"),
+            Err(EnvelopeError::NotAnEnvelope { .. })
+        ));
         let bad = br#"{"type":"X","description":"","cborHex":"58zz"}"#;
-        assert!(matches!(TextEnvelope::parse(bad), Err(EnvelopeError::BadHex { .. })));
+        assert!(matches!(
+            TextEnvelope::parse(bad),
+            Err(EnvelopeError::BadHex { .. })
+        ));
     }
 }

@@ -72,12 +72,18 @@ pub fn clock_from_genesis(
     }
     let byron_slot_ms: u64 = match &b.block_version_data.slot_duration {
         serde_json::Value::String(v) => v.parse().map_err(|_| {
-            GenesisError::Byron(format!("blockVersionData.slotDuration \"{v}\" is not a number"))
+            GenesisError::Byron(format!(
+                "blockVersionData.slotDuration \"{v}\" is not a number"
+            ))
         })?,
         serde_json::Value::Number(n) => n.as_u64().ok_or_else(|| {
             GenesisError::Byron("blockVersionData.slotDuration is not a whole number".to_owned())
         })?,
-        _ => return Err(GenesisError::Byron("blockVersionData.slotDuration is missing".to_owned())),
+        _ => {
+            return Err(GenesisError::Byron(
+                "blockVersionData.slotDuration is missing".to_owned(),
+            ))
+        }
     };
     let shelley_slot_ms = (s.slot_length * 1000.0).round();
     if !(shelley_slot_ms >= 1.0 && shelley_slot_ms < 1e12) {

@@ -91,28 +91,182 @@ use KeyKind as K;
 
 /// Envelope type, default description, payload length, bech32 prefix and plain name of each kind.
 const KINDS: &[KindInfo] = &[
-    info(K::ColdVerification, "StakePoolVerificationKey_ed25519", "Stake Pool Operator Verification Key", 32, "pool_vk", "stake pool cold verification key"),
-    info(K::ColdSigning, "StakePoolSigningKey_ed25519", "Stake Pool Operator Signing Key", 32, "pool_sk", "stake pool cold signing key"),
-    info(K::ColdExtendedVerification, "StakePoolExtendedVerificationKey_ed25519_bip32", "Stake Pool Operator Verification Key", 64, "pool_xvk", "extended (BIP32) stake pool cold verification key"),
-    info(K::ColdExtendedSigning, "StakePoolExtendedSigningKey_ed25519_bip32", "Stake Pool Operator Signing Key", 128, "pool_xsk", "extended (BIP32) stake pool cold signing key"),
-    info(K::GenesisDelegateVerification, "GenesisDelegateVerificationKey_ed25519", "Genesis delegate operator key", 32, "genesis_delegate_vk", "genesis delegate verification key"),
-    info(K::GenesisDelegateSigning, "GenesisDelegateSigningKey_ed25519", "Genesis delegate operator key", 32, "genesis_delegate_sk", "genesis delegate signing key"),
-    info(K::GenesisDelegateExtendedVerification, "GenesisDelegateExtendedVerificationKey_ed25519_bip32", "Genesis delegate operator key", 64, "genesis_delegate_xvk", "extended genesis delegate verification key"),
-    info(K::GenesisDelegateExtendedSigning, "GenesisDelegateExtendedSigningKey_ed25519_bip32", "Genesis delegate operator key", 128, "genesis_delegate_xsk", "extended genesis delegate signing key"),
-    info(K::VrfVerification, "VrfVerificationKey_PraosVRF", "VRF Verification Key", 32, "vrf_vk", "VRF verification key"),
-    info(K::VrfSigning, "VrfSigningKey_PraosVRF", "VRF Signing Key", 64, "vrf_sk", "VRF signing key"),
-    info(K::KesVerification, "KesVerificationKey_ed25519_kes_2^6", "KES Verification Key", 32, "kes_vk", "KES verification key"),
-    info(K::KesSigning, "KesSigningKey_ed25519_kes_2^6", "KES Signing Key", kes::SIGNING_KEY_LEN, "kes_sk", "KES signing key"),
-    info(K::StakeVerification, "StakeVerificationKeyShelley_ed25519", "Stake Verification Key", 32, "stake_vk", "stake verification key"),
-    info(K::StakeSigning, "StakeSigningKeyShelley_ed25519", "Stake Signing Key", 32, "stake_sk", "stake signing key"),
-    info(K::StakeExtendedVerification, "StakeExtendedVerificationKeyShelley_ed25519_bip32", "", 64, "stake_xvk", "extended (BIP32) stake verification key"),
-    info(K::StakeExtendedSigning, "StakeExtendedSigningKeyShelley_ed25519_bip32", "", 128, "stake_xsk", "extended (BIP32) stake signing key"),
-    info(K::PaymentVerification, "PaymentVerificationKeyShelley_ed25519", "Payment Verification Key", 32, "addr_vk", "payment verification key"),
-    info(K::PaymentSigning, "PaymentSigningKeyShelley_ed25519", "Payment Signing Key", 32, "addr_sk", "payment signing key"),
-    info(K::PaymentExtendedVerification, "PaymentExtendedVerificationKeyShelley_ed25519_bip32", "Payment Verification Key", 64, "addr_xvk", "extended (BIP32) payment verification key"),
-    info(K::PaymentExtendedSigning, "PaymentExtendedSigningKeyShelley_ed25519_bip32", "Payment Signing Key", 128, "addr_xsk", "extended (BIP32) payment signing key"),
-    info(K::DrepVerification, "DRepVerificationKey_ed25519", "Delegate Representative Verification Key", 32, "drep_vk", "DRep verification key"),
-    info(K::DrepSigning, "DRepSigningKey_ed25519", "Delegate Representative Signing Key", 32, "drep_sk", "DRep signing key"),
+    info(
+        K::ColdVerification,
+        "StakePoolVerificationKey_ed25519",
+        "Stake Pool Operator Verification Key",
+        32,
+        "pool_vk",
+        "stake pool cold verification key",
+    ),
+    info(
+        K::ColdSigning,
+        "StakePoolSigningKey_ed25519",
+        "Stake Pool Operator Signing Key",
+        32,
+        "pool_sk",
+        "stake pool cold signing key",
+    ),
+    info(
+        K::ColdExtendedVerification,
+        "StakePoolExtendedVerificationKey_ed25519_bip32",
+        "Stake Pool Operator Verification Key",
+        64,
+        "pool_xvk",
+        "extended (BIP32) stake pool cold verification key",
+    ),
+    info(
+        K::ColdExtendedSigning,
+        "StakePoolExtendedSigningKey_ed25519_bip32",
+        "Stake Pool Operator Signing Key",
+        128,
+        "pool_xsk",
+        "extended (BIP32) stake pool cold signing key",
+    ),
+    info(
+        K::GenesisDelegateVerification,
+        "GenesisDelegateVerificationKey_ed25519",
+        "Genesis delegate operator key",
+        32,
+        "genesis_delegate_vk",
+        "genesis delegate verification key",
+    ),
+    info(
+        K::GenesisDelegateSigning,
+        "GenesisDelegateSigningKey_ed25519",
+        "Genesis delegate operator key",
+        32,
+        "genesis_delegate_sk",
+        "genesis delegate signing key",
+    ),
+    info(
+        K::GenesisDelegateExtendedVerification,
+        "GenesisDelegateExtendedVerificationKey_ed25519_bip32",
+        "Genesis delegate operator key",
+        64,
+        "genesis_delegate_xvk",
+        "extended genesis delegate verification key",
+    ),
+    info(
+        K::GenesisDelegateExtendedSigning,
+        "GenesisDelegateExtendedSigningKey_ed25519_bip32",
+        "Genesis delegate operator key",
+        128,
+        "genesis_delegate_xsk",
+        "extended genesis delegate signing key",
+    ),
+    info(
+        K::VrfVerification,
+        "VrfVerificationKey_PraosVRF",
+        "VRF Verification Key",
+        32,
+        "vrf_vk",
+        "VRF verification key",
+    ),
+    info(
+        K::VrfSigning,
+        "VrfSigningKey_PraosVRF",
+        "VRF Signing Key",
+        64,
+        "vrf_sk",
+        "VRF signing key",
+    ),
+    info(
+        K::KesVerification,
+        "KesVerificationKey_ed25519_kes_2^6",
+        "KES Verification Key",
+        32,
+        "kes_vk",
+        "KES verification key",
+    ),
+    info(
+        K::KesSigning,
+        "KesSigningKey_ed25519_kes_2^6",
+        "KES Signing Key",
+        kes::SIGNING_KEY_LEN,
+        "kes_sk",
+        "KES signing key",
+    ),
+    info(
+        K::StakeVerification,
+        "StakeVerificationKeyShelley_ed25519",
+        "Stake Verification Key",
+        32,
+        "stake_vk",
+        "stake verification key",
+    ),
+    info(
+        K::StakeSigning,
+        "StakeSigningKeyShelley_ed25519",
+        "Stake Signing Key",
+        32,
+        "stake_sk",
+        "stake signing key",
+    ),
+    info(
+        K::StakeExtendedVerification,
+        "StakeExtendedVerificationKeyShelley_ed25519_bip32",
+        "",
+        64,
+        "stake_xvk",
+        "extended (BIP32) stake verification key",
+    ),
+    info(
+        K::StakeExtendedSigning,
+        "StakeExtendedSigningKeyShelley_ed25519_bip32",
+        "",
+        128,
+        "stake_xsk",
+        "extended (BIP32) stake signing key",
+    ),
+    info(
+        K::PaymentVerification,
+        "PaymentVerificationKeyShelley_ed25519",
+        "Payment Verification Key",
+        32,
+        "addr_vk",
+        "payment verification key",
+    ),
+    info(
+        K::PaymentSigning,
+        "PaymentSigningKeyShelley_ed25519",
+        "Payment Signing Key",
+        32,
+        "addr_sk",
+        "payment signing key",
+    ),
+    info(
+        K::PaymentExtendedVerification,
+        "PaymentExtendedVerificationKeyShelley_ed25519_bip32",
+        "Payment Verification Key",
+        64,
+        "addr_xvk",
+        "extended (BIP32) payment verification key",
+    ),
+    info(
+        K::PaymentExtendedSigning,
+        "PaymentExtendedSigningKeyShelley_ed25519_bip32",
+        "Payment Signing Key",
+        128,
+        "addr_xsk",
+        "extended (BIP32) payment signing key",
+    ),
+    info(
+        K::DrepVerification,
+        "DRepVerificationKey_ed25519",
+        "Delegate Representative Verification Key",
+        32,
+        "drep_vk",
+        "DRep verification key",
+    ),
+    info(
+        K::DrepSigning,
+        "DRepSigningKey_ed25519",
+        "Delegate Representative Signing Key",
+        32,
+        "drep_sk",
+        "DRep signing key",
+    ),
 ];
 
 impl KeyKind {
@@ -192,7 +346,10 @@ impl KeyKind {
 
     /// Ed25519 keys (plain or BIP32) can sign certificates and transactions.
     pub fn is_ed25519(self) -> bool {
-        !matches!(self, K::VrfVerification | K::VrfSigning | K::KesVerification | K::KesSigning)
+        !matches!(
+            self,
+            K::VrfVerification | K::VrfSigning | K::KesVerification | K::KesSigning
+        )
     }
 }
 
@@ -418,7 +575,10 @@ impl AnyKey {
 
     fn build(kind: KeyKind, raw: &[u8]) -> Result<Self, KeyError> {
         if kind.is_signing() {
-            Ok(Self::Signing(SigningKey::new(kind, SecretBytes::from_slice(raw))?))
+            Ok(Self::Signing(SigningKey::new(
+                kind,
+                SecretBytes::from_slice(raw),
+            )?))
         } else {
             Ok(Self::Verification(VerificationKey::new(kind, raw)?))
         }
@@ -533,7 +693,10 @@ pub mod generate {
     use crate::core::secret::SecretBytes;
 
     /// A new Ed25519 key pair of a plain kind (cold, stake, payment, DRep, genesis delegate).
-    pub fn ed25519(kind: KeyKind, seed: &[u8; 32]) -> Result<(SigningKey, VerificationKey), KeyError> {
+    pub fn ed25519(
+        kind: KeyKind,
+        seed: &[u8; 32],
+    ) -> Result<(SigningKey, VerificationKey), KeyError> {
         let sk = SigningKey::new(kind, SecretBytes::from_slice(seed))?;
         let vk = VerificationKey::new(kind.verification(), &ed25519_public(seed))?;
         Ok((sk, vk))

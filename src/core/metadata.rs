@@ -15,7 +15,9 @@ pub const MAX_URL_CHARS: usize = 128;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MetadataError {
-    #[error("Stake pool metadata must consist of at most 512 bytes, but it consists of {0} bytes.")]
+    #[error(
+        "Stake pool metadata must consist of at most 512 bytes, but it consists of {0} bytes."
+    )]
     TooLarge(usize),
     #[error("the metadata is not a JSON object: {0}")]
     NotJson(String),
@@ -27,7 +29,9 @@ pub enum MetadataError {
     NameTooLong(usize),
     #[error("\"description\" must have at most 255 characters, but it has {0} characters.")]
     DescriptionTooLong(usize),
-    #[error("\"ticker\" must have at least 3 and at most 5 characters, but it has {0} characters.")]
+    #[error(
+        "\"ticker\" must have at least 3 and at most 5 characters, but it has {0} characters."
+    )]
     BadTicker(usize),
     #[error("the metadata URL is {0} characters long; the limit is 128 characters")]
     UrlTooLong(usize),
@@ -69,7 +73,8 @@ pub fn validate(bytes: &[u8]) -> Result<(PoolMetadata, [u8; 32]), MetadataError>
     if bytes.len() > MAX_BYTES {
         return Err(MetadataError::TooLarge(bytes.len()));
     }
-    let raw: Raw = serde_json::from_slice(bytes).map_err(|e| MetadataError::NotJson(e.to_string()))?;
+    let raw: Raw =
+        serde_json::from_slice(bytes).map_err(|e| MetadataError::NotJson(e.to_string()))?;
     let name = text_field(raw.name, "name")?;
     let description = text_field(raw.description, "description")?;
     let ticker = text_field(raw.ticker, "ticker")?;
@@ -145,7 +150,10 @@ mod tests {
     fn example_hash() {
         let (meta, h) = validate(EXAMPLE).unwrap();
         assert_eq!(meta.ticker, "GPC");
-        assert_eq!(hex::encode(h), "8241de08075886a7d09c847c9bbd1719459dac0bd0a2f085e673611ebb9a5965");
+        assert_eq!(
+            hex::encode(h),
+            "8241de08075886a7d09c847c9bbd1719459dac0bd0a2f085e673611ebb9a5965"
+        );
     }
 
     #[test]
@@ -155,7 +163,10 @@ mod tests {
         let big = vec![b' '; 513];
         assert_eq!(validate(&big), Err(MetadataError::TooLarge(513)));
         let missing = br#"{"name":"n","ticker":"ABC","description":"d"}"#;
-        assert_eq!(validate(missing), Err(MetadataError::MissingField("homepage")));
+        assert_eq!(
+            validate(missing),
+            Err(MetadataError::MissingField("homepage"))
+        );
     }
 
     #[test]

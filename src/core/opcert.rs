@@ -70,7 +70,10 @@ impl OpCert {
     pub fn decode(cbor: &[u8]) -> Result<Self, OpCertError> {
         let mut r = CborReader::new(cbor);
         r.array_of(2, "an operational certificate [[…], cold key]")?;
-        r.array_of(4, "the certificate body [KES key, issue number, KES period, signature]")?;
+        r.array_of(
+            4,
+            "the certificate body [KES key, issue number, KES period, signature]",
+        )?;
         let kes_vkey = r.bytes_exact::<32>("the 32-byte KES verification key")?;
         let issue_number = r.uint("the issue number")?;
         let kes_period = r.uint("the KES period")?;
@@ -91,7 +94,10 @@ impl OpCert {
     }
 
     pub fn from_envelope(env: &TextEnvelope) -> Result<Self, OpCertError> {
-        env.expect_type(&[OPCERT_TYPE], "an operational certificate (NodeOperationalCertificate)")?;
+        env.expect_type(
+            &[OPCERT_TYPE],
+            "an operational certificate (NodeOperationalCertificate)",
+        )?;
         Self::decode(env.cbor.expose())
     }
 
@@ -117,7 +123,9 @@ pub struct IssueCounter {
 impl IssueCounter {
     pub fn encode(&self) -> Vec<u8> {
         let mut w = CborWriter::with_capacity(48);
-        w.array(2).uint(self.next_issue_number).bytes(&self.cold_vkey);
+        w.array(2)
+            .uint(self.next_issue_number)
+            .bytes(&self.cold_vkey);
         w.into_bytes()
     }
 
@@ -272,7 +280,10 @@ mod tests {
         assert_eq!(check_counter(5, 6), CounterVerdict::NextAfterOnChain);
         assert_eq!(check_counter(5, 7), CounterVerdict::OverIncremented);
         assert_eq!(check_counter(0, 0), CounterVerdict::SameAsOnChain);
-        assert_eq!(check_counter(u64::MAX, u64::MAX), CounterVerdict::SameAsOnChain);
+        assert_eq!(
+            check_counter(u64::MAX, u64::MAX),
+            CounterVerdict::SameAsOnChain
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@ use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MarginError {
-    #[error("margin \"{0}\" is not a number: write a decimal such as 0.015 or a fraction such as 3/200")]
+    #[error(
+        "margin \"{0}\" is not a number: write a decimal such as 0.015 or a fraction such as 3/200"
+    )]
     NotANumber(String),
     #[error("margin {0} is negative: it must be between 0 and 1")]
     Negative(String),
@@ -39,7 +41,11 @@ impl UnitInterval {
 
     /// Reduces `numerator / denominator`; fails outside [0, 1] or with a zero denominator.
     pub fn new(numerator: u64, denominator: u64) -> Result<Self, MarginError> {
-        Self::reduce(u128::from(numerator), u128::from(denominator), &format!("{numerator}/{denominator}"))
+        Self::reduce(
+            u128::from(numerator),
+            u128::from(denominator),
+            &format!("{numerator}/{denominator}"),
+        )
     }
 
     fn reduce(num: u128, den: u128, shown: &str) -> Result<Self, MarginError> {
@@ -171,13 +177,19 @@ mod tests {
 
     #[test]
     fn decimals_and_fractions_reduce() {
-        assert_eq!(UnitInterval::parse("0.015").unwrap(), UnitInterval::new(3, 200).unwrap());
+        assert_eq!(
+            UnitInterval::parse("0.015").unwrap(),
+            UnitInterval::new(3, 200).unwrap()
+        );
         assert_eq!(UnitInterval::parse("0.1").unwrap().to_string(), "1/10");
         assert_eq!(UnitInterval::parse("0").unwrap().to_string(), "0/1");
         assert_eq!(UnitInterval::parse("1").unwrap().to_string(), "1/1");
         assert_eq!(UnitInterval::parse("2/6").unwrap().to_string(), "1/3");
         assert_eq!(UnitInterval::parse(".5").unwrap().to_string(), "1/2");
-        assert_eq!(UnitInterval::parse_percent("1.5%").unwrap().to_string(), "3/200");
+        assert_eq!(
+            UnitInterval::parse_percent("1.5%").unwrap().to_string(),
+            "3/200"
+        );
     }
 
     #[test]
@@ -186,16 +198,31 @@ mod tests {
             UnitInterval::parse("1.5").unwrap_err().to_string(),
             "margin 1.5 is above 1: it is a fraction between 0 and 1 (0.015 means 1.5%)"
         );
-        assert!(matches!(UnitInterval::parse("-0.1"), Err(MarginError::Negative(_))));
-        assert!(matches!(UnitInterval::parse("1/0"), Err(MarginError::ZeroDenominator(_))));
-        assert!(matches!(UnitInterval::parse("abc"), Err(MarginError::NotANumber(_))));
-        assert!(matches!(UnitInterval::parse("1e-2"), Err(MarginError::NotANumber(_))));
+        assert!(matches!(
+            UnitInterval::parse("-0.1"),
+            Err(MarginError::Negative(_))
+        ));
+        assert!(matches!(
+            UnitInterval::parse("1/0"),
+            Err(MarginError::ZeroDenominator(_))
+        ));
+        assert!(matches!(
+            UnitInterval::parse("abc"),
+            Err(MarginError::NotANumber(_))
+        ));
+        assert!(matches!(
+            UnitInterval::parse("1e-2"),
+            Err(MarginError::NotANumber(_))
+        ));
     }
 
     #[test]
     fn percent_display() {
         assert_eq!(UnitInterval::new(3, 200).unwrap().percent_string(4), "1.5%");
-        assert_eq!(UnitInterval::new(1, 3).unwrap().percent_string(2), "≈33.33%");
+        assert_eq!(
+            UnitInterval::new(1, 3).unwrap().percent_string(2),
+            "≈33.33%"
+        );
         assert_eq!(UnitInterval::new(1, 1).unwrap().percent_string(2), "100%");
     }
 }

@@ -45,7 +45,9 @@ pub enum CertificateError {
     DuplicateOwner(String),
     #[error("the credential kind {0} is unknown (0 = key hash, 1 = script hash)")]
     UnknownCredential(u64),
-    #[error("the DRep kind {0} is unknown (0 key, 1 script, 2 always abstain, 3 always no confidence)")]
+    #[error(
+        "the DRep kind {0} is unknown (0 key, 1 script, 2 always abstain, 3 always no confidence)"
+    )]
     UnknownDrep(u64),
     #[error("a pool needs at least one owner")]
     NoOwners,
@@ -198,7 +200,8 @@ impl Certificate {
             Self::StakeRegistrationDelegation { .. } => {
                 "Stake address registration and stake delegation certificate"
             }
-            Self::VoteRegistrationDelegation { .. } | Self::StakeVoteRegistrationDelegation { .. } => {
+            Self::VoteRegistrationDelegation { .. }
+            | Self::StakeVoteRegistrationDelegation { .. } => {
                 "Stake address registration and vote delegation certificate"
             }
         }
@@ -226,7 +229,10 @@ impl Certificate {
     pub fn encode(&self, era: Era) -> Vec<u8> {
         let mut w = CborWriter::with_capacity(128);
         match self {
-            Self::StakeRegistration { credential, deposit } => match (era, deposit) {
+            Self::StakeRegistration {
+                credential,
+                deposit,
+            } => match (era, deposit) {
                 (Era::Conway, Some(d)) => {
                     w.array(3).uint(7);
                     encode_credential(&mut w, credential);
@@ -237,7 +243,10 @@ impl Certificate {
                     encode_credential(&mut w, credential);
                 }
             },
-            Self::StakeDeregistration { credential, deposit } => match (era, deposit) {
+            Self::StakeDeregistration {
+                credential,
+                deposit,
+            } => match (era, deposit) {
                 (Era::Conway, Some(d)) => {
                     w.array(3).uint(8);
                     encode_credential(&mut w, credential);
@@ -262,18 +271,30 @@ impl Certificate {
                 encode_credential(&mut w, credential);
                 encode_drep(&mut w, drep);
             }
-            Self::StakeVoteDelegation { credential, pool, drep } => {
+            Self::StakeVoteDelegation {
+                credential,
+                pool,
+                drep,
+            } => {
                 w.array(4).uint(10);
                 encode_credential(&mut w, credential);
                 w.bytes(pool);
                 encode_drep(&mut w, drep);
             }
-            Self::StakeRegistrationDelegation { credential, pool, deposit } => {
+            Self::StakeRegistrationDelegation {
+                credential,
+                pool,
+                deposit,
+            } => {
                 w.array(4).uint(11);
                 encode_credential(&mut w, credential);
                 w.bytes(pool).uint(*deposit);
             }
-            Self::VoteRegistrationDelegation { credential, drep, deposit } => {
+            Self::VoteRegistrationDelegation {
+                credential,
+                drep,
+                deposit,
+            } => {
                 w.array(4).uint(12);
                 encode_credential(&mut w, credential);
                 encode_drep(&mut w, drep);
@@ -314,13 +335,26 @@ impl Certificate {
         let mut era = Era::Conway;
         let cert = match kind {
             0 | 1 => {
-                fields(if kind == 0 { "stake registration" } else { "stake deregistration" }, 2)?;
+                fields(
+                    if kind == 0 {
+                        "stake registration"
+                    } else {
+                        "stake deregistration"
+                    },
+                    2,
+                )?;
                 era = Era::PreConway;
                 let credential = decode_credential(&mut r)?;
                 if kind == 0 {
-                    Self::StakeRegistration { credential, deposit: None }
+                    Self::StakeRegistration {
+                        credential,
+                        deposit: None,
+                    }
                 } else {
-                    Self::StakeDeregistration { credential, deposit: None }
+                    Self::StakeDeregistration {
+                        credential,
+                        deposit: None,
+                    }
                 }
             }
             2 => {
@@ -342,13 +376,26 @@ impl Certificate {
                 Self::PoolRetirement { pool, epoch }
             }
             7 | 8 => {
-                fields(if kind == 7 { "stake registration" } else { "stake deregistration" }, 3)?;
+                fields(
+                    if kind == 7 {
+                        "stake registration"
+                    } else {
+                        "stake deregistration"
+                    },
+                    3,
+                )?;
                 let credential = decode_credential(&mut r)?;
                 let deposit = Some(r.uint("the deposit")?);
                 if kind == 7 {
-                    Self::StakeRegistration { credential, deposit }
+                    Self::StakeRegistration {
+                        credential,
+                        deposit,
+                    }
                 } else {
-                    Self::StakeDeregistration { credential, deposit }
+                    Self::StakeDeregistration {
+                        credential,
+                        deposit,
+                    }
                 }
             }
             9 => {
@@ -362,21 +409,33 @@ impl Certificate {
                 let credential = decode_credential(&mut r)?;
                 let pool = r.bytes_exact::<28>("a 28-byte pool id")?;
                 let drep = decode_drep(&mut r)?;
-                Self::StakeVoteDelegation { credential, pool, drep }
+                Self::StakeVoteDelegation {
+                    credential,
+                    pool,
+                    drep,
+                }
             }
             11 => {
                 fields("stake registration and delegation", 4)?;
                 let credential = decode_credential(&mut r)?;
                 let pool = r.bytes_exact::<28>("a 28-byte pool id")?;
                 let deposit = r.uint("the deposit")?;
-                Self::StakeRegistrationDelegation { credential, pool, deposit }
+                Self::StakeRegistrationDelegation {
+                    credential,
+                    pool,
+                    deposit,
+                }
             }
             12 => {
                 fields("stake registration and vote delegation", 4)?;
                 let credential = decode_credential(&mut r)?;
                 let drep = decode_drep(&mut r)?;
                 let deposit = r.uint("the deposit")?;
-                Self::VoteRegistrationDelegation { credential, drep, deposit }
+                Self::VoteRegistrationDelegation {
+                    credential,
+                    drep,
+                    deposit,
+                }
             }
             13 => {
                 fields("stake registration with stake and vote delegation", 5)?;
@@ -411,7 +470,10 @@ impl Certificate {
 
 fn encode_pool_params(w: &mut CborWriter, p: &PoolParams, era: Era) {
     w.array(10).uint(3);
-    w.bytes(&p.operator).bytes(&p.vrf_key_hash).uint(p.pledge).uint(p.cost);
+    w.bytes(&p.operator)
+        .bytes(&p.vrf_key_hash)
+        .uint(p.pledge)
+        .uint(p.cost);
     w.tag(RATIONAL_TAG)
         .array(2)
         .uint(p.margin.numerator())
@@ -455,8 +517,11 @@ fn decode_pool_params(r: &mut CborReader<'_>) -> Result<(PoolParams, Era), Certi
     r.array_of(2, "the margin [numerator, denominator]")?;
     let numerator = r.uint("the margin numerator")?;
     let denominator = r.uint("the margin denominator")?;
-    let margin = UnitInterval::from_raw(numerator, denominator)
-        .ok_or(CertificateError::BadMargin { numerator, denominator })?;
+    let margin =
+        UnitInterval::from_raw(numerator, denominator).ok_or(CertificateError::BadMargin {
+            numerator,
+            denominator,
+        })?;
     let reward_account = RewardAccount::from_bytes(r.bytes("the reward account")?)?;
     let era = if matches!(r.peek("the owners")?, super::cbor::Head::Tag(_)) {
         let tag = r.tag("the owner set")?;
@@ -516,7 +581,10 @@ mod tests {
 
     #[test]
     fn retirement_layout() {
-        let cert = Certificate::PoolRetirement { pool: [0x8f; 28], epoch: 42 };
+        let cert = Certificate::PoolRetirement {
+            pool: [0x8f; 28],
+            epoch: 42,
+        };
         let bytes = cert.encode(Era::Conway);
         assert_eq!(hex::encode(&bytes[..3]), "830458");
         assert_eq!(hex::encode(&bytes[bytes.len() - 2..]), "182a");
@@ -529,7 +597,10 @@ mod tests {
             credential: Credential::Key([1; 28]),
             deposit: Some(2_000_000),
         };
-        assert_eq!(hex::encode(&c.encode(Era::Conway)[..4]), "8307 8200".replace(' ', ""));
+        assert_eq!(
+            hex::encode(&c.encode(Era::Conway)[..4]),
+            "8307 8200".replace(' ', "")
+        );
         let legacy = Certificate::StakeRegistration {
             credential: Credential::Key([1; 28]),
             deposit: None,

@@ -32,7 +32,9 @@ pub enum RelayError {
     EmptyDnsName,
     #[error("the DNS name is {len} bytes long; the limit is {max} bytes")]
     DnsNameTooLong { len: usize, max: usize },
-    #[error("\"{0}\" is a URL, not a DNS name: remove \"{1}\" and any path, e.g. relay1.example.com")]
+    #[error(
+        "\"{0}\" is a URL, not a DNS name: remove \"{1}\" and any path, e.g. relay1.example.com"
+    )]
     DnsNameIsUrl(String, String),
     #[error("\"{0}\" is not a DNS name: it contains {1}")]
     BadDnsName(String, String),
@@ -53,7 +55,10 @@ impl DnsName {
             return Err(RelayError::EmptyDnsName);
         }
         if let Some(idx) = t.find("://") {
-            return Err(RelayError::DnsNameIsUrl(t.to_owned(), t[..idx + 3].to_owned()));
+            return Err(RelayError::DnsNameIsUrl(
+                t.to_owned(),
+                t[..idx + 3].to_owned(),
+            ));
         }
         if t.len() > DNS_LIMIT {
             return Err(RelayError::DnsNameTooLong {
@@ -62,10 +67,17 @@ impl DnsName {
             });
         }
         if let Some(c) = t.chars().find(|c| c.is_whitespace() || c.is_control()) {
-            let what = if c == ' ' { "a space".to_owned() } else { format!("the character {c:?}") };
+            let what = if c == ' ' {
+                "a space".to_owned()
+            } else {
+                format!("the character {c:?}")
+            };
             return Err(RelayError::BadDnsName(t.to_owned(), what));
         }
-        if let Some(c) = t.chars().find(|c| matches!(c, '/' | ':' | '@' | '?' | '#' | ',')) {
+        if let Some(c) = t
+            .chars()
+            .find(|c| matches!(c, '/' | ':' | '@' | '?' | '#' | ','))
+        {
             return Err(RelayError::BadDnsName(t.to_owned(), format!("'{c}'")));
         }
         Ok(Self(t.to_owned()))
@@ -117,7 +129,8 @@ pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, RelayError> {
 
 pub fn parse_ipv6(text: &str) -> Result<Ipv6Addr, RelayError> {
     let t = text.trim().trim_start_matches('[').trim_end_matches(']');
-    t.parse().map_err(|_| RelayError::BadIpv6(text.trim().to_owned()))
+    t.parse()
+        .map_err(|_| RelayError::BadIpv6(text.trim().to_owned()))
 }
 
 /// One relay of a pool registration.
@@ -192,7 +205,12 @@ fn ipv6_is_public(a: Ipv6Addr) -> bool {
     let unique_local = (s[0] & 0xfe00) == 0xfc00;
     let link_local = (s[0] & 0xffc0) == 0xfe80;
     let documentation = s[0] == 0x2001 && s[1] == 0x0db8;
-    !(a.is_loopback() || a.is_unspecified() || a.is_multicast() || unique_local || link_local || documentation)
+    !(a.is_loopback()
+        || a.is_unspecified()
+        || a.is_multicast()
+        || unique_local
+        || link_local
+        || documentation)
 }
 
 impl Relay {
@@ -242,7 +260,11 @@ impl Relay {
             };
         };
         match self {
-            Self::SingleHostAddr { port: p, ipv4, ipv6 } => {
+            Self::SingleHostAddr {
+                port: p,
+                ipv4,
+                ipv6,
+            } => {
                 w.array(4).uint(0);
                 port(w, *p);
                 match ipv4 {
@@ -327,7 +349,11 @@ impl Relay {
     pub fn display(&self) -> String {
         let port = |p: &Option<u16>| p.map_or_else(|| ":(no port)".to_owned(), |p| format!(":{p}"));
         match self {
-            Self::SingleHostAddr { port: p, ipv4, ipv6 } => {
+            Self::SingleHostAddr {
+                port: p,
+                ipv4,
+                ipv6,
+            } => {
                 let mut parts = Vec::new();
                 if let Some(a) = ipv4 {
                     parts.push(format!("{a}{}", port(p)));
@@ -379,17 +405,32 @@ mod tests {
     #[test]
     fn ipv6_words_are_little_endian() {
         let a: Ipv6Addr = "2001:db8::1".parse().unwrap();
-        assert_eq!(hex::encode(ipv6_to_chain(a)), "b80d0120000000000000000001000000");
+        assert_eq!(
+            hex::encode(ipv6_to_chain(a)),
+            "b80d0120000000000000000001000000"
+        );
         assert_eq!(ipv6_from_chain(ipv6_to_chain(a)), a);
     }
 
     #[test]
     fn ports_and_names() {
         assert_eq!(parse_port("3001"), Ok(3001));
-        assert_eq!(parse_port("0"), Err(RelayError::PortOutOfRange("0".to_owned())));
-        assert_eq!(parse_port("65536"), Err(RelayError::PortOutOfRange("65536".to_owned())));
-        assert_eq!(parse_port("30a1"), Err(RelayError::BadPort("30a1".to_owned())));
-        assert!(matches!(DnsName::parse("http://relay.example.com"), Err(RelayError::DnsNameIsUrl(..))));
+        assert_eq!(
+            parse_port("0"),
+            Err(RelayError::PortOutOfRange("0".to_owned()))
+        );
+        assert_eq!(
+            parse_port("65536"),
+            Err(RelayError::PortOutOfRange("65536".to_owned()))
+        );
+        assert_eq!(
+            parse_port("30a1"),
+            Err(RelayError::BadPort("30a1".to_owned()))
+        );
+        assert!(matches!(
+            DnsName::parse("http://relay.example.com"),
+            Err(RelayError::DnsNameIsUrl(..))
+        ));
         assert_eq!(
             DnsName::parse(&"a".repeat(129)),
             Err(RelayError::DnsNameTooLong { len: 129, max: 128 })
@@ -404,14 +445,23 @@ mod tests {
             ipv4: Some(Ipv4Addr::new(192, 168, 1, 10)),
             ipv6: None,
         };
-        assert_eq!(r.warnings(), vec![RelayWarning::NonPublicAddress("192.168.1.10".to_owned())]);
+        assert_eq!(
+            r.warnings(),
+            vec![RelayWarning::NonPublicAddress("192.168.1.10".to_owned())]
+        );
         let name = DnsName::parse(&"r".repeat(70)).unwrap();
-        let r = Relay::SingleHostName { port: Some(3001), name };
+        let r = Relay::SingleHostName {
+            port: Some(3001),
+            name,
+        };
         assert_eq!(r.warnings(), vec![RelayWarning::LongDnsName { len: 70 }]);
         let r = Relay::SingleHostName {
             port: Some(3001),
             name: DnsName::parse("8.8.8.8").unwrap(),
         };
-        assert_eq!(r.warnings(), vec![RelayWarning::AddressAsDnsName("8.8.8.8".to_owned())]);
+        assert_eq!(
+            r.warnings(),
+            vec![RelayWarning::AddressAsDnsName("8.8.8.8".to_owned())]
+        );
     }
 }

@@ -1,0 +1,666 @@
+//! Command-line grammar: cardano-cli's command and flag names, plus our own `kes` and `inspect`.
+
+use clap::{ArgGroup, Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pool-console",
+    version,
+    about = "Stake-pool operator console and cardano-cli-compatible command line",
+    long_about = "Stake-pool operator console and cardano-cli-compatible command line.\n\n\
+        With no command, opens the console. Commands use cardano-cli's names and flags, with an \
+        optional leading era word (conway, latest, or babbage for pre-Conway encodings), and \
+        write files cardano-cli reads unchanged."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Node operation commands (cold, VRF and KES keys, operational certificates)
+    #[command(subcommand)]
+    Node(NodeCommand),
+    /// Stake pool commands
+    #[command(subcommand, name = "stake-pool")]
+    StakePool(StakePoolCommand),
+    /// Stake address commands
+    #[command(subcommand, name = "stake-address")]
+    StakeAddress(StakeAddressCommand),
+    /// Key utility commands
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Commands for text-envelope files
+    #[command(subcommand, name = "text-view")]
+    TextView(TextViewCommand),
+    /// KES clock: current period, and when an operational certificate expires (ours)
+    #[command(subcommand)]
+    Kes(KesCommand),
+    /// Describe any key, counter, certificate or opcert file in plain language (ours)
+    Inspect(InspectArgs),
+}
+
+// ---------------------------------------------------------------- shared argument groups
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(group(ArgGroup::new("key_output").multiple(false)))]
+pub struct KeyOutputFormat {
+    /// Format key output to BECH32.
+    #[arg(long, group = "key_output")]
+    pub key_output_bech32: bool,
+    /// Format key output to TEXT_ENVELOPE (default).
+    #[arg(long, group = "key_output")]
+    pub key_output_text_envelope: bool,
+    /// Deprecated: "text-envelope" or "bech32".
+    #[arg(long, value_name = "STRING", group = "key_output")]
+    pub key_output_format: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+#[command(group(ArgGroup::new("network").required(true).multiple(false)))]
+pub struct NetworkArg {
+    /// Use the mainnet magic id.
+    #[arg(long, group = "network")]
+    pub mainnet: bool,
+    /// Specify a testnet magic id.
+    #[arg(long, value_name = "NATURAL", group = "network")]
+    pub testnet_magic: Option<u32>,
+}
+
+/// A stake pool cold key given as a string, an extended string, or a file.
+#[derive(Debug, Args, Clone)]
+#[command(group(ArgGroup::new("pool_key").required(true).multiple(false)))]
+pub struct PoolKeyArg {
+    /// Stake pool verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "pool_key")]
+    pub stake_pool_verification_key: Option<String>,
+    /// Stake pool verification extended key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "pool_key")]
+    pub stake_pool_verification_extended_key: Option<String>,
+    /// Filepath of the stake pool verification key.
+    #[arg(long, value_name = "FILEPATH", group = "pool_key")]
+    pub cold_verification_key_file: Option<PathBuf>,
+}
+
+/// A pool given as a key, or (for delegation) as its id.
+#[derive(Debug, Args, Clone)]
+#[command(group(ArgGroup::new("pool_target").required(true).multiple(false)))]
+pub struct PoolTargetArg {
+    /// Stake pool verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "pool_target")]
+    pub stake_pool_verification_key: Option<String>,
+    /// Stake pool verification extended key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "pool_target")]
+    pub stake_pool_verification_extended_key: Option<String>,
+    /// Filepath of the stake pool verification key.
+    #[arg(long, value_name = "FILEPATH", group = "pool_target")]
+    pub cold_verification_key_file: Option<PathBuf>,
+    /// Stake pool ID/verification key hash (either Bech32-encoded or hex-encoded).
+    #[arg(long, value_name = "STAKE_POOL_ID", group = "pool_target")]
+    pub stake_pool_id: Option<String>,
+}
+
+/// A stake credential: key, key file, key hash, script file or stake address.
+#[derive(Debug, Args, Clone)]
+#[command(group(ArgGroup::new("stake_credential").required(true).multiple(false)))]
+pub struct StakeCredentialArg {
+    /// Stake verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "stake_credential")]
+    pub stake_verification_key: Option<String>,
+    /// Filepath of the staking verification key.
+    #[arg(
+        long,
+        visible_alias = "staking-verification-key-file",
+        value_name = "FILEPATH",
+        group = "stake_credential"
+    )]
+    pub stake_verification_key_file: Option<PathBuf>,
+    /// Stake verification key hash (hex-encoded).
+    #[arg(long, value_name = "HASH", group = "stake_credential")]
+    pub stake_key_hash: Option<String>,
+    /// Filepath of the staking script (a Plutus script envelope).
+    #[arg(long, value_name = "FILEPATH", group = "stake_credential")]
+    pub stake_script_file: Option<PathBuf>,
+    /// Target stake address (bech32 format).
+    #[arg(long, value_name = "ADDRESS", group = "stake_credential")]
+    pub stake_address: Option<String>,
+}
+
+/// Stake key only (key-hash).
+#[derive(Debug, Args, Clone)]
+#[command(group(ArgGroup::new("stake_key").required(true).multiple(false)))]
+pub struct StakeKeyArg {
+    /// Stake verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "stake_key")]
+    pub stake_verification_key: Option<String>,
+    /// Filepath of the staking verification key.
+    #[arg(
+        long,
+        visible_alias = "staking-verification-key-file",
+        value_name = "FILEPATH",
+        group = "stake_key"
+    )]
+    pub stake_verification_key_file: Option<PathBuf>,
+}
+
+/// A vote delegation target.
+#[derive(Debug, Args, Clone)]
+#[command(group(ArgGroup::new("drep").required(true).multiple(false)))]
+pub struct DrepArg {
+    /// DRep verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "drep")]
+    pub drep_verification_key: Option<String>,
+    /// Filepath of the DRep verification key.
+    #[arg(long, value_name = "FILEPATH", group = "drep")]
+    pub drep_verification_key_file: Option<PathBuf>,
+    /// DRep verification key hash (either Bech32-encoded or hex-encoded).
+    #[arg(long, value_name = "HASH", group = "drep")]
+    pub drep_key_hash: Option<String>,
+    /// Delegate to the always-abstain option.
+    #[arg(long, group = "drep")]
+    pub always_abstain: bool,
+    /// Delegate to the always-no-confidence option.
+    #[arg(long, group = "drep")]
+    pub always_no_confidence: bool,
+}
+
+/// Where a network clock comes from.
+#[derive(Debug, Args, Clone)]
+#[command(group(ArgGroup::new("clock").required(true).multiple(false)))]
+pub struct ClockArg {
+    /// Use mainnet's genesis numbers.
+    #[arg(long, group = "clock")]
+    pub mainnet: bool,
+    /// A public testnet by magic: 1 (preprod) or 2 (preview); others need genesis files.
+    #[arg(long, value_name = "NATURAL", group = "clock")]
+    pub testnet_magic: Option<u32>,
+    /// Shelley genesis file of a custom network (with --byron-genesis-file).
+    #[arg(
+        long,
+        value_name = "FILEPATH",
+        group = "clock",
+        requires = "byron_genesis_file"
+    )]
+    pub shelley_genesis_file: Option<PathBuf>,
+    /// Byron genesis file of a custom network.
+    #[arg(long, value_name = "FILEPATH", requires = "shelley_genesis_file")]
+    pub byron_genesis_file: Option<PathBuf>,
+    /// Epoch at which the custom network entered Shelley (default: 0, or the known value for
+    /// mainnet, preprod and preview).
+    #[arg(long, value_name = "NATURAL", requires = "shelley_genesis_file")]
+    pub shelley_transition_epoch: Option<u64>,
+}
+
+// ---------------------------------------------------------------- node
+
+#[derive(Debug, Subcommand)]
+pub enum NodeCommand {
+    /// Create a key pair for a node operator's offline key and a new certificate issue counter
+    #[command(name = "key-gen")]
+    KeyGen {
+        #[command(flatten)]
+        format: KeyOutputFormat,
+        /// Filepath of the cold verification key.
+        #[arg(long, value_name = "FILEPATH")]
+        cold_verification_key_file: PathBuf,
+        /// Filepath of the cold signing key.
+        #[arg(long, value_name = "FILEPATH")]
+        cold_signing_key_file: PathBuf,
+        /// The file with the issue counter for the operational certificate.
+        #[arg(long, value_name = "FILEPATH")]
+        operational_certificate_issue_counter_file: PathBuf,
+        /// Replace existing files (never done otherwise).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create a key pair for a node KES operational key
+    #[command(name = "key-gen-KES")]
+    KeyGenKes(KeyPairArgs),
+    /// Create a key pair for a node VRF operational key
+    #[command(name = "key-gen-VRF")]
+    KeyGenVrf(KeyPairArgs),
+    /// Print hash of a node's operational VRF key.
+    #[command(name = "key-hash-VRF", group(ArgGroup::new("vrf").required(true).multiple(false)))]
+    KeyHashVrf {
+        /// Verification key (Bech32 or hex-encoded).
+        #[arg(long, value_name = "STRING", group = "vrf")]
+        verification_key: Option<String>,
+        /// Input filepath of the verification key.
+        #[arg(long, value_name = "FILEPATH", group = "vrf")]
+        verification_key_file: Option<PathBuf>,
+        /// Optional output file. Default is to write to stdout.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: Option<PathBuf>,
+    },
+    /// Create a new certificate issue counter
+    #[command(name = "new-counter", group(ArgGroup::new("cold").required(true).multiple(false)))]
+    NewCounter {
+        /// Stake pool verification key (Bech32 or hex-encoded).
+        #[arg(long, value_name = "STRING", group = "cold")]
+        stake_pool_verification_key: Option<String>,
+        /// Stake pool verification extended key (Bech32 or hex-encoded).
+        #[arg(long, value_name = "STRING", group = "cold")]
+        stake_pool_verification_extended_key: Option<String>,
+        /// Genesis delegate verification key (hex-encoded).
+        #[arg(long, value_name = "STRING", group = "cold")]
+        genesis_delegate_verification_key: Option<String>,
+        /// Filepath of the cold verification key.
+        #[arg(long, value_name = "FILEPATH", group = "cold")]
+        cold_verification_key_file: Option<PathBuf>,
+        /// The next certificate issue counter value to use.
+        #[arg(long, value_name = "INT")]
+        counter_value: u64,
+        /// The file with the issue counter for the operational certificate.
+        #[arg(long, value_name = "FILEPATH")]
+        operational_certificate_issue_counter_file: PathBuf,
+        /// Replace an existing counter file (never done otherwise).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Issue a node operational certificate
+    #[command(name = "issue-op-cert", group(ArgGroup::new("kes").required(true).multiple(false)))]
+    IssueOpCert {
+        /// A Bech32 or hex-encoded hot KES verification key.
+        #[arg(long, value_name = "STRING", group = "kes")]
+        kes_verification_key: Option<String>,
+        /// Filepath of the hot KES verification key.
+        #[arg(
+            long,
+            visible_alias = "hot-kes-verification-key-file",
+            value_name = "FILEPATH",
+            group = "kes"
+        )]
+        kes_verification_key_file: Option<PathBuf>,
+        /// Filepath of the cold signing key.
+        #[arg(long, value_name = "FILEPATH")]
+        cold_signing_key_file: PathBuf,
+        /// The file with the issue counter for the operational certificate.
+        #[arg(long, value_name = "FILEPATH")]
+        operational_certificate_issue_counter_file: PathBuf,
+        /// The start of the KES key validity period.
+        #[arg(long, value_name = "NATURAL")]
+        kes_period: u64,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct KeyPairArgs {
+    #[command(flatten)]
+    pub format: KeyOutputFormat,
+    /// Output filepath of the verification key.
+    #[arg(long, value_name = "FILEPATH")]
+    pub verification_key_file: PathBuf,
+    /// Output filepath of the signing key.
+    #[arg(long, value_name = "FILEPATH")]
+    pub signing_key_file: PathBuf,
+    /// Replace existing key files (never done otherwise).
+    #[arg(long)]
+    pub force: bool,
+}
+
+// ---------------------------------------------------------------- stake-pool
+
+#[derive(Debug, Subcommand)]
+pub enum StakePoolCommand {
+    /// Build pool id from the offline key
+    Id {
+        #[command(flatten)]
+        pool: PoolKeyArg,
+        /// Format pool-id output to BECH32 (default).
+        #[arg(long, conflicts_with_all = ["output_hex", "output_format"])]
+        output_bech32: bool,
+        /// Format pool-id output to BASE16.
+        #[arg(long, conflicts_with = "output_format")]
+        output_hex: bool,
+        /// Deprecated: "hex" or "bech32".
+        #[arg(long, value_name = "STRING")]
+        output_format: Option<String>,
+        /// Optional output file. Default is to write to stdout.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: Option<PathBuf>,
+    },
+    /// Create a stake pool registration certificate
+    #[command(name = "registration-certificate")]
+    RegistrationCertificate(Box<RegistrationArgs>),
+    /// Create a stake pool deregistration certificate
+    #[command(name = "deregistration-certificate")]
+    DeregistrationCertificate {
+        #[command(flatten)]
+        pool: PoolKeyArg,
+        /// The epoch number.
+        #[arg(long, value_name = "NATURAL")]
+        epoch: u64,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Calculate the hash of a stake pool metadata file, optionally checking the obtained hash
+    /// against an expected value.
+    #[command(name = "metadata-hash")]
+    MetadataHash {
+        /// Filepath of the pool metadata.
+        #[arg(long, value_name = "FILEPATH")]
+        pool_metadata_file: PathBuf,
+        /// Expected hash for the stake pool metadata, for verification purposes.
+        #[arg(long, value_name = "HASH", conflicts_with = "out_file")]
+        expected_hash: Option<String>,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("vrf").required(true).multiple(false)))]
+#[command(group(ArgGroup::new("reward").required(true).multiple(false)))]
+#[command(group(ArgGroup::new("owner").required(true).multiple(true)))]
+pub struct RegistrationArgs {
+    #[command(flatten)]
+    pub pool: PoolKeyArg,
+    /// VRF verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "vrf")]
+    pub vrf_verification_key: Option<String>,
+    /// Filepath of the VRF verification key.
+    #[arg(long, value_name = "FILEPATH", group = "vrf")]
+    pub vrf_verification_key_file: Option<PathBuf>,
+    /// The stake pool's pledge.
+    #[arg(long, value_name = "LOVELACE")]
+    pub pool_pledge: u64,
+    /// The stake pool's cost.
+    #[arg(long, value_name = "LOVELACE")]
+    pub pool_cost: u64,
+    /// The stake pool's margin.
+    #[arg(long, value_name = "RATIONAL")]
+    pub pool_margin: String,
+    /// Reward account stake verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "reward")]
+    pub pool_reward_account_verification_key: Option<String>,
+    /// Filepath of the reward account stake verification key.
+    #[arg(
+        long,
+        visible_alias = "reward-account-verification-key-file",
+        value_name = "FILEPATH",
+        group = "reward"
+    )]
+    pub pool_reward_account_verification_key_file: Option<PathBuf>,
+    /// Pool owner stake verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "owner")]
+    pub pool_owner_verification_key: Vec<String>,
+    /// Filepath of the pool owner stake verification key.
+    #[arg(long, value_name = "FILEPATH", group = "owner")]
+    pub pool_owner_stake_verification_key_file: Vec<PathBuf>,
+    /// The stake pool relay's IPv4 address
+    #[arg(long, value_name = "STRING")]
+    pub pool_relay_ipv4: Vec<String>,
+    /// The stake pool relay's IPv6 address
+    #[arg(long, value_name = "STRING")]
+    pub pool_relay_ipv6: Vec<String>,
+    /// The stake pool relay's port
+    #[arg(long, value_name = "INT", allow_negative_numbers = true)]
+    pub pool_relay_port: Vec<String>,
+    /// The stake pool relay's DNS name that corresponds to an A or AAAA DNS record
+    #[arg(long, value_name = "STRING")]
+    pub single_host_pool_relay: Vec<String>,
+    /// The stake pool relay's DNS name that corresponds to an SRV DNS record
+    #[arg(long, value_name = "STRING")]
+    pub multi_host_pool_relay: Vec<String>,
+    /// Pool metadata URL (maximum length of 128 characters).
+    #[arg(long, value_name = "URL", requires = "metadata_hash")]
+    pub metadata_url: Option<String>,
+    /// Pool metadata hash.
+    #[arg(long, value_name = "HASH", requires = "metadata_url")]
+    pub metadata_hash: Option<String>,
+    #[command(flatten)]
+    pub network: NetworkArg,
+    /// The output file.
+    #[arg(long, value_name = "FILEPATH")]
+    pub out_file: PathBuf,
+}
+
+// ---------------------------------------------------------------- stake-address
+
+#[derive(Debug, Subcommand)]
+pub enum StakeAddressCommand {
+    /// Create a stake address key pair
+    #[command(name = "key-gen")]
+    KeyGen(KeyPairArgs),
+    /// Print the hash of a stake address key
+    #[command(name = "key-hash")]
+    KeyHash {
+        #[command(flatten)]
+        key: StakeKeyArg,
+        /// Optional output file. Default is to write to stdout.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: Option<PathBuf>,
+    },
+    /// Build a stake address
+    Build {
+        #[command(flatten)]
+        credential: BuildCredentialArg,
+        #[command(flatten)]
+        network: NetworkArg,
+        /// Optional output file. Default is to write to stdout.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: Option<PathBuf>,
+    },
+    /// Create a stake address registration certificate
+    #[command(name = "registration-certificate")]
+    RegistrationCertificate {
+        #[command(flatten)]
+        credential: StakeCredentialArg,
+        /// Key registration deposit amount (required from Conway on).
+        #[arg(long, value_name = "NATURAL")]
+        key_reg_deposit_amt: Option<u64>,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Create a stake address deregistration certificate
+    #[command(name = "deregistration-certificate")]
+    DeregistrationCertificate {
+        #[command(flatten)]
+        credential: StakeCredentialArg,
+        /// Key registration deposit amount (required from Conway on).
+        #[arg(long, value_name = "NATURAL")]
+        key_reg_deposit_amt: Option<u64>,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Create a stake address stake delegation certificate
+    #[command(name = "stake-delegation-certificate")]
+    StakeDelegationCertificate {
+        #[command(flatten)]
+        credential: StakeCredentialArg,
+        #[command(flatten)]
+        pool: PoolTargetArg,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Create a stake address registration and delegation certificate
+    #[command(name = "registration-and-delegation-certificate")]
+    RegistrationAndDelegationCertificate {
+        #[command(flatten)]
+        credential: StakeCredentialArg,
+        #[command(flatten)]
+        pool: PoolTargetArg,
+        /// Key registration deposit amount.
+        #[arg(long, value_name = "NATURAL")]
+        key_reg_deposit_amt: u64,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Create a vote delegation certificate
+    #[command(name = "vote-delegation-certificate")]
+    VoteDelegationCertificate {
+        #[command(flatten)]
+        credential: StakeCredentialArg,
+        #[command(flatten)]
+        drep: DrepArg,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Create a stake and vote delegation certificate
+    #[command(name = "stake-and-vote-delegation-certificate")]
+    StakeAndVoteDelegationCertificate {
+        #[command(flatten)]
+        credential: StakeCredentialArg,
+        #[command(flatten)]
+        pool: PoolTargetArg,
+        #[command(flatten)]
+        drep: DrepArg,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Create a stake address registration and vote delegation certificate
+    #[command(name = "registration-and-vote-delegation-certificate")]
+    RegistrationAndVoteDelegationCertificate {
+        #[command(flatten)]
+        credential: StakeCredentialArg,
+        #[command(flatten)]
+        drep: DrepArg,
+        /// Key registration deposit amount.
+        #[arg(long, value_name = "NATURAL")]
+        key_reg_deposit_amt: u64,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Create a stake address registration, stake delegation and vote delegation certificate
+    #[command(name = "registration-stake-and-vote-delegation-certificate")]
+    RegistrationStakeAndVoteDelegationCertificate {
+        #[command(flatten)]
+        credential: StakeCredentialArg,
+        #[command(flatten)]
+        pool: PoolTargetArg,
+        #[command(flatten)]
+        drep: DrepArg,
+        /// Key registration deposit amount.
+        #[arg(long, value_name = "NATURAL")]
+        key_reg_deposit_amt: u64,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+}
+
+/// `stake-address build` takes no stake address (it makes one).
+#[derive(Debug, Args, Clone)]
+#[command(group(ArgGroup::new("build_credential").required(true).multiple(false)))]
+pub struct BuildCredentialArg {
+    /// Stake verification key (Bech32 or hex-encoded).
+    #[arg(long, value_name = "STRING", group = "build_credential")]
+    pub stake_verification_key: Option<String>,
+    /// Filepath of the staking verification key.
+    #[arg(
+        long,
+        visible_alias = "staking-verification-key-file",
+        value_name = "FILEPATH",
+        group = "build_credential"
+    )]
+    pub stake_verification_key_file: Option<PathBuf>,
+    /// Stake verification key hash (hex-encoded).
+    #[arg(long, value_name = "HASH", group = "build_credential")]
+    pub stake_key_hash: Option<String>,
+    /// Filepath of the staking script.
+    #[arg(long, value_name = "FILEPATH", group = "build_credential")]
+    pub stake_script_file: Option<PathBuf>,
+}
+
+// ---------------------------------------------------------------- key, text-view
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Convert a cardano-address extended signing key to a corresponding Shelley-format key
+    #[command(name = "convert-cardano-address-key")]
+    ConvertCardanoAddressKey {
+        /// Use a Shelley-era extended stake key.
+        #[arg(long)]
+        shelley_stake_key: bool,
+        /// Input filepath of the signing key (a bech32 xprv… or stake_xsk… string).
+        #[arg(long, value_name = "FILEPATH")]
+        signing_key_file: PathBuf,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+        /// Replace an existing key file (never done otherwise).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TextViewCommand {
+    /// Print a TextView file as decoded CBOR.
+    #[command(name = "decode-cbor", group(ArgGroup::new("fmt").multiple(false)))]
+    DecodeCbor {
+        /// CBOR input file.
+        #[arg(long, value_name = "FILEPATH")]
+        in_file: PathBuf,
+        /// Format text view info output format to BASE16 CBOR.
+        #[arg(long, group = "fmt")]
+        output_cbor_hex: bool,
+        /// Format text view info output format to JSON.
+        #[arg(long, group = "fmt")]
+        output_json: bool,
+        /// Format text view info output format to TEXT (default).
+        #[arg(long, group = "fmt")]
+        output_text: bool,
+        /// Optional output file. Default is to write to stdout.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: Option<PathBuf>,
+    },
+}
+
+// ---------------------------------------------------------------- ours
+
+#[derive(Debug, Subcommand)]
+pub enum KesCommand {
+    /// Slot, epoch and KES period at a time (default: now)
+    Period {
+        #[command(flatten)]
+        clock: ClockArg,
+        /// The time to compute for, RFC 3339 (e.g. 2026-11-21T12:00:00Z). Default: now.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        output_json: bool,
+    },
+    /// When an operational certificate's KES window ends, and whether it is valid now
+    Expiry {
+        /// The operational certificate (node.opcert).
+        #[arg(long, value_name = "FILEPATH")]
+        op_cert_file: PathBuf,
+        #[command(flatten)]
+        clock: ClockArg,
+        /// The time to compute for, RFC 3339. Default: now.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        output_json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Files to describe: keys, counters, opcerts, certificates, metadata JSON.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Mainnet or testnet, for showing stake addresses (default: taken from the file, else mainnet).
+    #[arg(long, value_name = "NATURAL")]
+    pub testnet_magic: Option<u32>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub output_json: bool,
+}

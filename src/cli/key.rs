@@ -1,0 +1,64 @@
+//! `key convert-cardano-address-key --shelley-stake-key`: a cardano-address `xprv…` (96 bytes:
+//! kL ‖ kR ‖ chain code) becomes a Shelley extended stake signing key (kL ‖ kR ‖ A ‖ chain code).
+
+use super::args::KeyCommand;
+use super::{CliError, CliResult};
+use crate::core::bech32;
+use crate::core::keys::{KeyKind, SigningKey};
+use crate::core::secret::SecretBytes;
+use crate::platform::files::{self, Protection};
+
+pub fn run(cmd: KeyCommand) -> CliResult {
+    match cmd {
+        KeyCommand::ConvertCardanoAddressKey {
+            shelley_stake_key,
+            signing_key_file,
+            out_file,
+            force,
+        } => {
+            if !shelley_stake_key {
+                return Err(CliError::new(
+                    "only --shelley-stake-key conversion is supported: pass --shelley-stake-key",
+                ));
+            }
+            let text = files::read(&signing_key_file)?;
+            let text = std::str::from_utf8(text.expose()).map_err(|_| {
+                CliError::file(&signing_key_file, "is not a text file holding a bech32 key")
+            })?;
+            let (hrp, data) =
+                bech32::decode(text).map_err(|e| CliError::file(&signing_key_file, e))?;
+            let data = SecretBytes::new(data);
+            if hrp != "xprv" && hrp != "stake_xsk" && hrp != "root_xsk" && hrp != "acct_xsk" {
+                return Err(CliError::file(
+                    &signing_key_file,
+                    format!("holds a \"{hrp}\" key; a cardano-address extended signing key (xprv…) was expected"),
+                ));
+            }
+            if data.len() != 96 {
+                return Err(CliError::file(
+                    &signing_key_file,
+                    format!(
+                        "holds {} bytes; a cardano-address extended signing key is 96 bytes",
+                        data.len()
+                    ),
+                ));
+            }
+            let raw = data.expose();
+            let mut sk = zeroize::Zeroizing::new([0u8; 64]);
+            sk.copy_from_slice(&raw[..64]);
+            let mut cc = [0u8; 32];
+            cc.copy_from_slice(&raw[64..96]);
+            let public = ed25519_bip32::XPrv::from_extended_and_chaincode(&sk, &cc)
+                .public()
+                .public_key();
+            let mut full = Vec::with_capacity(128);
+            full.extend_from_slice(&raw[..64]);
+            full.extend_from_slice(&public);
+            full.extend_from_slice(&cc);
+            let key = SigningKey::new(KeyKind::StakeExtendedSigning, SecretBytes::new(full))?;
+            let bytes = key.to_envelope().render();
+            files::write_one(&out_file, bytes.expose(), Protection::SigningKey, force)?;
+            Ok(())
+        }
+    }
+}

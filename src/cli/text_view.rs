@@ -1,0 +1,31 @@
+//! `text-view decode-cbor`: the CBOR inside a text envelope, for people.
+
+use super::args::TextViewCommand;
+use super::{output, CliError, CliResult, Streams};
+use crate::core::cbor_text;
+use crate::core::envelope::TextEnvelope;
+use crate::platform::files;
+
+pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
+    match cmd {
+        TextViewCommand::DecodeCbor {
+            in_file,
+            output_cbor_hex,
+            output_json,
+            output_text: _,
+            out_file,
+        } => {
+            let bytes = files::read(&in_file)?;
+            let env = TextEnvelope::parse(bytes.expose()).map_err(|e| CliError::file(&in_file, e))?;
+            let cbor = env.cbor.expose();
+            let text = if output_cbor_hex {
+                format!("{}\n", hex::encode(cbor))
+            } else if output_json {
+                cbor_text::to_json(cbor).map_err(|e| CliError::file(&in_file, e))?
+            } else {
+                cbor_text::pretty_text(cbor).map_err(|e| CliError::file(&in_file, e))?
+            };
+            output::text_value(&text, out_file.as_deref(), false, io)
+        }
+    }
+}

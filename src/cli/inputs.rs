@@ -133,18 +133,19 @@ pub fn script_hash_file(path: &Path) -> Result<[u8; 28], CliError> {
             ),
         )
     })?;
-    let tag =
-        match env.type_name.as_str() {
-            "PlutusScriptV1" => 1,
-            "PlutusScriptV2" => 2,
-            "PlutusScriptV3" => 3,
-            other => return Err(CliError::file(
+    let tag = match env.type_name.as_str() {
+        "PlutusScriptV1" => 1,
+        "PlutusScriptV2" => 2,
+        "PlutusScriptV3" => 3,
+        other => {
+            return Err(CliError::file(
                 path,
                 format!(
                     "has type \"{other}\"; a Plutus script (PlutusScriptV1, V2 or V3) was expected"
                 ),
-            )),
-        };
+            ))
+        }
+    };
     let script = cbor::decode_bytes(env.cbor.expose(), "the script bytes")
         .map_err(|e| CliError::file(path, e))?;
     Ok(plutus_script_hash(tag, script))

@@ -118,6 +118,17 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
     }
 }
 
+/// The subcommand words of a parsed command line, e.g. `stake-pool metadata-hash`.
+fn command_path(matches: &clap::ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut m = matches;
+    while let Some((name, sub)) = m.subcommand() {
+        words.push(name.to_owned());
+        m = sub;
+    }
+    words.join(" ")
+}
+
 /// Parses and runs; returns the process exit code. Errors go to `io.err` without a panic.
 pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Option<i32> {
     match parse(args) {
@@ -125,7 +136,13 @@ pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Option<i32> {
         Ok(Parsed::Run(cmd, era, matches)) => match run(*cmd, era, &matches, io) {
             Ok(()) => Some(0),
             Err(e) => {
-                let _ = writeln!(io.err, "Error: {}", e.message);
+                // cardano-cli's layout, so scripts that match its messages keep working.
+                let _ = writeln!(
+                    io.err,
+                    "Command failed: {}\nError: {}",
+                    command_path(&matches),
+                    e.message
+                );
                 Some(e.code)
             }
         },

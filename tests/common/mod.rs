@@ -1,0 +1,88 @@
+//! Shared helpers for the command-line tests: run the real binary, find test vectors.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A vector under `tests/data/cardano-cli/` (copied from shared/vectors/cardano-cli; see
+/// tests/data/README.md for where each came from).
+pub fn vector(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/cardano-cli")
+        .join(rel)
+}
+
+pub fn vector_str(rel: &str) -> String {
+    vector(rel).to_str().unwrap().to_owned()
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+/// Runs `pool-console` with the arguments (split on whitespace; `{name}` placeholders are
+/// vector paths) in `dir`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pool-console"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs and asserts success; returns stdout.
+pub fn ok(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let out = run_in(dir, args);
+    assert!(
+        out.status.success(),
+        "pool-console {args:?} failed ({:?}):\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Runs and asserts failure with exit code 1 and no panic; returns stderr.
+pub fn fails(dir: &Path, args: &[&str]) -> String {
+    let out = run_in(dir, args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "pool-console {args:?} should fail with 1; stderr:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "panic in {args:?}:\n{stderr}");
+    stderr
+}
+
+/// Every file in `dir`, sorted, as (name, bytes).
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            let bytes = if e.path().is_file() {
+                std::fs::read(e.path()).unwrap()
+            } else {
+                Vec::new()
+            };
+            (name, bytes)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+pub fn assert_same_file(actual: &Path, expected: &Path) {
+    let a = read(actual);
+    let e = read(expected);
+    assert!(
+        a == e,
+        "{} differs from {}:\n--- ours\n{}\n--- expected\n{}",
+        actual.display(),
+        expected.display(),
+        String::from_utf8_lossy(&a),
+        String::from_utf8_lossy(&e)
+    );
+}

@@ -203,11 +203,25 @@ fn issue_op_cert(
             "is both the counter and the output file",
         ));
     }
-    // As cardano-cli: the incremented counter is written before the certificate, so a failure
-    // in between can only skip a number, never reuse one.
+    // As cardano-cli: the incremented counter is renamed into place before the certificate, so
+    // a failure in between can only skip a number, never reuse one. Both temporary files are
+    // written first, so a bad output folder stops the command before the counter changes.
     let next = issued.next_counter.to_envelope().render();
-    files::write_one(counter_path, next.expose(), Protection::Plain, true)?;
     let cert = issued.opcert.to_envelope().render();
-    files::write_one(out_file, cert.expose(), Protection::Plain, false)?;
+    files::write_all(
+        &[
+            Output {
+                path: counter_path,
+                bytes: next.expose(),
+                protection: Protection::Plain,
+            },
+            Output {
+                path: out_file,
+                bytes: cert.expose(),
+                protection: Protection::Plain,
+            },
+        ],
+        false,
+    )?;
     Ok(())
 }

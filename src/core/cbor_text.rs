@@ -1,0 +1,950 @@
+//! What `cardano-cli text-view decode-cbor` prints.
+//!
+//! # `--output-text` (the default)
+//!
+//! cardano-cli (`Cardano.CLI.Helper.cborToText`, called from
+//! `Cardano.CLI.EraBased.TextView.Run.runTextViewInfoCmd`) decodes the envelope's raw CBOR with
+//! cborg's `decodeTerm`, re-encodes the `Term` with `encodeTerm` and prints it with cborg's
+//! `Codec.CBOR.Pretty.prettyHexEnc`. If bytes are left after the first item, the next item is
+//! decoded and printed the same way; every printed item is followed by one `"\n"`. Any decoding
+//! error anywhere fails the whole command (no partial output).
+//!
+//! Consequences reproduced here:
+//!
+//! * Every token starts on a new line, so the output *begins* with an empty line, and it ends with
+//!   exactly one newline.
+//! * A token line is `indent`, then the token's bytes as two-digit lower-case hex, each followed
+//!   by one space, then one more space and the `# comment`. A token longer than 16 bytes (a long
+//!   byte or text string, with its head) is broken after every 16 bytes; each full line keeps its
+//!   trailing space and the comment goes on the last line only.
+//! * The hex is of the *re-encoded* token: heads always use the shortest form, whatever the input
+//!   used.
+//! * Comments: `int(n)` (fits a 64-bit signed `Int`), `integer(n)` (bigger, or a tag-2/3 bignum
+//!   written `c2`/`c3`), `bytes(len)`, `text("…")` (Haskell `show` of the text), `list(n)`,
+//!   `map(n)`, `tag(n)`, `bool(true|false)`, `null`, `simple(n)` (undefined is `simple(23)`),
+//!   `float16(x)`, `float32(x)`, `float64(x)` (Haskell `show` of a `Float`/`Double`), and for
+//!   indefinite items `bytes(*)`, `text(*)`, `list(*)`, `map(*)` closed by a `ff  # break` line.
+//! * Nesting adds 3 spaces. A map prints, before every key and every value, a marker line of
+//!   the child indentation followed by ` # key` / ` # value`; an indefinite map's entries sit
+//!   3 spaces deeper still. Empty chunks of indefinite strings are dropped (cborg keeps the
+//!   chunks in a lazy string, which never holds empty chunks).
+//!
+//! # `--output-json`
+//!
+//! cardano-cli does not decode anything for JSON: it prints the text envelope itself
+//! (`Json.encodeJson tv`: aeson-pretty, 4-space indent, keys sorted, no trailing newline), so the
+//! output is `cborHex`, `description`, `type` in that order. [`envelope_json`] reproduces it.
+//! [`to_json`] is a JSON rendering of the decoded CBOR tree, for callers that only have the bytes;
+//! it is *not* something cardano-cli prints.
+
+use serde_json::{json, Map as JsonMap, Value};
+
+use super::cbor::{CborError, CborReader, Head};
+
+/// What the next item in a container must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// Any CBOR item.
+    Item,
+    /// A definite-length chunk of the given major type (2 bytes, 3 text) inside an indefinite
+    /// string.
+    Chunk(u8),
+}
+
+#[derive(Debug)]
+enum Kind {
+    /// An array (or the single item under a tag): `left` items still to come, `None` if
+    /// indefinite.
+    Seq { left: Option<u64> },
+    /// A map: `left` entries still to start, `None` if indefinite; `key_next` when the next item
+    /// is a key.
+    Map { left: Option<u64>, key_next: bool },
+    /// An indefinite byte (2) or text (3) string.
+    Chunks { major: u8 },
+}
+
+#[derive(Debug)]
+struct Frame {
+    kind: Kind,
+    /// Indentation of the items inside.
+    child: usize,
+    /// Indentation of the container's own line (and of its `break`).
+    own: usize,
+}
+
+/// Renders CBOR exactly as `cardano-cli text-view decode-cbor --output-text` does.
+///
+/// Every top-level item in `cbor` is printed in turn; the result starts with `"\n"` and ends with
+/// a single `"\n"`. Empty input or malformed CBOR is an error (cardano-cli prints nothing then).
+pub fn pretty_text(cbor: &[u8]) -> Result<String, CborError> {
+    let mut reader = CborReader::new(cbor);
+    let mut out = String::with_capacity(cbor.len() * 4 + 32);
+    loop {
+        print_term(&mut reader, cbor, &mut out)?;
+        out.push('\n');
+        if reader.is_at_end() {
+            return Ok(out);
+        }
+    }
+}
+
+/// The text envelope as `cardano-cli text-view decode-cbor --output-json` prints it: the
+/// envelope's fields sorted by name, 4-space indentation, lower-case hex, no trailing newline.
+/// The CBOR is not decoded (cardano-cli does not check it for this format).
+pub fn envelope_json(kind: &str, description: &str, cbor: &[u8]) -> String {
+    format!(
+        "{{\n    \"cborHex\": \"{}\",\n    \"description\": {},\n    \"type\": {}\n}}",
+        hex::encode(cbor),
+        aeson_string(description),
+        aeson_string(kind)
+    )
+}
+
+/// A JSON tree of the decoded CBOR (pretty-printed, 2-space indentation, trailing newline).
+///
+/// Not a cardano-cli format: `--output-json` prints the envelope, see [`envelope_json`].
+/// Integers become numbers (bignums beyond 64 bits become decimal strings), byte strings
+/// lower-case hex strings, text strings strings, arrays arrays, maps arrays of
+/// `{"key": …, "value": …}` objects (CBOR keys need not be strings), tags `{"tag": n, "value": …}`,
+/// floats numbers (or `"NaN"`, `"Infinity"`, `"-Infinity"`), `undefined` and other simple values
+/// `{"simple": n}`. Several top-level items give a JSON array of them; one item gives the item.
+pub fn to_json(cbor: &[u8]) -> Result<String, CborError> {
+    let mut reader = CborReader::new(cbor);
+    let mut items = Vec::new();
+    loop {
+        items.push(json_item(&mut reader, cbor, 0)?);
+        if reader.is_at_end() {
+            break;
+        }
+    }
+    let value = if items.len() == 1 {
+        items.pop().unwrap_or(Value::Null)
+    } else {
+        Value::Array(items)
+    };
+    let mut text = serde_json::to_string_pretty(&value).map_err(|_| CborError::Malformed { offset: 0 })?;
+    text.push('\n');
+    Ok(text)
+}
+
+// ------------------------------------------------------------------------------------ text
+
+const WHAT: &str = "a CBOR item";
+
+/// Prints one complete top-level item (with everything nested in it), without recursion so that
+/// deeply nested input cannot overflow the stack.
+fn print_term(r: &mut CborReader<'_>, input: &[u8], out: &mut String) -> Result<(), CborError> {
+    let mut stack: Vec<Frame> = Vec::new();
+    if let Some(frame) = print_item(r, input, 0, Expect::Item, out)? {
+        stack.push(frame);
+    }
+    while let Some(top) = stack.last_mut() {
+        let at_break = input.get(r.offset()) == Some(&0xff);
+        let (expect, indent) = match &mut top.kind {
+            Kind::Seq { left: Some(0) } | Kind::Map { left: Some(0), key_next: true } => {
+                stack.pop();
+                continue;
+            }
+            Kind::Seq { left: None } | Kind::Chunks { .. } | Kind::Map { left: None, key_next: true }
+                if at_break =>
+            {
+                r.head(WHAT)?;
+                token_line(out, top.own, &[0xff], "break");
+                stack.pop();
+                continue;
+            }
+            Kind::Seq { left } => {
+                if let Some(n) = left {
+                    *n -= 1;
+                }
+                (Expect::Item, top.child)
+            }
+            Kind::Map { left, key_next } => {
+                if *key_next {
+                    if let Some(n) = left {
+                        *n -= 1;
+                    }
+                }
+                out.push('\n');
+                push_spaces(out, top.child);
+                out.push_str(if *key_next { " # key" } else { " # value" });
+                *key_next = !*key_next;
+                (Expect::Item, top.child)
+            }
+            Kind::Chunks { major } => (Expect::Chunk(*major), top.child),
+        };
+        if let Some(frame) = print_item(r, input, indent, expect, out)? {
+            stack.push(frame);
+        }
+    }
+    Ok(())
+}
+
+/// Prints the token at the reader's position and returns the frame to push if it opens a
+/// container.
+fn print_item(
+    r: &mut CborReader<'_>,
+    input: &[u8],
+    indent: usize,
+    expect: Expect,
+    out: &mut String,
+) -> Result<Option<Frame>, CborError> {
+    let start = r.offset();
+    let first = input.get(start).copied();
+    let mut whole = r.clone();
+    let head = r.head(WHAT)?;
+
+    if let Expect::Chunk(major) = expect {
+        let ok = matches!(
+            (major, head),
+            (2, Head::Bytes(Some(_))) | (3, Head::Text(Some(_)))
+        );
+        if !ok {
+            return Err(CborError::Unexpected {
+                expected: if major == 2 {
+                    "a definite-length byte string chunk"
+                } else {
+                    "a definite-length text string chunk"
+                },
+                found: describe(&head),
+                offset: start,
+            });
+        }
+    }
+
+    let nested = |kind| Frame {
+        kind,
+        child: indent + 3,
+        own: indent,
+    };
+
+    match head {
+        Head::Uint(n) => {
+            let comment = if n <= i64::MAX as u64 {
+                format!("int({n})")
+            } else {
+                format!("integer({n})")
+            };
+            token_line(out, indent, &encode_head(0, n), &comment);
+        }
+        Head::Negative(n) => {
+            let value = -1 - i128::from(n);
+            let comment = if n <= i64::MAX as u64 {
+                format!("int({value})")
+            } else {
+                format!("integer({value})")
+            };
+            token_line(out, indent, &encode_head(1, n), &comment);
+        }
+        Head::Bytes(Some(_)) => {
+            let bytes = whole.bytes(WHAT)?;
+            *r = whole;
+            // Empty chunks vanish from an indefinite string (cborg keeps it as a lazy string).
+            if !(matches!(expect, Expect::Chunk(_)) && bytes.is_empty()) {
+                let mut token = encode_head(2, bytes.len() as u64);
+                token.extend_from_slice(bytes);
+                token_line(out, indent, &token, &format!("bytes({})", bytes.len()));
+            }
+        }
+        Head::Text(Some(_)) => {
+            let text = whole.text(WHAT)?;
+            *r = whole;
+            if !(matches!(expect, Expect::Chunk(_)) && text.is_empty()) {
+                let mut token = encode_head(3, text.len() as u64);
+                token.extend_from_slice(text.as_bytes());
+                token_line(out, indent, &token, &format!("text({})", haskell_show_str(text)));
+            }
+        }
+        Head::Bytes(None) => {
+            token_line(out, indent, &[0x5f], "bytes(*)");
+            return Ok(Some(nested(Kind::Chunks { major: 2 })));
+        }
+        Head::Text(None) => {
+            token_line(out, indent, &[0x7f], "text(*)");
+            return Ok(Some(nested(Kind::Chunks { major: 3 })));
+        }
+        Head::Array(len) => {
+            match len {
+                Some(n) => token_line(out, indent, &encode_head(4, n), &format!("list({n})")),
+                None => token_line(out, indent, &[0x9f], "list(*)"),
+            }
+            return Ok(Some(nested(Kind::Seq { left: len })));
+        }
+        Head::Map(len) => {
+            let kind = Kind::Map {
+                left: len,
+                key_next: true,
+            };
+            return Ok(Some(match len {
+                Some(n) => {
+                    token_line(out, indent, &encode_head(5, n), &format!("map({n})"));
+                    nested(kind)
+                }
+                None => {
+                    token_line(out, indent, &[0xbf], "map(*)");
+                    Frame {
+                        kind,
+                        child: indent + 6,
+                        own: indent,
+                    }
+                }
+            }));
+        }
+        Head::Tag(t) => {
+            // Only the one-byte heads c2/c3 are read as bignums by cborg; `d8 02` is a plain tag.
+            if let Some(negative @ (0xc2 | 0xc3)) = first {
+                let magnitude = r.bytes("the byte string of a bignum")?;
+                let (token, value) = bignum(negative == 0xc3, magnitude);
+                token_line(out, indent, &token, &format!("integer({value})"));
+            } else {
+                token_line(out, indent, &encode_head(6, t), &format!("tag({t})"));
+                return Ok(Some(nested(Kind::Seq { left: Some(1) })));
+            }
+        }
+        Head::Bool(b) => {
+            let (byte, name) = if b { (0xf5, "bool(true)") } else { (0xf4, "bool(false)") };
+            token_line(out, indent, &[byte], name);
+        }
+        Head::Null => token_line(out, indent, &[0xf6], "null"),
+        Head::Undefined => token_line(out, indent, &[0xf7], "simple(23)"),
+        Head::Simple(v) => {
+            let token = if v < 24 { vec![0xe0 | v] } else { vec![0xf8, v] };
+            token_line(out, indent, &token, &format!("simple({v})"));
+        }
+        Head::Float(x) => {
+            let token = input.get(start..r.offset()).unwrap_or_default();
+            let comment = match first {
+                Some(0xf9) => format!("float16({})", show_f32(x as f32)),
+                Some(0xfa) => format!("float32({})", show_f32(x as f32)),
+                _ => format!("float64({})", show_f64(x)),
+            };
+            token_line(out, indent, token, &comment);
+        }
+        Head::Break => {
+            return Err(CborError::Unexpected {
+                expected: WHAT,
+                found: describe(&head),
+                offset: start,
+            });
+        }
+    }
+    Ok(None)
+}
+
+/// One token: its bytes as hex, 16 to a line, then the comment.
+fn token_line(out: &mut String, indent: usize, token: &[u8], comment: &str) {
+    out.push('\n');
+    let mut chunks = token.chunks(16).peekable();
+    if chunks.peek().is_none() {
+        push_spaces(out, indent);
+    }
+    while let Some(chunk) = chunks.next() {
+        push_spaces(out, indent);
+        for b in chunk {
+            push_hex(out, *b);
+            out.push(' ');
+        }
+        if chunks.peek().is_some() {
+            out.push('\n');
+        }
+    }
+    out.push_str(" # ");
+    out.push_str(comment);
+}
+
+fn push_spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+fn push_hex(out: &mut String, b: u8) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.push(char::from(DIGITS[usize::from(b >> 4)]));
+    out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+}
+
+/// A head in its shortest form.
+fn encode_head(major: u8, arg: u64) -> Vec<u8> {
+    let m = major << 5;
+    match arg {
+        0..=23 => vec![m | arg as u8],
+        24..=0xff => vec![m | 24, arg as u8],
+        0x100..=0xffff => {
+            let mut v = vec![m | 25];
+            v.extend_from_slice(&(arg as u16).to_be_bytes());
+            v
+        }
+        0x1_0000..=0xffff_ffff => {
+            let mut v = vec![m | 26];
+            v.extend_from_slice(&(arg as u32).to_be_bytes());
+            v
+        }
+        _ => {
+            let mut v = vec![m | 27];
+            v.extend_from_slice(&arg.to_be_bytes());
+            v
+        }
+    }
+}
+
+/// A tag-2/3 bignum as cborg re-encodes it (a plain integer when it fits 64 bits, otherwise the
+/// tag and the magnitude without leading zeros) and its decimal value.
+fn bignum(negative: bool, magnitude: &[u8]) -> (Vec<u8>, String) {
+    let first_nonzero = magnitude.iter().position(|&b| b != 0).unwrap_or(magnitude.len());
+    let m = &magnitude[first_nonzero..];
+    if m.len() <= 8 {
+        let n = m.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        return if negative {
+            (encode_head(1, n), format!("-{}", u128::from(n) + 1))
+        } else {
+            (encode_head(0, n), n.to_string())
+        };
+    }
+    let mut token = vec![if negative { 0xc3 } else { 0xc2 }];
+    token.extend(encode_head(2, m.len() as u64));
+    token.extend_from_slice(m);
+    let value = if negative {
+        format!("-{}", big_decimal(&big_plus_one(m)))
+    } else {
+        big_decimal(m)
+    };
+    (token, value)
+}
+
+/// `n + 1` for a big-endian unsigned number.
+fn big_plus_one(n: &[u8]) -> Vec<u8> {
+    let mut v = n.to_vec();
+    for b in v.iter_mut().rev() {
+        let (sum, carry) = b.overflowing_add(1);
+        *b = sum;
+        if !carry {
+            return v;
+        }
+    }
+    v.insert(0, 1);
+    v
+}
+
+/// Decimal digits of a big-endian unsigned number.
+fn big_decimal(n: &[u8]) -> String {
+    let mut num: Vec<u8> = n.iter().copied().skip_while(|&b| b == 0).collect();
+    if num.is_empty() {
+        return "0".to_owned();
+    }
+    // Repeated division by 10^19 (the largest power of ten below 2^64).
+    const BASE: u64 = 10_000_000_000_000_000_000;
+    let mut groups: Vec<u64> = Vec::new();
+    while !num.is_empty() {
+        let mut rem: u128 = 0;
+        let mut quotient = Vec::with_capacity(num.len());
+        for &b in &num {
+            let cur = (rem << 8) | u128::from(b);
+            let q = cur / u128::from(BASE);
+            rem = cur % u128::from(BASE);
+            if !(quotient.is_empty() && q == 0) {
+                quotient.push(q as u8);
+            }
+        }
+        groups.push(rem as u64);
+        num = quotient;
+    }
+    let mut s = String::new();
+    for (i, g) in groups.iter().rev().enumerate() {
+        if i == 0 {
+            s.push_str(&g.to_string());
+        } else {
+            s.push_str(&format!("{g:019}"));
+        }
+    }
+    s
+}
+
+fn describe(head: &Head) -> String {
+    match head {
+        Head::Break => "a break marker".to_owned(),
+        Head::Uint(n) => format!("the unsigned integer {n}"),
+        Head::Negative(n) => format!("the negative integer -{}", u128::from(*n) + 1),
+        Head::Bytes(_) => "a byte string".to_owned(),
+        Head::Text(_) => "a text string".to_owned(),
+        Head::Array(_) => "an array".to_owned(),
+        Head::Map(_) => "a map".to_owned(),
+        Head::Tag(t) => format!("tag {t}"),
+        Head::Bool(b) => b.to_string(),
+        Head::Null => "null".to_owned(),
+        Head::Undefined => "undefined".to_owned(),
+        Head::Simple(s) => format!("the simple value {s}"),
+        Head::Float(_) => "a floating-point number".to_owned(),
+    }
+}
+
+// --------------------------------------------------------------------- Haskell `show`
+
+/// ASCII control character names used by Haskell's `showLitChar`.
+const ASCII_NAMES: [&str; 32] = [
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "a", "b", "t", "n", "v", "f", "r", "SO", "SI",
+    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS",
+    "RS", "US",
+];
+
+/// Haskell's `show` of a `String`/`Text`: double quotes, `\"` and `\\`, named or decimal escapes
+/// for control and non-ASCII characters, and `\&` where an escape would otherwise run into the
+/// next character.
+fn haskell_show_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let code = u32::from(c);
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            _ if code > 0x7f => {
+                out.push('\\');
+                out.push_str(&code.to_string());
+                if chars.peek().is_some_and(char::is_ascii_digit) {
+                    out.push_str("\\&");
+                }
+            }
+            '\x7f' => out.push_str("\\DEL"),
+            _ if code >= 0x20 => out.push(c),
+            _ => {
+                out.push('\\');
+                out.push_str(ASCII_NAMES[code as usize]);
+                if c == '\x0e' && chars.peek() == Some(&'H') {
+                    out.push_str("\\&");
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Haskell's `show` of a `Float`.
+fn show_f32(x: f32) -> String {
+    if x.is_nan() {
+        return "NaN".to_owned();
+    }
+    show_float(x.is_sign_negative(), x.is_infinite(), x == 0.0, &format!("{:e}", x.abs()))
+}
+
+/// Haskell's `show` of a `Double`.
+fn show_f64(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_owned();
+    }
+    show_float(x.is_sign_negative(), x.is_infinite(), x == 0.0, &format!("{:e}", x.abs()))
+}
+
+/// Formats shortest round-trip digits the way GHC's `showFloat` does: plain decimals for
+/// `0.1 <= |x| < 10^7`, otherwise `d.ddde<exp>`, always with a fractional digit.
+/// `sci` is Rust's `{:e}` rendering of `|x|` (shortest digits, e.g. `1.25e-3`).
+fn show_float(negative: bool, infinite: bool, zero: bool, sci: &str) -> String {
+    let sign = if negative { "-" } else { "" };
+    if infinite {
+        return format!("{sign}Infinity");
+    }
+    if zero {
+        return format!("{sign}0.0");
+    }
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    // Haskell's floatToDigits exponent: x = 0.d1d2… × 10^e.
+    let e = exp.parse::<i32>().unwrap_or(0) + 1;
+    let body = if !(0..=7).contains(&e) {
+        let (d, rest) = digits.split_at(1.min(digits.len()));
+        let rest = if rest.is_empty() { "0" } else { rest };
+        format!("{d}.{rest}e{}", e - 1)
+    } else if e == 0 {
+        format!("0.{digits}")
+    } else {
+        let e = e as usize;
+        if digits.len() > e {
+            format!("{}.{}", &digits[..e], &digits[e..])
+        } else {
+            format!("{digits}{}.0", "0".repeat(e - digits.len()))
+        }
+    };
+    format!("{sign}{body}")
+}
+
+// --------------------------------------------------------------------- aeson strings
+
+/// A JSON string literal escaped the way aeson does: `\"`, `\\`, `\n`, `\r`, `\t`, other control
+/// characters as `\u00xx`; everything else (DEL and non-ASCII included) as is.
+fn aeson_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+// --------------------------------------------------------------------- JSON tree
+
+/// Deepest nesting [`to_json`] follows (a recursive tree; the text printer has no limit).
+const MAX_JSON_DEPTH: usize = 512;
+
+fn json_item(r: &mut CborReader<'_>, input: &[u8], depth: usize) -> Result<Value, CborError> {
+    let start = r.offset();
+    if depth > MAX_JSON_DEPTH {
+        return Err(CborError::Malformed { offset: start });
+    }
+    let first = input.get(start).copied();
+    let mut whole = r.clone();
+    let head = r.head(WHAT)?;
+    Ok(match head {
+        Head::Uint(n) => json!(n),
+        Head::Negative(n) => match i64::try_from(n) {
+            Ok(v) => json!(-1 - v),
+            Err(_) => Value::String(format!("-{}", u128::from(n) + 1)),
+        },
+        Head::Bytes(Some(_)) => {
+            let b = whole.bytes(WHAT)?;
+            *r = whole;
+            Value::String(hex::encode(b))
+        }
+        Head::Text(Some(_)) => {
+            let t = whole.text(WHAT)?;
+            *r = whole;
+            Value::String(t.to_owned())
+        }
+        Head::Bytes(None) | Head::Text(None) => {
+            let major = if matches!(head, Head::Bytes(None)) { 2 } else { 3 };
+            let mut bytes = Vec::new();
+            let mut text = String::new();
+            while input.get(r.offset()) != Some(&0xff) {
+                let chunk_at = r.offset();
+                let mut probe = r.clone();
+                match (major, probe.head(WHAT)?) {
+                    (2, Head::Bytes(Some(_))) => bytes.extend_from_slice(r.bytes(WHAT)?),
+                    (3, Head::Text(Some(_))) => text.push_str(r.text(WHAT)?),
+                    (_, h) => {
+                        return Err(CborError::Unexpected {
+                            expected: "a definite-length string chunk",
+                            found: describe(&h),
+                            offset: chunk_at,
+                        })
+                    }
+                }
+            }
+            r.head(WHAT)?;
+            if major == 2 {
+                Value::String(hex::encode(bytes))
+            } else {
+                Value::String(text)
+            }
+        }
+        Head::Array(len) => {
+            let mut items = Vec::new();
+            let mut left = len;
+            loop {
+                match left {
+                    Some(0) => break,
+                    Some(ref mut n) => *n -= 1,
+                    None if input.get(r.offset()) == Some(&0xff) => {
+                        r.head(WHAT)?;
+                        break;
+                    }
+                    None => {}
+                }
+                items.push(json_item(r, input, depth + 1)?);
+            }
+            Value::Array(items)
+        }
+        Head::Map(len) => {
+            let mut entries = Vec::new();
+            let mut left = len;
+            loop {
+                match left {
+                    Some(0) => break,
+                    Some(ref mut n) => *n -= 1,
+                    None if input.get(r.offset()) == Some(&0xff) => {
+                        r.head(WHAT)?;
+                        break;
+                    }
+                    None => {}
+                }
+                let key = json_item(r, input, depth + 1)?;
+                let value = json_item(r, input, depth + 1)?;
+                let mut entry = JsonMap::new();
+                entry.insert("key".to_owned(), key);
+                entry.insert("value".to_owned(), value);
+                entries.push(Value::Object(entry));
+            }
+            Value::Array(entries)
+        }
+        Head::Tag(t) => {
+            if let Some(negative @ (0xc2 | 0xc3)) = first {
+                let magnitude = r.bytes("the byte string of a bignum")?;
+                let (_, value) = bignum(negative == 0xc3, magnitude);
+                match value.parse::<i64>() {
+                    Ok(v) => json!(v),
+                    Err(_) => match value.parse::<u64>() {
+                        Ok(v) => json!(v),
+                        Err(_) => Value::String(value),
+                    },
+                }
+            } else {
+                json!({ "tag": t, "value": json_item(r, input, depth + 1)? })
+            }
+        }
+        Head::Bool(b) => Value::Bool(b),
+        Head::Null => Value::Null,
+        Head::Undefined => json!({ "simple": 23 }),
+        Head::Simple(v) => json!({ "simple": v }),
+        Head::Float(x) => {
+            if x.is_nan() {
+                Value::String("NaN".to_owned())
+            } else if x.is_infinite() {
+                Value::String(if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned())
+            } else {
+                json!(x)
+            }
+        }
+        Head::Break => {
+            return Err(CborError::Unexpected {
+                expected: WHAT,
+                found: describe(&head),
+                offset: start,
+            })
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(hex_str: &str) -> String {
+        pretty_text(&hex::decode(hex_str).unwrap()).unwrap()
+    }
+
+    /// Stake pool retirement certificate
+    /// (shared/vectors/cardano-cli/input/certificates_legacy_shelley/stake_pool_deregistration_certificate).
+    /// Expected text derived from cborg's `prettyHexEnc` rules (no cardano-cli golden file exists
+    /// for decode-cbor output).
+    #[test]
+    fn retirement_certificate() {
+        let got = text("8304581c8ffff1f19a1b751ff9ecb0504cab3d3d34952ac735f92da54c67f9fa182a");
+        let want = "\n\
+83  # list(3)\n   04  # int(4)\n   \
+58 1c 8f ff f1 f1 9a 1b 75 1f f9 ec b0 50 4c ab \n   \
+3d 3d 34 95 2a c7 35 f9 2d a5 4c 67 f9 fa  # bytes(28)\n   \
+18 2a  # int(42)\n";
+        assert_eq!(got, want);
+    }
+
+    /// Stake pool registration certificate
+    /// (shared/vectors/cardano-cli/golden/stake-pool/reg-certificate.json): tag 30 rational,
+    /// tag 258 set, null metadata.
+    #[test]
+    fn registration_certificate() {
+        let got = text(
+            "8a03581c4124a0c2ba8a7ba05824b3df23f706a1c8b3239446ab16709ae85aa158206aa5f600f54659d456dc2628997df23d98f8f85681edd3e6f4a9340cb06b8db70000d81e820001581de0749440f878a5ba2ac3ab03dbdec6ae3ad5c89f06fc9c031611947803d9010281581c749440f878a5ba2ac3ab03dbdec6ae3ad5c89f06fc9c03161194780380f6",
+        );
+        let want = concat!(
+            "\n8a  # list(10)",
+            "\n   03  # int(3)",
+            "\n   58 1c 41 24 a0 c2 ba 8a 7b a0 58 24 b3 df 23 f7 ",
+            "\n   06 a1 c8 b3 23 94 46 ab 16 70 9a e8 5a a1  # bytes(28)",
+            "\n   58 20 6a a5 f6 00 f5 46 59 d4 56 dc 26 28 99 7d ",
+            "\n   f2 3d 98 f8 f8 56 81 ed d3 e6 f4 a9 34 0c b0 6b ",
+            "\n   8d b7  # bytes(32)",
+            "\n   00  # int(0)",
+            "\n   00  # int(0)",
+            "\n   d8 1e  # tag(30)",
+            "\n      82  # list(2)",
+            "\n         00  # int(0)",
+            "\n         01  # int(1)",
+            "\n   58 1d e0 74 94 40 f8 78 a5 ba 2a c3 ab 03 db de ",
+            "\n   c6 ae 3a d5 c8 9f 06 fc 9c 03 16 11 94 78 03  # bytes(29)",
+            "\n   d9 01 02  # tag(258)",
+            "\n      81  # list(1)",
+            "\n         58 1c 74 94 40 f8 78 a5 ba 2a c3 ab 03 db de c6 ",
+            "\n         ae 3a d5 c8 9f 06 fc 9c 03 16 11 94 78 03  # bytes(28)",
+            "\n   80  # list(0)",
+            "\n   f6  # null",
+            "\n",
+        );
+        assert_eq!(got, want);
+    }
+
+    /// The 32-byte key printed by `cardano-cli text-view decode-cbor` in the Shelley genesis
+    /// walkthrough ("Semi-readable file formats") of the cardano-node documentation; that copy
+    /// lost the trailing spaces of the wrapped lines, the layout is otherwise the same.
+    #[test]
+    fn verification_key_bytes() {
+        let got = text("5820464ef49559f4e36fb7021fcb1271c5ba84f366220a150e66bba871872f277ced");
+        let want = "\n58 20 46 4e f4 95 59 f4 e3 6f b7 02 1f cb 12 71 \nc5 ba 84 f3 66 22 0a 15 0e 66 bb a8 71 87 2f 27 \n7c ed  # bytes(32)\n";
+        assert_eq!(got, want);
+    }
+
+    /// The value used in the Haddock of cborg's `Codec.CBOR.Pretty.prettyHexEnc`. The Haddock's
+    /// printed output predates the ` # key` / ` # value` lines; this expectation follows the
+    /// current code (cborg/src/Codec/CBOR/Pretty.hs).
+    #[test]
+    fn cborg_haddock_example() {
+        let got = text(concat!(
+            "83f59f010203ff82a26548656c6c6ff565576f726c64f4",
+            "7821546869732069732061206c6f6e6720737472696e67207768696368207772617073"
+        ));
+        let want = r#"
+83  # list(3)
+   f5  # bool(true)
+   9f  # list(*)
+      01  # int(1)
+      02  # int(2)
+      03  # int(3)
+   ff  # break
+   82  # list(2)
+      a2  # map(2)
+          # key
+         65 48 65 6c 6c 6f  # text("Hello")
+          # value
+         f5  # bool(true)
+          # key
+         65 57 6f 72 6c 64  # text("World")
+          # value
+         f4  # bool(false)
+      78 21 54 68 69 73 20 69 73 20 61 20 6c 6f 6e 67 
+      20 73 74 72 69 6e 67 20 77 68 69 63 68 20 77 72 
+      61 70 73  # text("This is a long string which wraps")
+"#;
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn operational_certificate_counter() {
+        let got = text("820058205325dad1168439e748e66b9151bd5c389ecdb7a46959639c3f97901128c7104b");
+        assert!(got.starts_with("\n82  # list(2)\n   00  # int(0)\n   58 20 53 25 "));
+        assert!(got.ends_with("c7 10 4b  # bytes(32)\n"));
+    }
+
+    #[test]
+    fn several_top_level_items_each_end_with_a_newline() {
+        assert_eq!(text("0120"), "\n01  # int(1)\n\n20  # int(-1)\n");
+    }
+
+    #[test]
+    fn heads_are_reencoded_in_shortest_form() {
+        assert_eq!(text("1b0000000000000005"), "\n05  # int(5)\n");
+        assert_eq!(text("9800"), "\n80  # list(0)\n");
+        assert_eq!(text("5800"), "\n40  # bytes(0)\n");
+    }
+
+    #[test]
+    fn integer_boundaries() {
+        assert_eq!(text("1b7fffffffffffffff"), "\n1b 7f ff ff ff ff ff ff ff  # int(9223372036854775807)\n");
+        assert_eq!(text("1b8000000000000000"), "\n1b 80 00 00 00 00 00 00 00  # integer(9223372036854775808)\n");
+        assert_eq!(text("3b7fffffffffffffff"), "\n3b 7f ff ff ff ff ff ff ff  # int(-9223372036854775808)\n");
+        assert_eq!(text("3bffffffffffffffff"), "\n3b ff ff ff ff ff ff ff ff  # integer(-18446744073709551616)\n");
+    }
+
+    #[test]
+    fn bignums() {
+        assert_eq!(text("c24105"), "\n05  # integer(5)\n");
+        assert_eq!(text("c34100"), "\n20  # integer(-1)\n");
+        assert_eq!(
+            text("c249010000000000000000"),
+            "\nc2 49 01 00 00 00 00 00 00 00 00  # integer(18446744073709551616)\n"
+        );
+        assert_eq!(
+            text("c349010000000000000000"),
+            "\nc3 49 01 00 00 00 00 00 00 00 00  # integer(-18446744073709551617)\n"
+        );
+        // A two-byte tag head is an ordinary tag for cborg.
+        assert_eq!(text("d8024105"), "\nd8 02  # tag(2)\n   41 05  # bytes(1)\n");
+    }
+
+    #[test]
+    fn indefinite_items() {
+        // The empty chunk disappears, as in cborg's lazy string.
+        assert_eq!(
+            text("5f42010240ff"),
+            "\n5f  # bytes(*)\n   42 01 02  # bytes(2)\nff  # break\n"
+        );
+        assert_eq!(text("5fff"), "\n5f  # bytes(*)\nff  # break\n");
+        assert!(pretty_text(&hex::decode("5f4201020300ff").unwrap()).is_err());
+        assert_eq!(
+            text("bf0102ff"),
+            "\nbf  # map(*)\n       # key\n      01  # int(1)\n       # value\n      02  # int(2)\nff  # break\n"
+        );
+        assert_eq!(text("7f6161ff"), "\n7f  # text(*)\n   61 61  # text(\"a\")\nff  # break\n");
+    }
+
+    #[test]
+    fn simple_values_and_floats() {
+        assert_eq!(text("f7"), "\nf7  # simple(23)\n");
+        assert_eq!(text("f0"), "\nf0  # simple(16)\n");
+        assert_eq!(text("f6"), "\nf6  # null\n");
+        assert_eq!(text("f93e00"), "\nf9 3e 00  # float16(1.5)\n");
+        assert_eq!(text("fa47c35000"), "\nfa 47 c3 50 00  # float32(100000.0)\n");
+        assert_eq!(text("fb3f847ae147ae147b"), "\nfb 3f 84 7a e1 47 ae 14 7b  # float64(1.0e-2)\n");
+        assert_eq!(text("fb4170000000000000"), "\nfb 41 70 00 00 00 00 00 00  # float64(1.6777216e7)\n");
+        assert_eq!(text("f98000"), "\nf9 80 00  # float16(-0.0)\n");
+        assert_eq!(text("f97c00"), "\nf9 7c 00  # float16(Infinity)\n");
+        assert_eq!(text("f97e00"), "\nf9 7e 00  # float16(NaN)\n");
+        assert_eq!(text("fb3fb999999999999a"), "\nfb 3f b9 99 99 99 99 99 9a  # float64(0.1)\n");
+    }
+
+    #[test]
+    fn haskell_string_escapes() {
+        assert_eq!(haskell_show_str("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(haskell_show_str("\u{e9}1"), r#""\233\&1""#);
+        assert_eq!(haskell_show_str("\u{e9}x"), r#""\233x""#);
+        assert_eq!(haskell_show_str("\n\t\x00\x7f\x0eH"), r#""\n\t\NUL\DEL\SO\&H""#);
+        assert_eq!(haskell_show_str("it's"), r#""it's""#);
+    }
+
+    #[test]
+    fn errors() {
+        assert!(pretty_text(&[]).is_err());
+        assert!(pretty_text(&[0x82, 0x01]).is_err());
+        assert!(pretty_text(&[0xff]).is_err());
+        assert!(pretty_text(&[0x61, 0xff]).is_err());
+        assert!(pretty_text(&[0xbf, 0x01, 0xff]).is_err());
+        assert!(pretty_text(&[0xc2, 0x01]).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let mut cbor = vec![0x81; 200_000];
+        cbor.push(0x00);
+        let got = pretty_text(&cbor).unwrap();
+        assert!(got.ends_with("00  # int(0)\n"));
+    }
+
+    #[test]
+    fn envelope_json_matches_cardano_cli_layout() {
+        let cbor = hex::decode("8304581c8ffff1f19a1b751ff9ecb0504cab3d3d34952ac735f92da54c67f9fa182a").unwrap();
+        let got = envelope_json("CertificateShelley", "Stake Pool Retirement Certificate", &cbor);
+        assert_eq!(
+            got,
+            "{\n    \"cborHex\": \"8304581c8ffff1f19a1b751ff9ecb0504cab3d3d34952ac735f92da54c67f9fa182a\",\n    \"description\": \"Stake Pool Retirement Certificate\",\n    \"type\": \"CertificateShelley\"\n}"
+        );
+        assert_eq!(aeson_string("a\"\\\n\x01\u{e9}"), "\"a\\\"\\\\\\n\\u0001\u{e9}\"");
+    }
+
+    #[test]
+    fn json_tree() {
+        let cbor = hex::decode("8304581c8ffff1f19a1b751ff9ecb0504cab3d3d34952ac735f92da54c67f9fa182a").unwrap();
+        let got: Value = serde_json::from_str(&to_json(&cbor).unwrap()).unwrap();
+        assert_eq!(
+            got,
+            json!([4, "8ffff1f19a1b751ff9ecb0504cab3d3d34952ac735f92da54c67f9fa", 42])
+        );
+        let got: Value = serde_json::from_str(&to_json(&hex::decode("a1d9010281016161").unwrap()).unwrap()).unwrap();
+        assert_eq!(got, json!([{ "key": { "tag": 258, "value": [1] }, "value": "a" }]));
+        assert!(to_json(&[0x82, 0x01]).is_err());
+    }
+}

@@ -375,7 +375,7 @@ pub struct RegistrationArgs {
     #[arg(long, value_name = "LOVELACE")]
     pub pool_cost: u64,
     /// The stake pool's margin.
-    #[arg(long, value_name = "RATIONAL")]
+    #[arg(long, value_name = "RATIONAL", allow_hyphen_values = true)]
     pub pool_margin: String,
     /// Reward account stake verification key (Bech32 or hex-encoded).
     #[arg(long, value_name = "STRING", group = "reward")]

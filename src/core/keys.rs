@@ -27,8 +27,14 @@ pub enum KeyError {
     Cbor(#[from] CborError),
     #[error("{0}")]
     Bech32(#[from] Bech32Error),
-    #[error("is neither a bech32 key nor hexadecimal: {0}")]
+    #[error("\"{0}\" is neither a bech32 key nor hexadecimal")]
     NotHexOrBech32(String),
+    #[error("{0}")]
+    Envelope(#[from] super::envelope::EnvelopeError),
+    #[error(
+        "is not a key file: it is neither a cardano-cli text envelope (JSON) nor a bech32 key"
+    )]
+    NotAKeyFile,
     #[error("is a {kind} whose public part does not match its secret part (the file is damaged)")]
     Inconsistent { kind: &'static str },
 }
@@ -603,13 +609,14 @@ impl AnyKey {
     pub fn from_file_contents(contents: &[u8]) -> Result<Self, KeyError> {
         let trimmed = contents.trim_ascii();
         if trimmed.first() == Some(&b'{') {
-            let env = TextEnvelope::parse(trimmed)
-                .map_err(|e| KeyError::NotHexOrBech32(e.to_string()))?;
+            let env = TextEnvelope::parse(trimmed)?;
             return Self::from_envelope(&env);
         }
-        let text = std::str::from_utf8(trimmed)
-            .map_err(|_| KeyError::NotHexOrBech32("the file is not text".to_owned()))?;
-        Self::from_bech32(text)
+        let text = std::str::from_utf8(trimmed).map_err(|_| KeyError::NotAKeyFile)?;
+        match Self::from_bech32(text) {
+            Err(KeyError::Bech32(Bech32Error::Invalid(_))) => Err(KeyError::NotAKeyFile),
+            other => other,
+        }
     }
 
     /// Narrows to one of the accepted kinds, or says what was found instead.
@@ -663,7 +670,9 @@ pub fn verification_key_from_text(
     }
     match AnyKey::from_bech32(text) {
         Ok(key) => key.into_verification(accepted),
-        Err(KeyError::Bech32(e)) => Err(KeyError::NotHexOrBech32(e.to_string())),
+        Err(KeyError::Bech32(Bech32Error::Invalid(_))) => {
+            Err(KeyError::NotHexOrBech32(text.to_owned()))
+        }
         Err(e) => Err(e),
     }
 }

@@ -100,7 +100,7 @@ fn pool_params() -> impl Strategy<Value = PoolParams> {
 fn certificate() -> impl Strategy<Value = (Certificate, Era)> {
     let deposit = any::<u64>();
     prop_oneof![
-        (credential(), deposit.clone()).prop_map(|(c, d)| (
+        (credential(), deposit).prop_map(|(c, d)| (
             Certificate::StakeRegistration {
                 credential: c,
                 deposit: Some(d)
@@ -114,7 +114,7 @@ fn certificate() -> impl Strategy<Value = (Certificate, Era)> {
             },
             Era::PreConway
         )),
-        (credential(), deposit.clone()).prop_map(|(c, d)| (
+        (credential(), deposit).prop_map(|(c, d)| (
             Certificate::StakeDeregistration {
                 credential: c,
                 deposit: Some(d)
@@ -158,7 +158,7 @@ fn certificate() -> impl Strategy<Value = (Certificate, Era)> {
             },
             Era::Conway
         )),
-        (credential(), hash28(), deposit.clone()).prop_map(|(c, p, d)| (
+        (credential(), hash28(), deposit).prop_map(|(c, p, d)| (
             Certificate::StakeRegistrationDelegation {
                 credential: c,
                 pool: p,
@@ -166,7 +166,7 @@ fn certificate() -> impl Strategy<Value = (Certificate, Era)> {
             },
             Era::Conway
         )),
-        (credential(), drep(), deposit.clone()).prop_map(|(c, d, x)| (
+        (credential(), drep(), deposit).prop_map(|(c, d, x)| (
             Certificate::VoteRegistrationDelegation {
                 credential: c,
                 drep: d,

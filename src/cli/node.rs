@@ -26,8 +26,8 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
             &operational_certificate_issue_counter_file,
             force,
         ),
-        NodeCommand::KeyGenKes(a) => key_pair(&a, |seed| generate::kes(seed)),
-        NodeCommand::KeyGenVrf(a) => key_pair(&a, |seed| generate::vrf(seed)),
+        NodeCommand::KeyGenKes(a) => key_pair(&a, generate::kes),
+        NodeCommand::KeyGenVrf(a) => key_pair(&a, generate::vrf),
         NodeCommand::KeyHashVrf {
             verification_key,
             verification_key_file,

@@ -86,7 +86,7 @@ pub fn clock_from_genesis(
         }
     };
     let shelley_slot_ms = (s.slot_length * 1000.0).round();
-    if !(shelley_slot_ms >= 1.0 && shelley_slot_ms < 1e12) {
+    if !(1.0..1e12).contains(&shelley_slot_ms) {
         return Err(GenesisError::Zero("slotLength"));
     }
     for (value, name) in [

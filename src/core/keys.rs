@@ -290,7 +290,7 @@ impl KeyKind {
     }
 
     /// Payload length in bytes.
-    pub fn len(self) -> usize {
+    pub fn payload_len(self) -> usize {
         self.info().len
     }
 
@@ -329,7 +329,7 @@ impl KeyKind {
     }
 
     pub fn is_extended(self) -> bool {
-        matches!(self.len(), 64 | 128) && !matches!(self, K::VrfSigning)
+        matches!(self.payload_len(), 64 | 128) && !matches!(self, K::VrfSigning)
     }
 
     /// The verification-key kind that belongs to a signing-key kind (itself for a vkey).
@@ -413,12 +413,12 @@ pub enum AnyKey {
 }
 
 fn check_len(kind: KeyKind, found: usize) -> Result<(), KeyError> {
-    if found == kind.len() {
+    if found == kind.payload_len() {
         Ok(())
     } else {
         Err(KeyError::WrongLength {
             kind: kind.human(),
-            expected: kind.len(),
+            expected: kind.payload_len(),
             found,
         })
     }
@@ -660,10 +660,10 @@ pub fn verification_key_from_text(
         let kind = accepted
             .iter()
             .copied()
-            .find(|k| k.len() == raw.len())
+            .find(|k| k.payload_len() == raw.len())
             .ok_or_else(|| KeyError::WrongLength {
                 kind: accepted.first().map_or("key", |k| k.human()),
-                expected: accepted.first().map_or(32, |k| k.len()),
+                expected: accepted.first().map_or(32, |k| k.payload_len()),
                 found: raw.len(),
             })?;
         return VerificationKey::new(kind, &raw);

@@ -121,7 +121,7 @@ impl UnitInterval {
         let rounded = (scaled + den / 2) / den;
         let whole = rounded / scale;
         let frac = rounded % scale;
-        let exact = scaled % den == 0;
+        let exact = scaled.is_multiple_of(den);
         let approx = if exact { "" } else { "≈" };
         if frac == 0 {
             return format!("{approx}{whole}%");

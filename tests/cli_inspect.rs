@@ -1,0 +1,100 @@
+//! `inspect`: plain-language descriptions of every file kind.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{fails, ok, vector_str};
+use tempfile::TempDir;
+
+fn inspect(rel: &str) -> String {
+    let d = TempDir::new().unwrap();
+    String::from_utf8(ok(d.path(), &["inspect", &vector_str(rel)])).unwrap()
+}
+
+fn has(out: &str, line: &str) {
+    assert!(
+        out.contains(&format!("{line}\n")),
+        "missing {line:?} in:\n{out}"
+    );
+}
+
+#[test]
+fn registration_certificate_fields_in_plain_language() {
+    let out = inspect("derived/pool-registration/conway-mainnet-full.cert");
+    has(
+        &out,
+        "conway-mainnet-full.cert: Certificate: stake pool registration",
+    );
+    has(&out, "  Pool id:              pool1gyj2ps463fa6qkpyk00j8acx58ytxgu5g643vuy6apd2zmszdzp (hex 4124a0c2ba8a7ba05824b3df23f706a1c8b3239446ab16709ae85aa1)");
+    has(
+        &out,
+        "  Pledge:               100,000 ADA (100000000000 lovelace)",
+    );
+    has(&out, "  Margin:               1.5% (3/200)");
+    has(
+        &out,
+        "  Relay 2:              [2001:db8::1]:3002 [IP address]",
+    );
+    has(
+        &out,
+        "  Relay 5:              SRV _cardano._tcp.example.com [DNS SRV record]",
+    );
+    has(
+        &out,
+        "  Metadata URL:         https://example.com/poolMetadata.json",
+    );
+    has(&out, "  warning: relay 1: 203.0.113.10 is a private or reserved address: other pools on the internet cannot reach it");
+    let babbage = inspect("derived/pool-registration/babbage-mainnet-full.cert");
+    has(
+        &babbage,
+        "  Encoding:             pre-Conway (Shelley to Babbage)",
+    );
+}
+
+#[test]
+fn opcert_signature_checked() {
+    let out = inspect("third-party/dingo-devnet/opcert.cert");
+    has(&out, "  Cold key signature:    valid");
+    has(&out, "  Issue number:          0");
+    // The 2020 cardano-cli fixture signs the pre-release message: shown as invalid.
+    let legacy = inspect("input/certificates_legacy_shelley/operational_certificate");
+    has(&legacy, "  Cold key signature:    INVALID");
+    has(&legacy, "  warning: the cold key signature does not verify: a node would reject blocks made with this certificate");
+}
+
+#[test]
+fn keys_counters_and_metadata() {
+    let out = inspect("input/node-pool/vrf.vkey");
+    has(&out, "  VRF key hash:              6aa5f600f54659d456dc2628997df23d98f8f85681edd3e6f4a9340cb06b8db7");
+    let sk = inspect("input/keys/stake_keys/signing_key");
+    has(&sk, "  Secret:                    32 bytes (not shown)");
+    has(&sk, "  Stake address:             key hash 81b4245f84593f63c0ff2296930254f77a0690fa9de5f969cac27cb0 (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)");
+    let counter = inspect("derived/opcert/n7-p350/counter-after");
+    has(&counter, "  Next issue number:     8");
+    let meta = inspect("input/metadata/example_stake_pool_metadata.json");
+    has(&meta, "  Ticker:             GPC");
+    has(&meta, "  Size:               113 of 512 bytes");
+    has(
+        &meta,
+        "  Hash (blake2b-256): 8241de08075886a7d09c847c9bbd1719459dac0bd0a2f085e673611ebb9a5965",
+    );
+}
+
+#[test]
+fn json_output_and_failures_per_file() {
+    let d = TempDir::new().unwrap();
+    let out = ok(
+        d.path(),
+        &[
+            "inspect",
+            "--output-json",
+            &vector_str("golden/stake-address/reg-certificate-1.json"),
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v[0]["title"], "Certificate: stake address registration");
+    assert_eq!(v[0]["fields"]["Deposit"], "2 ADA (2000000 lovelace)");
+    std::fs::write(d.path().join("junk"), "junk").unwrap();
+    let err = fails(d.path(), &["inspect", "junk"]);
+    assert_eq!(err, "Command failed: inspect\nError: junk: is not a file this tool knows: not a text envelope, a bech32 key or pool metadata JSON\n");
+}

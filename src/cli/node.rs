@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::args::{KeyPairArgs, NodeCommand};
+use super::args::NodeCommand;
 use super::output::{self, KeyFormat};
 use super::{inputs, CliError, CliResult, Streams};
 use crate::core::envelope::TextEnvelope;
@@ -26,8 +26,8 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
             &operational_certificate_issue_counter_file,
             force,
         ),
-        NodeCommand::KeyGenKes(a) => key_pair(&a, generate::kes),
-        NodeCommand::KeyGenVrf(a) => key_pair(&a, generate::vrf),
+        NodeCommand::KeyGenKes(a) => output::generate_key_pair(&a, generate::kes),
+        NodeCommand::KeyGenVrf(a) => output::generate_key_pair(&a, generate::vrf),
         NodeCommand::KeyHashVrf {
             verification_key,
             verification_key_file,
@@ -129,54 +129,20 @@ fn key_gen(
         next_issue_number: 0,
         cold_vkey: vk.public_key(),
     };
-    let vk_bytes = output::verification_key_bytes(&vk, format)?;
-    let sk_bytes = output::signing_key_bytes(&sk, format)?;
     let counter_bytes = counter.to_envelope().render();
-    files::write_all(
-        &[
-            Output {
-                path: vk_path,
-                bytes: &vk_bytes,
-                protection: Protection::Guarded("a verification key"),
-            },
-            Output {
-                path: sk_path,
-                bytes: sk_bytes.expose(),
-                protection: Protection::SigningKey,
-            },
-            Output {
-                path: counter_path,
-                bytes: counter_bytes.expose(),
-                protection: Protection::Guarded("an operational certificate issue counter"),
-            },
-        ],
-        force,
-    )?;
-    Ok(())
-}
-
-fn key_pair<F>(a: &KeyPairArgs, make: F) -> CliResult
-where
-    F: FnOnce(
-        &[u8; 32],
-    ) -> Result<
-        (
-            crate::core::keys::SigningKey,
-            crate::core::keys::VerificationKey,
-        ),
-        crate::core::keys::KeyError,
-    >,
-{
-    let format = a.format.resolve()?;
-    let seed = entropy::seed32().map_err(CliError::new)?;
-    let (sk, vk) = make(&seed)?;
+    let counter_output = Output {
+        path: counter_path,
+        bytes: counter_bytes.expose(),
+        protection: Protection::Guarded("an operational certificate issue counter"),
+    };
     output::write_key_pair(
         &vk,
-        &a.verification_key_file,
+        vk_path,
         &sk,
-        &a.signing_key_file,
+        sk_path,
         format,
-        a.force,
+        force,
+        Some(counter_output),
     )
 }
 

@@ -3,11 +3,12 @@
 
 use std::path::Path;
 
-use super::args::KeyOutputFormat;
+use super::args::{KeyOutputFormat, KeyPairArgs};
 use super::{CliError, CliResult, Streams};
 use crate::core::certificate::{Certificate, Era};
-use crate::core::keys::{SigningKey, VerificationKey};
+use crate::core::keys::{KeyError, SigningKey, VerificationKey};
 use crate::core::secret::SecretBytes;
+use crate::platform::entropy;
 use crate::platform::files::{self, Output, Protection};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +49,8 @@ pub fn verification_key_bytes(
     }
 }
 
-/// Writes a verification/signing key pair as one step (neither file is written if either fails).
+/// Writes a verification/signing key pair, and an optional companion file (the cold key's
+/// counter), as one step: no file is written if any of them fails.
 pub fn write_key_pair(
     vk: &VerificationKey,
     vk_path: &Path,
@@ -56,25 +58,44 @@ pub fn write_key_pair(
     sk_path: &Path,
     format: KeyFormat,
     force: bool,
+    companion: Option<Output<'_>>,
 ) -> CliResult {
     let vk_bytes = verification_key_bytes(vk, format)?;
     let sk_bytes = signing_key_bytes(sk, format)?;
-    files::write_all(
-        &[
-            Output {
-                path: vk_path,
-                bytes: &vk_bytes,
-                protection: Protection::Guarded("a verification key"),
-            },
-            Output {
-                path: sk_path,
-                bytes: sk_bytes.expose(),
-                protection: Protection::SigningKey,
-            },
-        ],
-        force,
-    )?;
+    let mut outputs = vec![
+        Output {
+            path: vk_path,
+            bytes: &vk_bytes,
+            protection: Protection::Guarded("a verification key"),
+        },
+        Output {
+            path: sk_path,
+            bytes: sk_bytes.expose(),
+            protection: Protection::SigningKey,
+        },
+    ];
+    outputs.extend(companion);
+    files::write_all(&outputs, force)?;
     Ok(())
+}
+
+/// Generates a key pair from fresh OS entropy and writes it as `KeyPairArgs` says.
+pub fn generate_key_pair(
+    args: &KeyPairArgs,
+    make: impl FnOnce(&[u8; 32]) -> Result<(SigningKey, VerificationKey), KeyError>,
+) -> CliResult {
+    let format = args.format.resolve()?;
+    let seed = entropy::seed32().map_err(CliError::new)?;
+    let (sk, vk) = make(&seed)?;
+    write_key_pair(
+        &vk,
+        &args.verification_key_file,
+        &sk,
+        &args.signing_key_file,
+        format,
+        args.force,
+        None,
+    )
 }
 
 pub fn write_certificate(cert: &Certificate, era: Era, path: &Path) -> CliResult {

@@ -8,7 +8,6 @@ use super::{inputs, output, CliError, CliResult, Streams};
 use crate::core::address::RewardAccount;
 use crate::core::certificate::{Certificate, Era};
 use crate::core::keys::{accept, generate, KeyKind};
-use crate::platform::entropy;
 
 /// Conway needs the deposit in (de)registration certificates; earlier eras have none.
 fn deposit_for(era: Era, amount: Option<u64>, command: &str) -> Result<Option<u64>, CliError> {
@@ -42,17 +41,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
     use StakeAddressCommand as C;
     match cmd {
         C::KeyGen(a) => {
-            let format = a.format.resolve()?;
-            let seed = entropy::seed32().map_err(CliError::new)?;
-            let (sk, vk) = generate::ed25519(KeyKind::StakeSigning, &seed)?;
-            output::write_key_pair(
-                &vk,
-                &a.verification_key_file,
-                &sk,
-                &a.signing_key_file,
-                format,
-                a.force,
-            )
+            output::generate_key_pair(&a, |seed| generate::ed25519(KeyKind::StakeSigning, seed))
         }
         C::KeyHash { key, out_file } => {
             let vk = inputs::verification_key(

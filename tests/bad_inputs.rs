@@ -313,6 +313,20 @@ fn bad_registration_values() {
     );
     bad_pledge[i] = "18446744073709551616".to_owned();
     usage_case(d, &bad_pledge, "invalid value '18446744073709551616'");
+    let long_name = format!("{}.example.com", "r".repeat(58));
+    let mut babbage = vec!["babbage".to_owned()];
+    babbage.extend(registration(&[
+        "--single-host-pool-relay",
+        &long_name,
+        "--pool-relay-port",
+        "3001",
+    ]));
+    case(
+        d,
+        &babbage,
+        REG,
+        &format!("the DNS name {long_name} is 70 bytes; eras before Conway accept at most 64 (leave out the babbage era word for a Conway certificate)"),
+    );
     let mut wrong_cold = registration(&[]);
     wrong_cold[3] = "vrf.vkey".to_owned();
     case(d, &wrong_cold, REG, &format!("vrf.vkey: is a VRF verification key (VrfVerificationKey_PraosVRF), but {COLD_KINDS} is needed here"));

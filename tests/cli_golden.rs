@@ -952,3 +952,78 @@ fn vectors_are_present() {
     assert!(Path::new(&vector("MANIFEST.md")).is_file());
     assert!(Path::new(&vector("third-party/dingo-devnet/kes.skey")).is_file());
 }
+
+#[test]
+fn registration_warns_about_long_names_and_private_addresses_on_stderr() {
+    let dir = TempDir::new().unwrap();
+    let (op, vrf, owner) = (
+        v("input/node-pool/operator.vkey"),
+        v("input/node-pool/vrf.vkey"),
+        v("input/node-pool/owner.vkey"),
+    );
+    let long_name = format!("{}.example.com", "r".repeat(58));
+    let out = common::run_in(
+        dir.path(),
+        &[
+            "stake-pool",
+            "registration-certificate",
+            "--cold-verification-key-file",
+            &op,
+            "--vrf-verification-key-file",
+            &vrf,
+            "--mainnet",
+            "--pool-pledge",
+            "0",
+            "--pool-cost",
+            "0",
+            "--pool-margin",
+            "0",
+            "--pool-reward-account-verification-key-file",
+            &owner,
+            "--pool-owner-stake-verification-key-file",
+            &owner,
+            "--pool-relay-ipv4",
+            "192.168.1.20",
+            "--pool-relay-port",
+            "3001",
+            "--single-host-pool-relay",
+            &long_name,
+            "--pool-relay-port",
+            "3001",
+            "--out-file",
+            "pool.cert",
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "Warning: relay 1 (192.168.1.20:3001): 192.168.1.20 is a private or reserved address: other pools on the internet cannot reach it\n\
+             Warning: relay 2 ({long_name}:3001): the DNS name is 70 bytes: Conway accepts up to 128, but eras before Conway and some tools stop at 64\n"
+        )
+    );
+    assert!(dir.path().join("pool.cert").is_file());
+}
+
+#[test]
+fn older_certificate_type_names_are_read() {
+    use pool_console::core::certificate::Certificate;
+    use pool_console::core::envelope::TextEnvelope;
+    for rel in [
+        "input/conway/stake-address-registration.json",
+        "input/certificates_legacy_shelley/stake_pool_registration_certificate",
+        "input/certificates_legacy_shelley/stake_pool_deregistration_certificate",
+        "input/certificates_legacy_shelley/stake_address_registration_certificate",
+        "input/certificates_legacy_shelley/stake_address_deregistration_certificate",
+        "input/certificates_legacy_shelley/stake_address_delegation_certificate",
+    ] {
+        let env = TextEnvelope::parse(&read(&vector(rel))).unwrap();
+        assert_ne!(env.type_name, "Certificate", "{rel}");
+        let (cert, era) = Certificate::from_envelope(&env).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        assert_eq!(
+            cert.encode(era),
+            env.cbor.expose(),
+            "{rel} re-encodes to the same bytes"
+        );
+    }
+}

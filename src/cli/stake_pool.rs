@@ -52,8 +52,19 @@ pub fn run(
                 .map(|(_, m)| m)
                 .ok_or_else(|| CliError::new("internal: relay arguments not found"))?;
             let relays = relays_in_order(relay_matches)?;
-            let cert = Certificate::PoolRegistration(Box::new(pool_params(&args, relays)?));
-            output::write_certificate(&cert, era, &args.out_file)
+            let params = pool_params(&args, relays)?;
+            if era == Era::PreConway {
+                check_pre_conway_limits(&params)?;
+            }
+            let cert = Certificate::PoolRegistration(Box::new(params.clone()));
+            output::write_certificate(&cert, era, &args.out_file)?;
+            // Legal but probably mistaken relays: said on stderr, after the file is written.
+            for (i, r) in params.relays.iter().enumerate() {
+                for w in r.warnings() {
+                    let _ = writeln!(io.err, "Warning: relay {} ({}): {w}", i + 1, r.display());
+                }
+            }
+            Ok(())
         }
         StakePoolCommand::DeregistrationCertificate {
             pool,
@@ -90,6 +101,31 @@ pub fn run(
             }
         }
     }
+}
+
+/// Eras before Conway reject DNS names and metadata URLs over 64 bytes.
+fn check_pre_conway_limits(p: &PoolParams) -> CliResult {
+    for r in &p.relays {
+        let name = match r {
+            Relay::SingleHostName { name, .. } | Relay::MultiHostName { name } => name.as_str(),
+            Relay::SingleHostAddr { .. } => continue,
+        };
+        if name.len() > relay::DNS_LIMIT_PRE_CONWAY {
+            return Err(CliError::new(format!(
+                "the DNS name {name} is {} bytes; eras before Conway accept at most 64 (leave out the babbage era word for a Conway certificate)",
+                name.len()
+            )));
+        }
+    }
+    if let Some(m) = &p.metadata {
+        if m.url.len() > 64 {
+            return Err(CliError::new(format!(
+                "--metadata-url is {} bytes; eras before Conway accept at most 64 (leave out the babbage era word for a Conway certificate)",
+                m.url.len()
+            )));
+        }
+    }
+    Ok(())
 }
 
 pub fn network(arg: &NetworkArg) -> Network {

@@ -98,3 +98,56 @@ fn json_output_and_failures_per_file() {
     let err = fails(d.path(), &["inspect", "junk"]);
     assert_eq!(err, "Command failed: inspect\nError: junk: is not a file this tool knows: not a text envelope, a bech32 key or pool metadata JSON\n");
 }
+
+#[test]
+fn text_view_decode_cbor_formats() {
+    let d = TempDir::new().unwrap();
+    let cert = vector_str("derived/pool-deregistration/operator-epoch-300.cert");
+    let text = String::from_utf8(ok(
+        d.path(),
+        &["text-view", "decode-cbor", "--in-file", &cert],
+    ))
+    .unwrap();
+    assert_eq!(
+        text,
+        "\n83  # list(3)\n   04  # int(4)\n   58 1c 41 24 a0 c2 ba 8a 7b a0 58 24 b3 df 23 f7 \n   06 a1 c8 b3 23 94 46 ab 16 70 9a e8 5a a1  # bytes(28)\n   19 01 2c  # int(300)\n"
+    );
+    let json = String::from_utf8(ok(
+        d.path(),
+        &[
+            "latest",
+            "text-view",
+            "decode-cbor",
+            "--in-file",
+            &cert,
+            "--output-json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(
+        json,
+        "{\n    \"cborHex\": \"8304581c4124a0c2ba8a7ba05824b3df23f706a1c8b3239446ab16709ae85aa119012c\",\n    \"description\": \"Stake Pool Retirement Certificate\",\n    \"type\": \"Certificate\"\n}"
+    );
+    ok(
+        d.path(),
+        &[
+            "text-view",
+            "decode-cbor",
+            "--in-file",
+            &cert,
+            "--out-file",
+            "out.txt",
+        ],
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.path().join("out.txt")).unwrap(),
+        text
+    );
+    std::fs::write(
+        d.path().join("bad"),
+        r#"{"type":"Certificate","description":"","cborHex":"8304"}"#,
+    )
+    .unwrap();
+    let err = fails(d.path(), &["text-view", "decode-cbor", "--in-file", "bad"]);
+    assert_eq!(err, "Command failed: text-view decode-cbor\nError: bad: the CBOR ends early (truncated data) while reading a CBOR item\n");
+}

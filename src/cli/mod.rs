@@ -9,7 +9,7 @@ mod node;
 mod output;
 mod stake_address;
 mod stake_pool;
-// TEMP mod text_view;
+mod text_view;
 
 use std::ffi::OsString;
 use std::fmt;
@@ -112,7 +112,7 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::StakePool(c) => stake_pool::run(c, era, matches, io),
         Command::StakeAddress(c) => stake_address::run(c, era, io),
         Command::Key(c) => key::run(c),
-        Command::TextView(_c) => Err(CliError::new("text-view: not yet")),
+        Command::TextView(c) => text_view::run(c, io),
         Command::Kes(c) => kes::run(c, io),
         Command::Inspect(a) => inspect::run(&a, io),
     }

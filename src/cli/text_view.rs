@@ -16,12 +16,14 @@ pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
             out_file,
         } => {
             let bytes = files::read(&in_file)?;
-            let env = TextEnvelope::parse(bytes.expose()).map_err(|e| CliError::file(&in_file, e))?;
+            let env =
+                TextEnvelope::parse(bytes.expose()).map_err(|e| CliError::file(&in_file, e))?;
             let cbor = env.cbor.expose();
             let text = if output_cbor_hex {
                 format!("{}\n", hex::encode(cbor))
             } else if output_json {
-                cbor_text::to_json(cbor).map_err(|e| CliError::file(&in_file, e))?
+                // cardano-cli prints the envelope itself here, not a decoding.
+                cbor_text::envelope_json(&env.type_name, &env.description, cbor)
             } else {
                 cbor_text::pretty_text(cbor).map_err(|e| CliError::file(&in_file, e))?
             };

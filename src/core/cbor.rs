@@ -33,6 +33,8 @@ pub enum CborError {
     InvalidText { what: &'static str },
     #[error("{what} uses indefinite-length encoding, which is not supported here")]
     Indefinite { what: &'static str },
+    #[error("the CBOR is nested more than {limit} levels deep")]
+    TooDeep { limit: usize },
 }
 
 /// Appends CBOR items to a byte buffer.

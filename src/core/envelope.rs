@@ -90,6 +90,13 @@ impl TextEnvelope {
     }
 }
 
+/// A JSON string literal escaped as aeson does it.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    push_json_string(&mut out, s);
+    out
+}
+
 /// JSON string escaping as aeson does it: `"` and `\`, the usual short escapes, other control
 /// characters as `\u00xx`; everything else (including non-ASCII) verbatim.
 fn push_json_string(out: &mut String, s: &str) {

@@ -7,8 +7,8 @@
 pub mod address;
 pub mod bech32;
 pub mod cbor;
+pub mod cbor_text;
 pub mod certificate;
-// TEMP pub mod cbor_text;
 pub mod clock;
 pub mod describe;
 pub mod envelope;

@@ -84,6 +84,10 @@ fn workspace() -> TempDir {
     );
     write("meta-notjson.json", "name: pool");
     write("existing.skey", "precious key");
+    copy("input/transaction/txbody", "tx.raw");
+    copy("golden/witness/witness-out.json", "other-tx.witness");
+    copy("input/conway/payment_signing_key", "payment.skey");
+    write("notcbor.tx", &env("Tx ConwayEra", "ff00"));
     dir
 }
 
@@ -575,4 +579,40 @@ fn bad_clock_inputs() {
         "2017-01-01T00:00:00Z is before the network started (2017-09-23T21:44:51Z)",
     );
     case(d, &s(&["inspect", "random.bin"]), "inspect", "random.bin: is not a file this tool knows: not a text envelope, a bech32 key or pool metadata JSON");
+}
+
+#[test]
+fn bad_transaction_inputs() {
+    let w = workspace();
+    let d = w.path();
+    case(
+        d,
+        &s(&["transaction", "witness", "--tx-body-file", "tx.raw", "--signing-key-file", "vrf.vkey", "--out-file", "w"]),
+        "transaction witness",
+        "vrf.vkey: is a VRF verification key (VrfVerificationKey_PraosVRF), but a signing key that can witness a transaction (payment, stake, stake pool cold, genesis delegate or DRep; plain or extended) is needed here",
+    );
+    case(
+        d,
+        &s(&["transaction", "witness", "--tx-body-file", "cold.vkey", "--signing-key-file", "payment.skey", "--out-file", "w"]),
+        "transaction witness",
+        "cold.vkey: has type \"StakePoolVerificationKey_ed25519\", but a transaction (\"Tx ConwayEra\", as written by transaction build-raw or build) was expected",
+    );
+    case(
+        d,
+        &s(&["transaction", "witness", "--tx-body-file", "notcbor.tx", "--signing-key-file", "payment.skey", "--out-file", "w"]),
+        "transaction witness",
+        "notcbor.tx: is not a valid transaction: expected a transaction at byte 0 of the CBOR, found a break marker",
+    );
+    case(
+        d,
+        &s(&["transaction", "assemble", "--tx-body-file", "tx.raw", "--witness-file", "other-tx.witness", "--out-file", "signed"]),
+        "transaction assemble",
+        "other-tx.witness: is a witness for another transaction: its signature does not verify against this body",
+    );
+    case(
+        d,
+        &s(&["transaction", "assemble", "--tx-body-file", "tx.raw", "--witness-file", "gd.counter", "--out-file", "signed"]),
+        "transaction assemble",
+        "gd.counter: has type \"NodeOperationalCertificateIssueCounter\", but a key witness (\"TxWitness ConwayEra\") was expected",
+    );
 }

@@ -35,6 +35,9 @@ pub enum Command {
     /// Commands for text-envelope files
     #[command(subcommand, name = "text-view")]
     TextView(TextViewCommand),
+    /// Transaction commands (witness and assemble, for signing offline)
+    #[command(subcommand)]
+    Transaction(TransactionCommand),
     /// KES clock: current period, and when an operational certificate expires (ours)
     #[command(subcommand)]
     Kes(KesCommand),
@@ -618,6 +621,46 @@ pub enum TextViewCommand {
         /// Optional output file. Default is to write to stdout.
         #[arg(long, value_name = "FILEPATH")]
         out_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TransactionCommand {
+    /// Create a transaction witness
+    Witness {
+        /// Input filepath of the JSON TxBody.
+        #[arg(long, value_name = "FILEPATH")]
+        tx_body_file: PathBuf,
+        /// Input filepath of the signing key.
+        #[arg(long, value_name = "FILEPATH")]
+        signing_key_file: PathBuf,
+        /// Byron address (Base58-encoded); Byron witnesses are not supported.
+        #[arg(long, value_name = "STRING")]
+        address: Option<String>,
+        /// Use the mainnet magic id (not needed for key witnesses).
+        #[arg(long, conflicts_with = "testnet_magic")]
+        mainnet: bool,
+        /// Specify a testnet magic id (not needed for key witnesses).
+        #[arg(long, value_name = "NATURAL")]
+        testnet_magic: Option<u32>,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Assemble a tx body and witness(es) to form a transaction
+    Assemble {
+        /// Input filepath of the JSON TxBody.
+        #[arg(long, value_name = "FILEPATH")]
+        tx_body_file: PathBuf,
+        /// Filepath of the witness
+        #[arg(long, value_name = "FILEPATH")]
+        witness_file: Vec<PathBuf>,
+        /// Produce transaction in canonical CBOR (not supported: the body is never re-encoded).
+        #[arg(long)]
+        out_canonical_cbor: bool,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
     },
 }
 

@@ -10,6 +10,7 @@ mod output;
 mod stake_address;
 mod stake_pool;
 mod text_view;
+mod transaction;
 
 use std::ffi::OsString;
 use std::fmt;
@@ -113,6 +114,7 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::StakeAddress(c) => stake_address::run(c, era, io),
         Command::Key(c) => key::run(c),
         Command::TextView(c) => text_view::run(c, io),
+        Command::Transaction(c) => transaction::run(c),
         Command::Kes(c) => kes::run(c, io),
         Command::Inspect(a) => inspect::run(&a, io),
     }

@@ -381,11 +381,26 @@ pub mod accept {
     pub const KES_VERIFICATION: &[K] = &[K::KesVerification];
     pub const STAKE_VERIFICATION: &[K] = &[K::StakeVerification, K::StakeExtendedVerification];
     pub const DREP_VERIFICATION: &[K] = &[K::DrepVerification];
+    /// Keys that can witness a transaction.
+    pub const WITNESS_SIGNING: &[K] = &[
+        K::PaymentSigning,
+        K::PaymentExtendedSigning,
+        K::StakeSigning,
+        K::StakeExtendedSigning,
+        K::ColdSigning,
+        K::ColdExtendedSigning,
+        K::GenesisDelegateSigning,
+        K::GenesisDelegateExtendedSigning,
+        K::DrepSigning,
+    ];
 }
 
 /// Names the accepted kinds for an error message: "a stake pool cold verification key
 /// (StakePoolVerificationKey_ed25519 or …)".
 pub fn describe_accepted(kinds: &[KeyKind]) -> String {
+    if kinds == accept::WITNESS_SIGNING {
+        return "a signing key that can witness a transaction (payment, stake, stake pool cold, genesis delegate or DRep; plain or extended)".to_owned();
+    }
     let first = kinds.first().map_or("a key", |k| k.human());
     let names: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
     format!("a {first} ({})", names.join(" or "))

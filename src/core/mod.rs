@@ -19,3 +19,4 @@ pub mod keys;
 pub mod metadata;
 pub mod opcert;
 pub mod secret;
+pub mod transaction;

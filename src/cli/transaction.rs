@@ -1,0 +1,87 @@
+//! `transaction witness` and `transaction assemble`: signing offline, as cardano-cli does.
+
+use std::path::Path;
+
+use super::args::TransactionCommand;
+use super::{inputs, CliError, CliResult};
+use crate::core::envelope::TextEnvelope;
+use crate::core::keys::accept;
+use crate::core::transaction::{self, KeyWitness, TxFile};
+use crate::platform::files::{self, Protection};
+
+fn read_envelope(path: &Path) -> Result<TextEnvelope, CliError> {
+    let bytes = files::read(path)?;
+    TextEnvelope::parse(bytes.expose()).map_err(|e| CliError::file(path, e))
+}
+
+fn read_tx(path: &Path) -> Result<TxFile, CliError> {
+    TxFile::from_envelope(&read_envelope(path)?).map_err(|e| CliError::file(path, e))
+}
+
+pub fn run(cmd: TransactionCommand) -> CliResult {
+    match cmd {
+        TransactionCommand::Witness {
+            tx_body_file,
+            signing_key_file,
+            address,
+            mainnet: _,
+            testnet_magic: _,
+            out_file,
+        } => {
+            if address.is_some() {
+                return Err(CliError::new(
+                    "--address: Byron (bootstrap) witnesses are not supported; pool and owner keys need none",
+                ));
+            }
+            let tx = read_tx(&tx_body_file)?;
+            let key = inputs::signing_key_file(&signing_key_file, accept::WITNESS_SIGNING)?;
+            let witness =
+                KeyWitness::sign(&tx, &key).map_err(|e| CliError::file(&tx_body_file, e))?;
+            let bytes = witness.to_envelope(&tx.era).render();
+            files::write_one(&out_file, bytes.expose(), Protection::Plain, false)?;
+            Ok(())
+        }
+        TransactionCommand::Assemble {
+            tx_body_file,
+            witness_file,
+            out_canonical_cbor,
+            out_file,
+        } => {
+            if out_canonical_cbor {
+                return Err(CliError::new(
+                    "--out-canonical-cbor is not supported: the body is kept byte for byte so its id does not change",
+                ));
+            }
+            let tx = read_tx(&tx_body_file)?;
+            let mut witnesses = Vec::with_capacity(witness_file.len());
+            for path in &witness_file {
+                let (w, era) = KeyWitness::from_envelope(&read_envelope(path)?)
+                    .map_err(|e| CliError::file(path, e))?;
+                if era != tx.era {
+                    return Err(CliError::file(
+                        path,
+                        transaction::TxError::EraMismatch {
+                            found: era,
+                            expected: tx.era.clone(),
+                        },
+                    ));
+                }
+                if !w
+                    .verifies(&tx)
+                    .map_err(|e| CliError::file(&tx_body_file, e))?
+                {
+                    return Err(CliError::file(
+                        path,
+                        "is a witness for another transaction: its signature does not verify against this body",
+                    ));
+                }
+                witnesses.push(w);
+            }
+            let signed = transaction::assemble(&tx, &witnesses)
+                .map_err(|e| CliError::file(&tx_body_file, e))?;
+            let bytes = signed.to_envelope().render();
+            files::write_one(&out_file, bytes.expose(), Protection::Plain, false)?;
+            Ok(())
+        }
+    }
+}

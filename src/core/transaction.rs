@@ -1,0 +1,267 @@
+//! Transactions as cardano-cli files them, key witnesses, and assembling the two.
+//!
+//! A transaction file holds `[body, witness_set, is_valid, auxiliary_data / null]`. What a key
+//! witness signs is blake2b-256 of the body bytes exactly as they stand: the body is never
+//! re-encoded, and neither is anything else that is passed through.
+
+use thiserror::Error;
+
+use super::cbor::{CborError, CborReader, CborWriter, Head};
+use super::envelope::{EnvelopeError, TextEnvelope};
+use super::hash::{blake2b_224, blake2b_256};
+use super::keys::{self, KeyError, SigningKey};
+
+pub const WITNESS_DESCRIPTION: &str = "Key Witness ShelleyEra";
+pub const TX_DESCRIPTION: &str = "Ledger Cddl Format";
+const SET_TAG: u64 = 258;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum TxError {
+    #[error("{0}")]
+    Envelope(#[from] EnvelopeError),
+    #[error("is not a valid transaction: {0}")]
+    Cbor(#[from] CborError),
+    #[error("has type \"{0}\", but a transaction (\"Tx ConwayEra\", as written by transaction build-raw or build) was expected")]
+    NotATransaction(String),
+    #[error("has type \"{0}\", but a key witness (\"TxWitness ConwayEra\") was expected")]
+    NotAWitness(String),
+    #[error("is a witness for the {found} era, but the transaction is for the {expected} era")]
+    EraMismatch { found: String, expected: String },
+    #[error("is a transaction with {0} parts; [body, witnesses, valid flag, auxiliary data] was expected")]
+    WrongShape(u64),
+    #[error("{0}")]
+    Key(#[from] KeyError),
+    #[error("the key witness signature does not verify against this transaction body")]
+    BadSignature,
+}
+
+/// A transaction read from its envelope, with the era named by its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TxFile {
+    /// e.g. `Conway` (from `Tx ConwayEra`).
+    pub era: String,
+    pub cbor: Vec<u8>,
+}
+
+/// The era in a type such as `Tx ConwayEra`, `Unwitnessed Tx ConwayEra`, `Witnessed Tx ConwayEra`.
+fn tx_type_era(type_name: &str) -> Option<&str> {
+    let rest = type_name
+        .strip_prefix("Tx ")
+        .or_else(|| type_name.strip_prefix("Unwitnessed Tx "))
+        .or_else(|| type_name.strip_prefix("Witnessed Tx "))?;
+    rest.strip_suffix("Era").filter(|e| !e.is_empty())
+}
+
+impl TxFile {
+    pub fn from_envelope(env: &TextEnvelope) -> Result<Self, TxError> {
+        let era = tx_type_era(&env.type_name)
+            .ok_or_else(|| TxError::NotATransaction(env.type_name.clone()))?;
+        let cbor = env.cbor.expose().to_vec();
+        parts(&cbor)?;
+        Ok(Self {
+            era: era.to_owned(),
+            cbor,
+        })
+    }
+
+    /// The body bytes exactly as given.
+    pub fn body(&self) -> Result<&[u8], TxError> {
+        Ok(parts(&self.cbor)?.body)
+    }
+
+    /// The transaction id: blake2b-256 of the body bytes.
+    pub fn id(&self) -> Result<[u8; 32], TxError> {
+        Ok(blake2b_256(self.body()?))
+    }
+
+    pub fn to_envelope(&self) -> TextEnvelope {
+        TextEnvelope::new(
+            &format!("Tx {}Era", self.era),
+            TX_DESCRIPTION,
+            self.cbor.clone(),
+        )
+    }
+}
+
+/// Raw spans of a transaction, each exactly as given.
+struct Parts<'a> {
+    body: &'a [u8],
+    witnesses: &'a [u8],
+    /// The valid flag and the auxiliary data.
+    rest: &'a [u8],
+}
+
+fn parts(cbor: &[u8]) -> Result<Parts<'_>, TxError> {
+    let mut r = CborReader::new(cbor);
+    let n = r.array("a transaction")?;
+    if n != 4 {
+        return Err(TxError::WrongShape(n));
+    }
+    if !matches!(r.peek("the transaction body")?, Head::Map(_)) {
+        return Err(CborError::Unexpected {
+            expected: "the transaction body (a map)",
+            found: "something else".to_owned(),
+            offset: r.offset(),
+        }
+        .into());
+    }
+    let body = r.skip("the transaction body")?;
+    let witnesses = r.skip("the witness set")?;
+    let start = r.offset();
+    r.skip("the valid flag")?;
+    r.skip("the auxiliary data")?;
+    let end = r.offset();
+    r.finish()?;
+    Ok(Parts {
+        body,
+        witnesses,
+        rest: &cbor[start..end],
+    })
+}
+
+/// A key witness: the signer's public key and its signature over the transaction id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyWitness {
+    pub vkey: [u8; 32],
+    pub signature: [u8; 64],
+}
+
+impl KeyWitness {
+    /// Signs a transaction body with any Ed25519 signing key (plain or BIP32).
+    pub fn sign(tx: &TxFile, key: &SigningKey) -> Result<Self, TxError> {
+        let vkey = key.verification_key()?.public_key();
+        let signature = key.sign(&tx.id()?)?;
+        Ok(Self { vkey, signature })
+    }
+
+    pub fn verifies(&self, tx: &TxFile) -> Result<bool, TxError> {
+        Ok(keys::ed25519_verify(&self.vkey, &tx.id()?, &self.signature))
+    }
+
+    pub fn encode(&self, w: &mut CborWriter) {
+        w.array(2).bytes(&self.vkey).bytes(&self.signature);
+    }
+
+    fn decode(r: &mut CborReader<'_>) -> Result<Self, CborError> {
+        r.array_of(2, "a key witness [verification key, signature]")?;
+        Ok(Self {
+            vkey: r.bytes_exact::<32>("the 32-byte witness key")?,
+            signature: r.bytes_exact::<64>("the 64-byte signature")?,
+        })
+    }
+
+    pub fn to_envelope(&self, era: &str) -> TextEnvelope {
+        let mut w = CborWriter::with_capacity(100);
+        self.encode(&mut w);
+        TextEnvelope::new(
+            &format!("TxWitness {era}Era"),
+            WITNESS_DESCRIPTION,
+            w.into_bytes(),
+        )
+    }
+
+    /// Reads a witness file: the current `[vkey, sig]` form or the legacy `[0, [vkey, sig]]`.
+    /// Returns the era named by its type as well.
+    pub fn from_envelope(env: &TextEnvelope) -> Result<(Self, String), TxError> {
+        let era = env
+            .type_name
+            .strip_prefix("TxWitness ")
+            .and_then(|t| t.strip_suffix("Era"))
+            .ok_or_else(|| TxError::NotAWitness(env.type_name.clone()))?;
+        let cbor = env.cbor.expose();
+        let mut r = CborReader::new(cbor);
+        let witness =
+            if matches!(r.peek("a witness")?, Head::Array(Some(2))) && cbor.get(1) == Some(&0x00) {
+                r.array_of(2, "a legacy witness [0, witness]")?;
+                r.uint("the legacy witness kind")?;
+                KeyWitness::decode(&mut r)?
+            } else {
+                KeyWitness::decode(&mut r)?
+            };
+        r.finish()?;
+        Ok((witness, era.to_owned()))
+    }
+
+    /// The ledger keeps witnesses in a set ordered by key hash.
+    fn sort_key(&self) -> ([u8; 28], [u8; 64]) {
+        (blake2b_224(&self.vkey), self.signature)
+    }
+}
+
+/// Adds key witnesses to a transaction as `cardano-cli transaction assemble` does: the body,
+/// the valid flag and auxiliary data are kept byte for byte; vkey witnesses become a tagged set
+/// without duplicates; other witness kinds are kept as they are.
+pub fn assemble(tx: &TxFile, witnesses: &[KeyWitness]) -> Result<TxFile, TxError> {
+    for w in witnesses {
+        if !w.verifies(tx)? {
+            return Err(TxError::BadSignature);
+        }
+    }
+    let Parts {
+        body,
+        witnesses: set,
+        rest,
+    } = parts(&tx.cbor)?;
+    let mut r = CborReader::new(set);
+    let entries = r.map("the witness set")?;
+    let mut vkeys: Vec<KeyWitness> = witnesses.to_vec();
+    let mut others: Vec<(u64, &[u8])> = Vec::new();
+    for _ in 0..entries {
+        let key = r.uint("a witness set key")?;
+        if key == 0 {
+            if r.peek("the key witnesses")? == Head::Tag(SET_TAG) {
+                r.tag("the key witness set")?;
+            }
+            let n = r.array("the key witnesses")?;
+            for _ in 0..n {
+                vkeys.push(KeyWitness::decode(&mut r)?);
+            }
+        } else {
+            others.push((key, r.skip("a witness set entry")?));
+        }
+    }
+    r.finish()?;
+    vkeys.sort_by_key(KeyWitness::sort_key);
+    vkeys.dedup();
+    let mut w = CborWriter::with_capacity(tx.cbor.len() + 110 * vkeys.len());
+    w.array(4).raw(body);
+    let has_vkeys = !vkeys.is_empty();
+    w.map(others.len() + usize::from(has_vkeys));
+    if has_vkeys {
+        w.uint(0).tag(SET_TAG).array(vkeys.len());
+        for k in &vkeys {
+            k.encode(&mut w);
+        }
+    }
+    for (key, raw) in others {
+        w.uint(key).raw(raw);
+    }
+    w.raw(rest);
+    Ok(TxFile {
+        era: tx.era.clone(),
+        cbor: w.into_bytes(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transaction_types() {
+        assert_eq!(tx_type_era("Tx ConwayEra"), Some("Conway"));
+        assert_eq!(tx_type_era("Unwitnessed Tx ConwayEra"), Some("Conway"));
+        assert_eq!(tx_type_era("Witnessed Tx BabbageEra"), Some("Babbage"));
+        assert_eq!(tx_type_era("TxBodyConway"), None);
+    }
+
+    #[test]
+    fn body_must_be_a_map_and_shape_four() {
+        assert!(matches!(
+            parts(&[0x83, 0xa0, 0xa0, 0xf5]),
+            Err(TxError::WrongShape(3))
+        ));
+        assert!(parts(&[0x84, 0xa0, 0xa0, 0xf5, 0xf6]).is_ok());
+        assert!(parts(&[0x84, 0x80, 0xa0, 0xf5, 0xf6]).is_err());
+    }
+}

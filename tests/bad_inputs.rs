@@ -317,6 +317,12 @@ fn bad_registration_values() {
     );
     bad_pledge[i] = "18446744073709551616".to_owned();
     usage_case(d, &bad_pledge, "invalid value '18446744073709551616'");
+    case(
+        d,
+        &registration(&["--validate-relays"]),
+        REG,
+        "--validate-relays needs the network, and Pool Console works offline: build the certificate without it, and check relays and the hosted metadata from an online machine",
+    );
     let long_name = format!("{}.example.com", "r".repeat(58));
     let mut babbage = vec!["babbage".to_owned()];
     babbage.extend(registration(&[

@@ -347,8 +347,16 @@ pub enum StakePoolCommand {
     #[command(name = "metadata-hash")]
     MetadataHash {
         /// Filepath of the pool metadata.
-        #[arg(long, value_name = "FILEPATH")]
-        pool_metadata_file: PathBuf,
+        #[arg(
+            long,
+            value_name = "FILEPATH",
+            required_unless_present = "pool_metadata_url"
+        )]
+        pool_metadata_file: Option<PathBuf>,
+        /// URL of the metadata: not fetched (Pool Console works offline); download it and use
+        /// --pool-metadata-file.
+        #[arg(long, value_name = "TEXT", conflicts_with = "pool_metadata_file")]
+        pool_metadata_url: Option<String>,
         /// Expected hash for the stake pool metadata, for verification purposes.
         #[arg(long, value_name = "HASH", conflicts_with = "out_file")]
         expected_hash: Option<String>,
@@ -412,9 +420,15 @@ pub struct RegistrationArgs {
     /// The stake pool relay's DNS name that corresponds to an SRV DNS record
     #[arg(long, value_name = "STRING")]
     pub multi_host_pool_relay: Vec<String>,
+    /// Accepted for compatibility; refused, since relays cannot be reached from an offline machine.
+    #[arg(long)]
+    pub validate_relays: bool,
     /// Pool metadata URL (maximum length of 128 characters).
     #[arg(long, value_name = "URL", requires = "metadata_hash")]
     pub metadata_url: Option<String>,
+    /// Accepted for compatibility; refused: hash the file with `stake-pool metadata-hash` instead.
+    #[arg(long)]
+    pub check_metadata_hash: bool,
     /// Pool metadata hash.
     #[arg(long, value_name = "HASH", requires = "metadata_url")]
     pub metadata_hash: Option<String>,

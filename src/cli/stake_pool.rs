@@ -51,6 +51,16 @@ pub fn run(
                 .and_then(|(_, m)| m.subcommand())
                 .map(|(_, m)| m)
                 .ok_or_else(|| CliError::new("internal: relay arguments not found"))?;
+            if args.validate_relays || args.check_metadata_hash {
+                let flag = if args.validate_relays {
+                    "--validate-relays"
+                } else {
+                    "--check-metadata-hash"
+                };
+                return Err(CliError::new(format!(
+                    "{flag} needs the network, and Pool Console works offline: build the certificate without it, and check relays and the hosted metadata from an online machine"
+                )));
+            }
             let relays = relays_in_order(relay_matches)?;
             let params = pool_params(&args, relays)?;
             if era == Era::PreConway {
@@ -77,9 +87,16 @@ pub fn run(
         }
         StakePoolCommand::MetadataHash {
             pool_metadata_file,
+            pool_metadata_url,
             expected_hash,
             out_file,
         } => {
+            let Some(pool_metadata_file) = pool_metadata_file else {
+                return Err(CliError::new(format!(
+                    "--pool-metadata-url {}: Pool Console works offline and does not download; save the file and pass --pool-metadata-file",
+                    pool_metadata_url.unwrap_or_default()
+                )));
+            };
             let bytes = files::read(&pool_metadata_file)?;
             let (_, hash) = metadata::validate(bytes.expose())
                 .map_err(|e| CliError::file(&pool_metadata_file, e))?;

@@ -421,9 +421,27 @@ fn bad_opcert_inputs() {
     case(d, &issue("gd.skey", "gd.counter", "no-such-folder/new.opcert"), cmd, "no-such-folder/new.opcert: cannot write the file: the folder no-such-folder does not exist");
     case(
         d,
-        &issue("gd.skey", "gd.counter", "gd.counter"),
+        &issue("gd.skey", "gd.counter", "./gd.counter"),
         cmd,
-        "gd.counter: is both the counter and the output file",
+        "./gd.counter: the same file is named twice for different outputs",
+    );
+    case(
+        d,
+        &issue("gd.skey", "gd.counter", "kes.vkey"),
+        cmd,
+        "kes.vkey: the file holds a KES verification key; an output never replaces a key or counter file (choose another output name)",
+    );
+    case(
+        d,
+        &issue("gd.skey", "gd.counter", "folder"),
+        cmd,
+        "folder: is a folder; give a file name",
+    );
+    case(
+        d,
+        &issue("gd.skey", "gd.counter", "folder/"),
+        cmd,
+        "folder/: is a folder; give a file name",
     );
     case(
         d,
@@ -476,13 +494,13 @@ fn no_silent_overwrite_of_keys_and_counters() {
         d,
         &s(&["node", "key-gen", "--cold-verification-key-file", "new.vkey", "--cold-signing-key-file", "existing.skey", "--operational-certificate-issue-counter-file", "new.counter"]),
         "node key-gen",
-        "existing.skey: the file already exists; it holds a signing key or other file and is not replaced without --force (move it away or pass --force)",
+        "existing.skey: the file already exists; it holds data this tool does not recognise and is not replaced without --force (move it away or pass --force)",
     );
     case(
         d,
         &s(&["node", "key-gen-KES", "--verification-key-file", "kes.vkey", "--signing-key-file", "new-kes.skey"]),
         "node key-gen-KES",
-        "kes.vkey: the file already exists; it holds a verification key and is not replaced without --force (move it away or pass --force)",
+        "kes.vkey: the file already exists; it holds a KES verification key and is not replaced without --force (move it away or pass --force)",
     );
     case(
         d,
@@ -502,6 +520,27 @@ fn no_silent_overwrite_of_keys_and_counters() {
         ]),
         "stake-address key-gen",
         "same: the same file is named twice for different outputs",
+    );
+    case(
+        d,
+        &s(&[
+            "node",
+            "key-gen",
+            "--cold-verification-key-file",
+            "a.vkey",
+            "--cold-signing-key-file",
+            "./a.skey",
+            "--operational-certificate-issue-counter-file",
+            "a.skey",
+        ]),
+        "node key-gen",
+        "a.skey: the same file is named twice for different outputs",
+    );
+    case(
+        d,
+        &s(&["stake-pool", "id", "--cold-verification-key-file", "cold.vkey", "--out-file", "gd.skey"]),
+        "stake-pool id",
+        "gd.skey: the file holds a genesis delegate signing key; an output never replaces a key or counter file (choose another output name)",
     );
     // With --force the key is replaced, and only then.
     let out = run_in(
@@ -621,4 +660,42 @@ fn bad_transaction_inputs() {
         "transaction assemble",
         "gd.counter: has type \"NodeOperationalCertificateIssueCounter\", but a key witness (\"TxWitness ConwayEra\") was expected",
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_counter_is_updated_where_it_lives() {
+    let w = workspace();
+    let d = w.path();
+    std::fs::create_dir(d.join("usb")).unwrap();
+    std::fs::rename(d.join("gd.counter"), d.join("usb/gd.counter")).unwrap();
+    std::os::unix::fs::symlink("usb/gd.counter", d.join("gd.counter")).unwrap();
+    let out = run_in(
+        d,
+        &[
+            "node",
+            "issue-op-cert",
+            "--kes-verification-key-file",
+            "kes.vkey",
+            "--cold-signing-key-file",
+            "gd.skey",
+            "--operational-certificate-issue-counter-file",
+            "gd.counter",
+            "--kes-period",
+            "0",
+            "--out-file",
+            "new.opcert",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::symlink_metadata(d.join("gd.counter"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let text = String::from_utf8(read(&d.join("usb/gd.counter"))).unwrap();
+    assert!(text.contains("Next certificate issue number: 1"), "{text}");
 }

@@ -632,6 +632,9 @@ pub enum TextViewCommand {
         /// Format text view info output format to TEXT (default).
         #[arg(long, group = "fmt")]
         output_text: bool,
+        /// Format text view info output format to YAML.
+        #[arg(long, group = "fmt")]
+        output_yaml: bool,
         /// Optional output file. Default is to write to stdout.
         #[arg(long, value_name = "FILEPATH")]
         out_file: Option<PathBuf>,

@@ -85,7 +85,7 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
             files::write_one(
                 &operational_certificate_issue_counter_file,
                 bytes.expose(),
-                Protection::Guarded("an operational certificate issue counter"),
+                Protection::Guarded,
                 force,
             )?;
             Ok(())
@@ -133,7 +133,7 @@ fn key_gen(
     let counter_output = Output {
         path: counter_path,
         bytes: counter_bytes.expose(),
-        protection: Protection::Guarded("an operational certificate issue counter"),
+        protection: Protection::Guarded,
     };
     output::write_key_pair(
         &vk,
@@ -160,18 +160,14 @@ fn issue_op_cert(
     let counter =
         IssueCounter::from_envelope(&counter_env).map_err(|e| CliError::file(counter_path, e))?;
     let issued = opcert::issue(&cold, &counter, kes_vkey, kes_period).map_err(|e| match e {
-        opcert::OpCertError::CounterKeyMismatch { .. } => CliError::file(counter_path, e),
+        opcert::OpCertError::CounterKeyMismatch { .. } | opcert::OpCertError::CounterOverflow => {
+            CliError::file(counter_path, e)
+        }
         other => CliError::file(cold_path, other),
     })?;
-    if out_file == counter_path {
-        return Err(CliError::file(
-            out_file,
-            "is both the counter and the output file",
-        ));
-    }
-    // As cardano-cli: the incremented counter is renamed into place before the certificate, so
-    // a failure in between can only skip a number, never reuse one. Both temporary files are
-    // written first, so a bad output folder stops the command before the counter changes.
+    // As cardano-cli: the incremented counter is renamed into place before the certificate.
+    // Both are checked and staged first, and a failed rename puts the counter back, so the
+    // counter never moves without a certificate.
     let next = issued.next_counter.to_envelope().render();
     let cert = issued.opcert.to_envelope().render();
     files::write_all(
@@ -179,12 +175,12 @@ fn issue_op_cert(
             Output {
                 path: counter_path,
                 bytes: next.expose(),
-                protection: Protection::Plain,
+                protection: Protection::CounterUpdate,
             },
             Output {
                 path: out_file,
                 bytes: cert.expose(),
-                protection: Protection::Plain,
+                protection: Protection::Output,
             },
         ],
         false,

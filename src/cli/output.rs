@@ -66,7 +66,7 @@ pub fn write_key_pair(
         Output {
             path: vk_path,
             bytes: &vk_bytes,
-            protection: Protection::Guarded("a verification key"),
+            protection: Protection::Guarded,
         },
         Output {
             path: sk_path,
@@ -100,7 +100,7 @@ pub fn generate_key_pair(
 
 pub fn write_certificate(cert: &Certificate, era: Era, path: &Path) -> CliResult {
     let bytes = cert.to_envelope(era).render();
-    files::write_one(path, bytes.expose(), Protection::Plain, false)?;
+    files::write_one(path, bytes.expose(), Protection::Output, false)?;
     Ok(())
 }
 
@@ -114,7 +114,7 @@ pub fn text_value(
 ) -> CliResult {
     match out_file {
         Some(p) => {
-            files::write_one(p, value.as_bytes(), Protection::Plain, false)?;
+            files::write_one(p, value.as_bytes(), Protection::Output, false)?;
         }
         None => {
             let nl = if stdout_newline { "\n" } else { "" };

@@ -13,6 +13,7 @@ pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
             output_cbor_hex,
             output_json,
             output_text: _,
+            output_yaml,
             out_file,
         } => {
             let bytes = files::read(&in_file)?;
@@ -21,6 +22,8 @@ pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
             let cbor = env.cbor.expose();
             let text = if output_cbor_hex {
                 format!("{}\n", hex::encode(cbor))
+            } else if output_yaml {
+                cbor_text::envelope_yaml(&env.type_name, &env.description, cbor)
             } else if output_json {
                 // cardano-cli prints the envelope itself here, not a decoding.
                 cbor_text::envelope_json(&env.type_name, &env.description, cbor)

@@ -38,7 +38,7 @@ pub fn run(cmd: TransactionCommand) -> CliResult {
             let witness =
                 KeyWitness::sign(&tx, &key).map_err(|e| CliError::file(&tx_body_file, e))?;
             let bytes = witness.to_envelope(&tx.era).render();
-            files::write_one(&out_file, bytes.expose(), Protection::Plain, false)?;
+            files::write_one(&out_file, bytes.expose(), Protection::Output, false)?;
             Ok(())
         }
         TransactionCommand::Assemble {
@@ -80,7 +80,7 @@ pub fn run(cmd: TransactionCommand) -> CliResult {
             let signed = transaction::assemble(&tx, &witnesses)
                 .map_err(|e| CliError::file(&tx_body_file, e))?;
             let bytes = signed.to_envelope().render();
-            files::write_one(&out_file, bytes.expose(), Protection::Plain, false)?;
+            files::write_one(&out_file, bytes.expose(), Protection::Output, false)?;
             Ok(())
         }
     }

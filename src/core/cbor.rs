@@ -4,7 +4,7 @@
 //! minimal integer widths, and an infallible `Vec` writer keeps every encoder free of error paths.
 //! Reading is a cursor over a byte slice that borrows strings in place and knows the byte offset
 //! of every item, so errors can say where the data went wrong and raw spans (a transaction body)
-//! can be kept exactly as given. `ciborium` is used where a generic tree is wanted (inspection).
+//! can be kept exactly as given.
 
 use thiserror::Error;
 

@@ -86,6 +86,41 @@ pub fn pretty_text(cbor: &[u8]) -> Result<String, CborError> {
     }
 }
 
+/// The text envelope as YAML (`--output-yaml`): the same three fields, sorted, one per line.
+/// Strings YAML would read as something else (empty, numbers, booleans, special characters)
+/// are single-quoted.
+pub fn envelope_yaml(kind: &str, description: &str, cbor: &[u8]) -> String {
+    format!(
+        "cborHex: {}\ndescription: {}\ntype: {}\n",
+        yaml_scalar(&hex::encode(cbor)),
+        yaml_scalar(description),
+        yaml_scalar(kind)
+    )
+}
+
+fn yaml_scalar(s: &str) -> String {
+    let plain_word = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "null" | "~" | "on" | "off"
+        )
+    };
+    let needs_quotes = s.is_empty()
+        || s.parse::<f64>().is_ok()
+        || s.bytes().all(|b| b.is_ascii_digit())
+        || plain_word(s)
+        || s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())
+        || s.ends_with(char::is_whitespace)
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.chars().any(char::is_control);
+    if needs_quotes {
+        format!("'{}'", s.replace('\'', "''"))
+    } else {
+        s.to_owned()
+    }
+}
+
 /// The text envelope as `cardano-cli text-view decode-cbor --output-json` prints it: the
 /// envelope's fields sorted by name, 4-space indentation, lower-case hex, no trailing newline.
 /// The CBOR is not decoded (cardano-cli does not check it for this format).
@@ -824,6 +859,19 @@ mod tests {
             pretty_text(&deeper),
             Err(CborError::TooDeep { limit: MAX_DEPTH })
         );
+    }
+
+    #[test]
+    fn envelope_yaml_quotes_only_what_needs_it() {
+        assert_eq!(
+            envelope_yaml("Certificate", "", &[0x83, 0x04]),
+            "cborHex: '8304'\ndescription: ''\ntype: Certificate\n"
+        );
+        assert_eq!(
+            yaml_scalar("Stake Pool Retirement Certificate"),
+            "Stake Pool Retirement Certificate"
+        );
+        assert_eq!(yaml_scalar("it's: odd"), "'it''s: odd'");
     }
 
     #[test]

@@ -151,7 +151,8 @@ impl ChainClock {
     }
 
     pub fn first_shelley_slot(&self) -> u64 {
-        self.shelley_transition_epoch * self.byron_epoch_slots
+        self.shelley_transition_epoch
+            .saturating_mul(self.byron_epoch_slots)
     }
 
     fn first_shelley_ms(&self) -> i64 {
@@ -185,7 +186,8 @@ impl ChainClock {
                 .ok_or(ClockError::OutOfRange)?;
             (
                 slot,
-                self.shelley_transition_epoch + since / self.shelley_epoch_slots,
+                self.shelley_transition_epoch
+                    .saturating_add(since / self.shelley_epoch_slots),
             )
         };
         Ok(ChainPoint {
@@ -219,7 +221,8 @@ impl ChainClock {
         if slot < first {
             slot / self.byron_epoch_slots
         } else {
-            self.shelley_transition_epoch + (slot - first) / self.shelley_epoch_slots
+            self.shelley_transition_epoch
+                .saturating_add((slot - first) / self.shelley_epoch_slots)
         }
     }
 

@@ -140,15 +140,24 @@ fn drep_line(d: &Drep) -> String {
 pub fn describe(contents: &[u8], network: Network) -> Result<Description, DescribeError> {
     let trimmed = contents.trim_ascii();
     if trimmed.first() == Some(&b'{') {
-        if let Ok(env) = TextEnvelope::parse(trimmed) {
-            return describe_envelope(&env, network);
+        match TextEnvelope::parse(trimmed) {
+            Ok(env) => return describe_envelope(&env, network),
+            Err(e) if looks_like_envelope(trimmed) => {
+                return Err(DescribeError::Invalid(e.to_string()))
+            }
+            Err(_) => return describe_metadata(contents),
         }
-        return describe_metadata(contents);
     }
     match AnyKey::from_file_contents(trimmed) {
         Ok(key) => Ok(describe_key(&key, "bech32 text", network)),
         Err(_) => Err(DescribeError::Unknown),
     }
+}
+
+/// A damaged envelope still names its `type` or `cborHex`; metadata never does.
+fn looks_like_envelope(text: &[u8]) -> bool {
+    let t = String::from_utf8_lossy(text);
+    t.contains("\"type\"") || t.contains("\"cborHex\"")
 }
 
 fn describe_envelope(env: &TextEnvelope, network: Network) -> Result<Description, DescribeError> {
@@ -242,7 +251,7 @@ fn describe_opcert(c: &OpCert) -> Description {
         format!(
             "{} to {} (with 62 evolutions, as on mainnet, preprod and preview)",
             c.kes_period,
-            c.kes_period + 61
+            c.kes_period.saturating_add(61)
         ),
     );
     d.field("Cold verification key", hex::encode(c.cold_vkey));
@@ -440,6 +449,19 @@ mod tests {
         assert_eq!(format_ada(170_000_000), "170 ADA");
         assert_eq!(format_ada(500_000), "0.5 ADA");
         assert_eq!(format_ada(1_234_567_890_123), "1,234,567.890123 ADA");
+    }
+
+    #[test]
+    fn opcert_with_the_largest_period_is_described() {
+        let c = OpCert {
+            kes_vkey: [1; 32],
+            issue_number: u64::MAX,
+            kes_period: u64::MAX,
+            signature: [0; 64],
+            cold_vkey: [2; 32],
+        };
+        let d = describe(c.to_envelope().render().expose(), Network::Mainnet).unwrap();
+        assert_eq!(d.get("Start KES period"), Some("18446744073709551615"));
     }
 
     #[test]

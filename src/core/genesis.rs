@@ -106,9 +106,18 @@ pub fn clock_from_genesis(
     Ok(ChainClock {
         name: format!("network magic {}", s.network_magic),
         network_magic: s.network_magic,
-        system_start_ms: b.start_time * 1000,
+        system_start_ms: b
+            .start_time
+            .checked_mul(1000)
+            .ok_or(GenesisError::Byron("startTime is out of range".to_owned()))?,
         byron_slot_ms,
-        byron_epoch_slots: 10 * b.protocol_consts.k,
+        byron_epoch_slots: b
+            .protocol_consts
+            .k
+            .checked_mul(10)
+            .ok_or(GenesisError::Byron(
+                "protocolConsts.k is too large".to_owned(),
+            ))?,
         shelley_transition_epoch: transition,
         shelley_slot_ms: shelley_slot_ms as u64,
         shelley_epoch_slots: s.epoch_length,
@@ -132,6 +141,20 @@ mod tests {
         let mut c = clock_from_genesis(SHELLEY.as_bytes(), BYRON.as_bytes(), None).unwrap();
         c.name = "mainnet".to_owned();
         assert_eq!(c, ChainClock::mainnet());
+    }
+
+    #[test]
+    fn absurd_numbers_are_errors_not_panics() {
+        let byron = BYRON.replace("\"k\":2160", "\"k\":2000000000000000000");
+        assert_eq!(
+            clock_from_genesis(SHELLEY.as_bytes(), byron.as_bytes(), None),
+            Err(GenesisError::Byron(
+                "protocolConsts.k is too large".to_owned()
+            ))
+        );
+        let c = clock_from_genesis(SHELLEY.as_bytes(), BYRON.as_bytes(), Some(u64::MAX)).unwrap();
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        assert!(c.point_at(now).is_ok());
     }
 
     #[test]

@@ -686,9 +686,28 @@ pub fn verification_key_from_text(
     match AnyKey::from_bech32(text) {
         Ok(key) => key.into_verification(accepted),
         Err(KeyError::Bech32(Bech32Error::Invalid(_))) => {
-            Err(KeyError::NotHexOrBech32(text.to_owned()))
+            Err(KeyError::NotHexOrBech32(redact(text)))
         }
         Err(e) => Err(e),
+    }
+}
+
+/// Text safe to repeat in a message: a string that looks like a secret key (`…_sk1…`,
+/// `…_xsk1…`, `xprv1…`) is cut to its prefix.
+pub fn redact(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let secret = ["_sk1", "_xsk1", "xprv1"]
+        .iter()
+        .find_map(|m| lower.find(m).map(|i| i + m.len()));
+    match secret {
+        Some(end) => format!(
+            "{}… (a secret key, not shown)",
+            &text[..end.min(text.len())]
+        ),
+        None if text.chars().count() > 120 => {
+            format!("{}…", text.chars().take(120).collect::<String>())
+        }
+        None => text.to_owned(),
     }
 }
 
@@ -763,6 +782,17 @@ mod tests {
         assert_eq!(&sk.expose()[..32], &[7u8; 32]);
         assert_eq!(&sk.expose()[32..], vk.as_bytes());
         assert_eq!(sk.verification_key().unwrap(), vk);
+    }
+
+    #[test]
+    fn secrets_are_not_repeated_in_messages() {
+        let err =
+            verification_key_from_text("pool_sk1qqqqsecretsecretx", accept::COLD_VERIFICATION)
+                .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "\"pool_sk1… (a secret key, not shown)\" is neither a bech32 key nor hexadecimal"
+        );
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub enum MetadataError {
     UrlTooLong(usize),
     #[error("the metadata URL is empty")]
     UrlEmpty,
+    #[error("the metadata URL is {0} bytes in UTF-8; the ledger accepts at most 128 bytes (use plain ASCII characters)")]
+    UrlTooManyBytes(usize),
     #[error("\"{0}\" is not a metadata hash: it must be 64 hexadecimal characters (blake2b-256)")]
     BadHash(String),
 }
@@ -73,8 +75,15 @@ pub fn validate(bytes: &[u8]) -> Result<(PoolMetadata, [u8; 32]), MetadataError>
     if bytes.len() > MAX_BYTES {
         return Err(MetadataError::TooLarge(bytes.len()));
     }
-    let raw: Raw =
+    let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| MetadataError::NotJson(e.to_string()))?;
+    if !value.is_object() {
+        return Err(MetadataError::NotJson(
+            "it is JSON, but not an object ({…})".to_owned(),
+        ));
+    }
+    let raw: Raw =
+        serde_json::from_value(value).map_err(|e| MetadataError::NotJson(e.to_string()))?;
     let name = text_field(raw.name, "name")?;
     let description = text_field(raw.description, "description")?;
     let ticker = text_field(raw.ticker, "ticker")?;
@@ -115,6 +124,8 @@ pub fn check_url(url: &str) -> Result<(), MetadataError> {
         Err(MetadataError::UrlEmpty)
     } else if n > MAX_URL_CHARS {
         Err(MetadataError::UrlTooLong(n))
+    } else if url.len() > MAX_URL_CHARS {
+        Err(MetadataError::UrlTooManyBytes(url.len()))
     } else {
         Ok(())
     }

@@ -5,6 +5,7 @@
 //! console and the tests all share it.
 
 pub mod address;
+pub mod amount;
 pub mod bech32;
 pub mod cbor;
 pub mod cbor_text;
@@ -18,5 +19,6 @@ pub mod kes;
 pub mod keys;
 pub mod metadata;
 pub mod opcert;
+pub mod recognise;
 pub mod secret;
 pub mod transaction;

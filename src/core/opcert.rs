@@ -113,6 +113,51 @@ impl OpCert {
     }
 }
 
+/// The result of checking an opcert against the keys it should belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpCertCheck {
+    /// The cold signature over the 48-byte message verifies with the cold key in the opcert.
+    pub signature_valid: bool,
+    /// The opcert's cold key is the given cold verification key (None: none given).
+    pub cold_matches: Option<bool>,
+    /// The opcert certifies the given KES verification key (None: none given).
+    pub kes_matches: Option<bool>,
+}
+
+impl OpCertCheck {
+    pub fn is_ok(&self) -> bool {
+        self.signature_valid && self.cold_matches != Some(false) && self.kes_matches != Some(false)
+    }
+
+    /// What is wrong, in words an operator can act on.
+    pub fn problems(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if !self.signature_valid {
+            out.push("the cold-key signature does not verify: the node would reject every block made with it");
+        }
+        if self.cold_matches == Some(false) {
+            out.push(
+                "it was signed by another cold key than this pool's: it belongs to another pool",
+            );
+        }
+        if self.kes_matches == Some(false) {
+            out.push("it certifies another KES key: the node's kes.skey must be the one this opcert was issued for");
+        }
+        out
+    }
+}
+
+impl OpCert {
+    /// Checks the signature, and which cold key and KES key the certificate is for.
+    pub fn check(&self, cold_vkey: Option<&[u8; 32]>, kes_vkey: Option<&[u8; 32]>) -> OpCertCheck {
+        OpCertCheck {
+            signature_valid: self.signature_valid(),
+            cold_matches: cold_vkey.map(|k| *k == self.cold_vkey),
+            kes_matches: kes_vkey.map(|k| *k == self.kes_vkey),
+        }
+    }
+}
+
 /// The issue counter file: the number the next opcert will carry, and the cold key it is for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct IssueCounter {
@@ -272,6 +317,25 @@ pub fn counter_message(on_chain: u64, n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_names_each_mismatch() {
+        let (sk, vk) = keys::generate::ed25519(keys::KeyKind::ColdSigning, &[4; 32]).unwrap();
+        let counter = IssueCounter {
+            next_issue_number: 2,
+            cold_vkey: vk.public_key(),
+        };
+        let cert = issue(&sk, &counter, &[7; 32], 900).unwrap().opcert;
+        let good = cert.check(Some(&vk.public_key()), Some(&[7; 32]));
+        assert!(good.is_ok() && good.problems().is_empty());
+        let other = cert.check(Some(&[1; 32]), Some(&[8; 32]));
+        assert_eq!(other.cold_matches, Some(false));
+        assert_eq!(other.kes_matches, Some(false));
+        assert_eq!(other.problems().len(), 2);
+        let mut forged = cert.clone();
+        forged.kes_period += 1;
+        assert!(!forged.check(None, None).signature_valid);
+    }
 
     #[test]
     fn counter_rule_boundaries() {

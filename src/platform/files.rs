@@ -1,6 +1,13 @@
-//! File reads and writes that never lose key material: every write goes to a temporary file in
-//! the target folder and is renamed into place, key and counter files are never replaced without
-//! an explicit yes, and signing keys are created readable by the owner only.
+//! File reads and writes that never lose key material.
+//!
+//! - Every write goes to a temporary file in the target folder and is renamed into place; a
+//!   command writing several files stages all of them first, and if a rename fails the files
+//!   already replaced are put back from hard-link backups.
+//! - Key and counter files are never replaced without an explicit yes (`force`), and outputs
+//!   such as certificates or ids never replace a file that holds a key or a counter at all.
+//! - Targets are resolved through symbolic links, so a counter kept on a USB stick and linked
+//!   into the pool folder is updated where it lives.
+//! - Signing keys are created readable by the owner only.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
@@ -8,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::core::keys::KeyKind;
+use crate::core::recognise::{classify, FileKind};
 use crate::core::secret::SecretBytes;
 
 #[derive(Debug, Error)]
@@ -17,7 +26,11 @@ pub enum FileError {
     #[error("{path}: cannot write the file: {reason}")]
     Write { path: String, reason: String },
     #[error("{path}: the file already exists; it holds {what} and is not replaced without --force (move it away or pass --force)")]
-    Exists { path: String, what: &'static str },
+    Exists { path: String, what: String },
+    #[error("{path}: the file holds {what}; an output never replaces a key or counter file (choose another output name)")]
+    WouldDestroy { path: String, what: String },
+    #[error("{path}: is a folder; give a file name")]
+    IsFolder { path: String },
     #[error("{path}: the same file is named twice for different outputs")]
     SameTarget { path: String },
 }
@@ -62,12 +75,14 @@ fn describe_io(e: &std::io::Error) -> String {
 /// How a file may be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protection {
-    /// A signing key: mode 0600, never replaced unless forced.
+    /// A signing key: mode 0600, never replaces an existing file unless forced.
     SigningKey,
-    /// A verification key or an issue counter: never replaced unless forced.
-    Guarded(&'static str),
-    /// Certificates, hashes, ids: replaced like cardano-cli does.
-    Plain,
+    /// A verification key or a new issue counter: never replaces an existing file unless forced.
+    Guarded,
+    /// The issue counter rewritten by `issue-op-cert`: replaces only an issue counter.
+    CounterUpdate,
+    /// Certificates, hashes, ids: replace an earlier output, never a key or a counter.
+    Output,
 }
 
 /// One file to write.
@@ -77,56 +92,138 @@ pub struct Output<'a> {
     pub protection: Protection,
 }
 
+/// What an existing file holds, if it is key material or a counter.
+fn precious(path: &Path) -> Option<String> {
+    let meta = fs::metadata(path).ok()?;
+    if meta.len() > 64 * 1024 {
+        return None;
+    }
+    let bytes = SecretBytes::new(fs::read(path).ok()?);
+    match classify(bytes.expose())? {
+        FileKind::Key(k) if k.is_signing() => Some(format!("a {}", k.human())),
+        FileKind::Key(k) => Some(format!("a {}", KeyKind::human(k))),
+        FileKind::IssueCounter => Some("an operational certificate issue counter".to_owned()),
+        _ => None,
+    }
+}
+
+/// The file a path really names: symbolic links followed, the folder made absolute.
+fn resolve(path: &Path) -> Result<PathBuf, FileError> {
+    if path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::MAIN_SEPARATOR)
+        || path.file_name().is_none()
+    {
+        return Err(FileError::IsFolder { path: shown(path) });
+    }
+    if fs::symlink_metadata(path).is_ok() {
+        if let Ok(real) = fs::canonicalize(path) {
+            if real.is_dir() {
+                return Err(FileError::IsFolder { path: shown(path) });
+            }
+            return Ok(real);
+        }
+    }
+    let parent = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let dir = fs::canonicalize(&parent).map_err(|_| FileError::Write {
+        path: shown(path),
+        reason: format!("the folder {} does not exist", parent.display()),
+    })?;
+    Ok(dir.join(path.file_name().unwrap_or_default()))
+}
+
+fn check(o: &Output<'_>, target: &Path, force: bool) -> Result<(), FileError> {
+    if !target.exists() {
+        return Ok(());
+    }
+    let path = shown(o.path);
+    match o.protection {
+        Protection::SigningKey | Protection::Guarded if !force => Err(FileError::Exists {
+            path,
+            what: precious(target)
+                .unwrap_or_else(|| "data this tool does not recognise".to_owned()),
+        }),
+        Protection::CounterUpdate => match classify(&fs::read(target).unwrap_or_default()) {
+            Some(FileKind::IssueCounter) => Ok(()),
+            _ => Err(FileError::WouldDestroy {
+                path,
+                what: "something other than an issue counter".to_owned(),
+            }),
+        },
+        Protection::Output => match precious(target) {
+            Some(what) => Err(FileError::WouldDestroy { path, what }),
+            None => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
+
 /// Writes several files as one step: every check and every temporary file first, then the
-/// renames. If anything fails before the renames, nothing has changed on disk.
+/// renames. If anything fails before the renames, nothing has changed on disk; if a rename
+/// fails, the files already replaced are restored.
 pub fn write_all(outputs: &[Output<'_>], force: bool) -> Result<(), FileError> {
-    for (i, o) in outputs.iter().enumerate() {
-        if outputs[..i].iter().any(|p| p.path == o.path) {
+    let mut targets: Vec<PathBuf> = Vec::with_capacity(outputs.len());
+    for o in outputs {
+        let target = resolve(o.path)?;
+        if targets.contains(&target) {
             return Err(FileError::SameTarget {
                 path: shown(o.path),
             });
         }
-        if !force && o.path.exists() {
-            match o.protection {
-                Protection::SigningKey => {
-                    return Err(FileError::Exists {
-                        path: shown(o.path),
-                        what: "a signing key or other file",
-                    })
-                }
-                Protection::Guarded(what) => {
-                    return Err(FileError::Exists {
-                        path: shown(o.path),
-                        what,
-                    })
-                }
-                Protection::Plain => {}
-            }
-        }
+        check(o, &target, force)?;
+        targets.push(target);
     }
-    let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(outputs.len());
-    for o in outputs {
-        match write_temp(o) {
-            Ok(tmp) => temps.push((tmp, o.path)),
+    let mut temps: Vec<PathBuf> = Vec::with_capacity(outputs.len());
+    for (o, target) in outputs.iter().zip(&targets) {
+        match write_temp(o, target) {
+            Ok(tmp) => temps.push(tmp),
             Err(e) => {
-                for (tmp, _) in &temps {
-                    let _ = fs::remove_file(tmp);
-                }
+                remove_all(&temps);
                 return Err(e);
             }
         }
     }
-    for (i, (tmp, target)) in temps.iter().enumerate() {
-        if let Err(e) = fs::rename(tmp, target) {
-            for (tmp, _) in &temps[i..] {
-                let _ = fs::remove_file(tmp);
+    // Hard-link backups of what is about to be replaced, so a failed rename can be undone.
+    let backups: Vec<Option<PathBuf>> = targets
+        .iter()
+        .map(|t| {
+            let b = sibling(t, "bak");
+            (t.exists() && fs::hard_link(t, &b).is_ok()).then_some(b)
+        })
+        .collect();
+    for i in 0..targets.len() {
+        if let Err(e) = fs::rename(&temps[i], &targets[i]) {
+            for j in 0..i {
+                match &backups[j] {
+                    Some(b) => {
+                        let _ = fs::rename(b, &targets[j]);
+                    }
+                    None => {
+                        let _ = fs::remove_file(&targets[j]);
+                    }
+                }
             }
+            remove_all(&temps[i..]);
+            remove_all(
+                &backups
+                    .iter()
+                    .skip(i)
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
             return Err(FileError::Write {
-                path: shown(target),
+                path: shown(outputs[i].path),
                 reason: describe_io(&e),
             });
         }
     }
+    remove_all(&backups.into_iter().flatten().collect::<Vec<_>>());
+    sync_folders(&targets);
     Ok(())
 }
 
@@ -147,27 +244,44 @@ pub fn write_one(
     )
 }
 
-fn write_temp(o: &Output<'_>) -> Result<PathBuf, FileError> {
+fn remove_all(paths: &[PathBuf]) {
+    for p in paths {
+        let _ = fs::remove_file(p);
+    }
+}
+
+/// A hidden name next to `target`, unique to this process.
+fn sibling(target: &Path, what: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let dir = target.parent().unwrap_or_else(|| Path::new("."));
+    dir.join(format!(".{name}.{what}-{}", std::process::id()))
+}
+
+/// Makes the renames themselves durable (the folder entries), where the platform allows.
+fn sync_folders(targets: &[PathBuf]) {
+    let mut done: Vec<&Path> = Vec::new();
+    for t in targets {
+        if let Some(dir) = t.parent() {
+            if !done.contains(&dir) {
+                if let Ok(f) = File::open(dir) {
+                    let _ = f.sync_all();
+                }
+                done.push(dir);
+            }
+        }
+    }
+}
+
+fn write_temp(o: &Output<'_>, target: &Path) -> Result<PathBuf, FileError> {
     let err = |reason: String| FileError::Write {
         path: shown(o.path),
         reason,
     };
-    let dir = match o.path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(err(format!("the folder {} does not exist", dir.display())));
-    }
-    let name = o
-        .path
-        .file_name()
-        .ok_or_else(|| err("it names a folder, not a file".to_owned()))?
-        .to_string_lossy()
-        .into_owned();
     let mut attempt = 0u32;
     loop {
-        let tmp = dir.join(format!(".{name}.tmp-{}-{attempt}", std::process::id()));
+        let tmp = sibling(target, &format!("tmp{attempt}"));
         let mut opts = OpenOptions::new();
         opts.write(true).create_new(true);
         #[cfg(unix)]

@@ -1,4 +1,7 @@
-//! Side effects the core never performs: files and entropy.
+//! Side effects the core never performs: files, entropy, dialogs, the clock, settings paths.
 
+pub mod clock;
+pub mod dialogs;
+pub mod dirs;
 pub mod entropy;
 pub mod files;

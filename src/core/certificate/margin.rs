@@ -142,6 +142,8 @@ fn parse_digits(s: &str, whole: &str) -> Result<u128, MarginError> {
 /// `"0.015"` → (15, 1000); `"1"` → (1, 1).
 fn parse_decimal(t: &str) -> Result<(u128, u128), MarginError> {
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    // Trailing zeros change nothing; dropping them keeps "0.10000…0" exact and in range.
+    let frac = frac.trim_end_matches('0');
     if int.is_empty() && frac.is_empty() {
         return Err(MarginError::NotANumber(t.to_owned()));
     }
@@ -186,6 +188,12 @@ mod tests {
         assert_eq!(UnitInterval::parse("1").unwrap().to_string(), "1/1");
         assert_eq!(UnitInterval::parse("2/6").unwrap().to_string(), "1/3");
         assert_eq!(UnitInterval::parse(".5").unwrap().to_string(), "1/2");
+        assert_eq!(
+            UnitInterval::parse(&format!("0.1{}", "0".repeat(40)))
+                .unwrap()
+                .to_string(),
+            "1/10"
+        );
         assert_eq!(
             UnitInterval::parse_percent("1.5%").unwrap().to_string(),
             "3/200"

@@ -43,6 +43,12 @@ pub enum Command {
     Kes(KesCommand),
     /// Describe any key, counter, certificate or opcert file in plain language (ours)
     Inspect(InspectArgs),
+    /// Open the console on a pool folder (ours)
+    Open {
+        /// The pool folder.
+        #[arg(value_name = "FOLDER")]
+        folder: PathBuf,
+    },
 }
 
 // ---------------------------------------------------------------- shared argument groups

@@ -58,8 +58,8 @@ pub struct Streams<'a> {
 
 /// What the binary should do after parsing.
 pub enum Parsed {
-    /// No command: open the console.
-    Console,
+    /// No command (or `open DIR`): open the console, on that pool folder if given.
+    Console(Option<std::path::PathBuf>),
     /// Run this command with this era.
     Run(Box<Command>, Era, Box<clap::ArgMatches>),
 }
@@ -89,7 +89,8 @@ pub fn parse(args: Vec<OsString>) -> Result<Parsed, CliError> {
         .map_err(clap_error)?;
     let cli = Cli::from_arg_matches(&matches).map_err(clap_error)?;
     match cli.command {
-        None => Ok(Parsed::Console),
+        None => Ok(Parsed::Console(None)),
+        Some(Command::Open { folder }) => Ok(Parsed::Console(Some(folder))),
         Some(cmd) => Ok(Parsed::Run(Box::new(cmd), era, Box::new(matches))),
     }
 }
@@ -117,6 +118,7 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::Transaction(c) => transaction::run(c),
         Command::Kes(c) => kes::run(c, io),
         Command::Inspect(a) => inspect::run(&a, io),
+        Command::Open { .. } => Ok(()),
     }
 }
 
@@ -131,12 +133,21 @@ fn command_path(matches: &clap::ArgMatches) -> String {
     words.join(" ")
 }
 
-/// Parses and runs; returns the process exit code. Errors go to `io.err` without a panic.
-pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Option<i32> {
+/// What the binary does next.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// A command ran: exit with this code.
+    Code(i32),
+    /// Open the console, on this pool folder if given.
+    Console(Option<std::path::PathBuf>),
+}
+
+/// Parses and runs; returns what to do next. Errors go to `io.err` without a panic.
+pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
     match parse(args) {
-        Ok(Parsed::Console) => None,
+        Ok(Parsed::Console(dir)) => Exit::Console(dir),
         Ok(Parsed::Run(cmd, era, matches)) => match run(*cmd, era, &matches, io) {
-            Ok(()) => Some(0),
+            Ok(()) => Exit::Code(0),
             Err(e) => {
                 // cardano-cli's layout, so scripts that match its messages keep working.
                 let _ = writeln!(
@@ -145,16 +156,16 @@ pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Option<i32> {
                     command_path(&matches),
                     e.message
                 );
-                Some(e.code)
+                Exit::Code(e.code)
             }
         },
         Err(e) if e.code == 0 => {
             let _ = writeln!(io.out, "{}", e.message);
-            Some(0)
+            Exit::Code(0)
         }
         Err(e) => {
             let _ = writeln!(io.err, "{}", e.message);
-            Some(e.code)
+            Exit::Code(e.code)
         }
     }
 }

@@ -1,0 +1,232 @@
+//! The console's state and the actions it performs. No widgets here: `ui/` draws this state and
+//! calls these actions; every format decision is the core's.
+
+pub mod actions;
+pub mod cli_equivalent;
+pub mod network;
+pub mod registration;
+pub mod settings;
+pub mod workspace;
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+use crate::core::address::Network;
+use crate::core::clock::ChainClock;
+use crate::core::describe::Description;
+use crate::platform::clock::{Clock, SystemClock};
+use crate::platform::dialogs::{Dialogs, NativeDialogs};
+use network::NetworkChoice;
+use registration::RegistrationForm;
+use settings::Settings;
+use workspace::Workspace;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Tab {
+    #[default]
+    Pool,
+    Keys,
+    Kes,
+    OpCert,
+    Registration,
+    Retire,
+    Inspect,
+}
+
+impl Tab {
+    pub const ALL: [Self; 7] = [
+        Self::Pool,
+        Self::Keys,
+        Self::Kes,
+        Self::OpCert,
+        Self::Registration,
+        Self::Retire,
+        Self::Inspect,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pool => "Pool",
+            Self::Keys => "Keys",
+            Self::Kes => "KES",
+            Self::OpCert => "Op cert",
+            Self::Registration => "Registration",
+            Self::Retire => "Retire",
+            Self::Inspect => "Inspect",
+        }
+    }
+
+    pub fn icon(self) -> &'static str {
+        match self {
+            Self::Pool => "🏠",
+            Self::Keys => "🔑",
+            Self::Kes => "⏱",
+            Self::OpCert => "📜",
+            Self::Registration => "📝",
+            Self::Retire => "⊗",
+            Self::Inspect => "🔍",
+        }
+    }
+}
+
+/// The last thing that happened, shown in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// An action that needs an explicit yes first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    ReplaceColdKeys,
+    ReplaceVrfKeys,
+    ReplaceKesKeys,
+    ReplaceStakeKeys(String),
+    IssueOpCert { kes_period: u64 },
+    Retire { epoch: u64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub title: String,
+    pub message: String,
+    pub confirm_label: String,
+    pub action: Pending,
+}
+
+/// Side effects the console cannot do without: dialogs and the clock (files go through
+/// `platform::files` directly, in the actions).
+pub struct Platform {
+    pub dialogs: Box<dyn Dialogs>,
+    pub clock: Box<dyn Clock>,
+}
+
+impl Default for Platform {
+    fn default() -> Self {
+        Self {
+            dialogs: Box::new(NativeDialogs),
+            clock: Box::new(SystemClock),
+        }
+    }
+}
+
+/// Per-tab inputs that are not worth persisting.
+#[derive(Debug, Clone, Default)]
+pub struct Drafts {
+    pub owner_name: String,
+    pub kes_period: String,
+    pub retire_epoch: String,
+    pub inspect_path: String,
+    pub inspected: Vec<(String, Result<Description, String>)>,
+    pub build_owner_certs: bool,
+    /// A metadata file the person loaded, kept byte for byte for its hash until they edit it.
+    pub loaded_metadata: Option<(PathBuf, Vec<u8>)>,
+    pub verify_result: Option<Result<String, String>>,
+}
+
+pub struct ConsoleApp {
+    pub settings: Settings,
+    pub registration: RegistrationForm,
+    pub workspace: Option<Workspace>,
+    pub clock: Option<ChainClock>,
+    pub tab: Tab,
+    pub status: Option<Status>,
+    pub confirm: Option<Confirm>,
+    pub drafts: Drafts,
+    /// The cardano-cli command equivalent to the last action.
+    pub last_cli: Option<String>,
+    pub platform: Platform,
+}
+
+impl ConsoleApp {
+    pub fn new(settings: Settings, registration: RegistrationForm, platform: Platform) -> Self {
+        let tab = settings.last_tab;
+        Self {
+            settings,
+            registration,
+            workspace: None,
+            clock: None,
+            tab,
+            status: None,
+            confirm: None,
+            drafts: Drafts {
+                build_owner_certs: true,
+                ..Drafts::default()
+            },
+            last_cli: None,
+            platform,
+        }
+    }
+
+    pub fn network_choice(&self) -> NetworkChoice {
+        self.workspace
+            .as_ref()
+            .and_then(|w| self.settings.networks.get(&w.dir).cloned())
+            .unwrap_or_default()
+    }
+
+    pub fn network(&self) -> Network {
+        self.network_choice().network(self.clock.as_ref())
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn fail(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+}
+
+/// How soon the KES key needs rotating, by the workspace's thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urgency {
+    Fine,
+    Warn,
+    Alert,
+    Expired,
+    NotYetValid,
+}
+
+impl Urgency {
+    /// The status in words (never only a colour).
+    pub fn words(self, days_left: i64) -> String {
+        match self {
+            Self::Fine => format!("OK: {days_left} days left"),
+            Self::Warn => format!("Rotate within {days_left} days"),
+            Self::Alert => format!("Rotate now: {days_left} days left"),
+            Self::Expired => "Expired: the node cannot make blocks".to_owned(),
+            Self::NotYetValid => "Not valid yet: its start period is in the future".to_owned(),
+        }
+    }
+}
+
+impl ConsoleApp {
+    /// The workspace opcert's validity window at the platform clock's "now".
+    pub fn kes_window(&self) -> Option<crate::core::clock::KesWindow> {
+        let cert = self.workspace.as_ref()?.opcert.as_ref()?;
+        self.clock
+            .as_ref()?
+            .kes_window(cert.kes_period, self.platform.clock.now())
+            .ok()
+    }
+
+    pub fn urgency(&self, w: &crate::core::clock::KesWindow) -> Urgency {
+        use crate::core::clock::KesState;
+        let days = w.remaining_ms / 86_400_000;
+        match w.state {
+            KesState::Expired => Urgency::Expired,
+            KesState::NotYetValid => Urgency::NotYetValid,
+            KesState::Valid if days < i64::from(self.settings.alert_days) => Urgency::Alert,
+            KesState::Valid if days < i64::from(self.settings.warn_days) => Urgency::Warn,
+            KesState::Valid => Urgency::Fine,
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! The registration builder's form: what the person typed (strings), and its translation into
+//! the core's pool parameters with one message per field. Parsing happens every frame; the
+//! "Build certificate" button is enabled only when everything parses.
+
+use serde::{Deserialize, Serialize};
+use std::net::Ipv4Addr;
+use std::path::Path;
+
+use crate::core::address::{Credential, Network, RewardAccount};
+use crate::core::amount;
+use crate::core::cbor::CborWriter;
+use crate::core::certificate::margin::UnitInterval;
+use crate::core::certificate::relay::{self, DnsName, Relay, RelayError, RelayWarning};
+use crate::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
+use crate::core::keys::{self, accept, AnyKey};
+use crate::core::metadata::{self, PoolMetadata};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum RelayKind {
+    #[default]
+    Address,
+    DnsName,
+    Srv,
+}
+
+impl RelayKind {
+    pub const ALL: [Self; 3] = [Self::Address, Self::DnsName, Self::Srv];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Address => "IP address",
+            Self::DnsName => "DNS name (A/AAAA)",
+            Self::Srv => "DNS SRV record",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RelayDraft {
+    pub kind: RelayKind,
+    pub host: String,
+    pub port: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct OwnerDraft {
+    pub name: String,
+    /// A stake key file (path), `stake_vk1…`, a 64-hex key, a `stake1…` address or a 56-hex hash.
+    pub key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MetadataDraft {
+    pub name: String,
+    pub ticker: String,
+    pub description: String,
+    pub homepage: String,
+    pub extended: String,
+    /// Where the JSON will be hosted (goes into the certificate).
+    pub url: String,
+}
+
+/// Everything typed into the builder. Persisted between runs (no secrets in it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistrationForm {
+    pub pledge_ada: String,
+    pub cost_ada: String,
+    pub margin_percent: String,
+    /// Stake key file, `stake_vk1…`, or `stake1…` address of the reward account.
+    pub reward_account: String,
+    pub owners: Vec<OwnerDraft>,
+    pub relays: Vec<RelayDraft>,
+    pub metadata: MetadataDraft,
+    pub deposit_ada: String,
+}
+
+impl Default for RegistrationForm {
+    fn default() -> Self {
+        Self {
+            pledge_ada: String::new(),
+            cost_ada: "170".to_owned(),
+            margin_percent: String::new(),
+            reward_account: String::new(),
+            owners: Vec::new(),
+            relays: vec![RelayDraft {
+                port: "3001".to_owned(),
+                ..RelayDraft::default()
+            }],
+            metadata: MetadataDraft::default(),
+            deposit_ada: "2".to_owned(),
+        }
+    }
+}
+
+/// One relay row after parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelayCheck {
+    pub relay: Result<Relay, String>,
+    pub warnings: Vec<String>,
+    /// The CBOR bytes that go on chain, when it parses.
+    pub cbor_hex: Option<String>,
+}
+
+/// Every field's outcome; `params` only when all parse.
+#[derive(Debug, Clone, Default)]
+pub struct FormCheck {
+    pub pledge: Option<String>,
+    pub cost: Option<String>,
+    pub margin: Option<String>,
+    pub reward: Option<String>,
+    pub owners: Vec<Option<String>>,
+    pub owners_missing: Option<String>,
+    pub relays: Vec<RelayCheck>,
+    pub metadata: Option<String>,
+    pub metadata_url: Option<String>,
+    pub keys_missing: Vec<String>,
+    pub deposit: Option<String>,
+    pub params: Option<PoolParams>,
+    /// The metadata file bytes, when the metadata fields are valid.
+    pub metadata_json: Option<String>,
+    /// Owner key hashes in form order (None where the owner does not parse).
+    pub owner_hashes: Vec<Option<[u8; 28]>>,
+    pub deposit_lovelace: Option<u64>,
+}
+
+impl FormCheck {
+    /// Why "Build certificate" is disabled, in words; empty when it is enabled.
+    pub fn blockers(&self) -> Vec<String> {
+        let mut out = self.keys_missing.clone();
+        for (what, e) in [
+            ("pledge", &self.pledge),
+            ("cost", &self.cost),
+            ("margin", &self.margin),
+            ("reward account", &self.reward),
+        ] {
+            if e.is_some() {
+                out.push(what.to_owned());
+            }
+        }
+        if self.owners_missing.is_some() || self.owners.iter().any(Option::is_some) {
+            out.push("owners".to_owned());
+        }
+        if self.relays.iter().any(|r| r.relay.is_err()) {
+            out.push("relays".to_owned());
+        }
+        for (what, e) in [
+            ("metadata", &self.metadata),
+            ("metadata URL", &self.metadata_url),
+        ] {
+            if e.is_some() {
+                out.push(what.to_owned());
+            }
+        }
+        out
+    }
+}
+
+/// Reads a stake credential typed or picked for an owner or reward account.
+pub fn parse_stake_key(text: &str, base: &Path) -> Result<[u8; 28], String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("choose a stake key file, or paste a stake key or stake address".to_owned());
+    }
+    if t.starts_with("stake1") || t.starts_with("stake_test1") {
+        let acct = RewardAccount::from_bech32(t).map_err(|e| format!("this stake address {e}"))?;
+        return match acct.credential {
+            Credential::Key(h) => Ok(h),
+            Credential::Script(_) => {
+                Err("this is a script address; owners must be stake keys".to_owned())
+            }
+        };
+    }
+    if let Ok(raw) = hex::decode(t) {
+        if raw.len() == 28 {
+            let mut h = [0u8; 28];
+            h.copy_from_slice(&raw);
+            return Ok(h);
+        }
+    }
+    if let Ok(vk) = keys::verification_key_from_text(t, accept::STAKE_VERIFICATION) {
+        return Ok(vk.key_hash());
+    }
+    let path = base.join(t);
+    let bytes = std::fs::read(&path).map_err(|_| {
+        format!("\"{t}\" is neither a stake key file in this folder, a stake_vk1… key, a stake1… address nor a 56-hex key hash")
+    })?;
+    let key = AnyKey::from_file_contents(&bytes)
+        .and_then(|k| k.into_verification(accept::STAKE_VERIFICATION))
+        .map_err(|e| format!("{t}: {e}"))?;
+    Ok(key.key_hash())
+}
+
+impl RelayDraft {
+    /// Parses the row; errors and warnings say how to fix it.
+    pub fn check(&self) -> RelayCheck {
+        let mut warnings = Vec::new();
+        let host = self.host.trim();
+        let relay = (|| -> Result<Relay, String> {
+            if host.is_empty() {
+                return Err(match self.kind {
+                    RelayKind::Address => "enter the relay's public IP address".to_owned(),
+                    _ => "enter the relay's DNS name, e.g. relay1.example.com".to_owned(),
+                });
+            }
+            let port = || {
+                relay::parse_port(&self.port).map_err(|e| match e {
+                    RelayError::MissingPort => {
+                        "enter the port the relay listens on (usually 3001)".to_owned()
+                    }
+                    other => other.to_string(),
+                })
+            };
+            match self.kind {
+                RelayKind::Address => {
+                    if let Ok(a) = host.parse::<Ipv4Addr>() {
+                        return Ok(Relay::SingleHostAddr {
+                            port: Some(port()?),
+                            ipv4: Some(a),
+                            ipv6: None,
+                        });
+                    }
+                    if let Ok(a) = relay::parse_ipv6(host) {
+                        return Ok(Relay::SingleHostAddr {
+                            port: Some(port()?),
+                            ipv4: None,
+                            ipv6: Some(a),
+                        });
+                    }
+                    if host.contains("://") {
+                        return Err(RelayError::DnsNameIsUrl(
+                            host.to_owned(),
+                            host[..host.find("://").unwrap_or(0) + 3].to_owned(),
+                        )
+                        .to_string());
+                    }
+                    if host.chars().any(|c| c.is_ascii_alphabetic()) && !host.contains(':') {
+                        return Err(format!("\"{host}\" is a name, not an IP address: choose the kind \"DNS name (A/AAAA)\""));
+                    }
+                    Err(format!("\"{host}\" is not an IPv4 or IPv6 address (e.g. 203.0.113.10 or 2001:db8::1)"))
+                }
+                RelayKind::DnsName => {
+                    let name = DnsName::parse(host).map_err(|e| e.to_string())?;
+                    Ok(Relay::SingleHostName {
+                        port: Some(port()?),
+                        name,
+                    })
+                }
+                RelayKind::Srv => {
+                    let name = DnsName::parse(host).map_err(|e| e.to_string())?;
+                    if !self.port.trim().is_empty() {
+                        warnings.push(
+                            "an SRV record carries its own ports: the port here is not used"
+                                .to_owned(),
+                        );
+                    }
+                    Ok(Relay::MultiHostName { name })
+                }
+            }
+        })();
+        if let Ok(r) = &relay {
+            warnings.extend(r.warnings().iter().map(RelayWarning::to_string));
+        }
+        let cbor_hex = relay.as_ref().ok().map(|r| {
+            let mut w = CborWriter::new();
+            r.encode(&mut w);
+            hex::encode(w.into_bytes())
+        });
+        RelayCheck {
+            relay,
+            warnings,
+            cbor_hex,
+        }
+    }
+}
+
+impl MetadataDraft {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_empty()
+            && self.ticker.is_empty()
+            && self.description.is_empty()
+            && self.homepage.is_empty()
+    }
+
+    pub fn to_metadata(&self) -> PoolMetadata {
+        PoolMetadata {
+            name: self.name.trim().to_owned(),
+            description: self.description.trim().to_owned(),
+            ticker: self.ticker.trim().to_owned(),
+            homepage: self.homepage.trim().to_owned(),
+            extended: Some(self.extended.trim().to_owned()).filter(|s| !s.is_empty()),
+        }
+    }
+
+    /// The JSON file as it will be saved and hashed, checked like cardano-cli checks it.
+    pub fn render_checked(&self) -> Result<String, String> {
+        let json = metadata::render(&self.to_metadata());
+        metadata::validate(json.as_bytes()).map_err(|e| e.to_string())?;
+        if self.homepage.trim().is_empty() {
+            return Err("add the pool's homepage (wallets link to it)".to_owned());
+        }
+        Ok(json)
+    }
+
+    pub fn from_metadata(m: &PoolMetadata, url: &str) -> Self {
+        Self {
+            name: m.name.clone(),
+            ticker: m.ticker.clone(),
+            description: m.description.clone(),
+            homepage: m.homepage.clone(),
+            extended: m.extended.clone().unwrap_or_default(),
+            url: url.to_owned(),
+        }
+    }
+}
+
+/// The keys the certificate needs from the workspace.
+pub struct PoolKeys<'a> {
+    pub cold: Option<&'a keys::VerificationKey>,
+    pub vrf: Option<&'a keys::VerificationKey>,
+}
+
+impl RegistrationForm {
+    /// Parses every field. `metadata_bytes` is the exact metadata file to hash: the loaded one
+    /// if the person loaded a file and did not change it, otherwise the one rendered from the form.
+    pub fn check(
+        &self,
+        keys: &PoolKeys<'_>,
+        network: Network,
+        base: &Path,
+        metadata_bytes: Option<&[u8]>,
+    ) -> FormCheck {
+        let mut c = FormCheck::default();
+        if keys.cold.is_none() {
+            c.keys_missing
+                .push("a cold verification key (generate it on the Keys tab)".to_owned());
+        }
+        if keys.vrf.is_none() {
+            c.keys_missing
+                .push("a VRF verification key (generate it on the Keys tab)".to_owned());
+        }
+        let pledge = amount::parse_ada(&self.pledge_ada).map_err(|e| e.to_string());
+        let cost = amount::parse_ada(&self.cost_ada).map_err(|e| e.to_string());
+        let margin = UnitInterval::parse_percent(&self.margin_percent).map_err(|e| match e {
+            crate::core::certificate::margin::MarginError::NotANumber(_)
+                if self.margin_percent.trim().is_empty() =>
+            {
+                "enter the margin in percent, e.g. 1.5".to_owned()
+            }
+            other => other.to_string(),
+        });
+        let reward = parse_stake_key(&self.reward_account, base);
+        c.pledge = pledge.as_ref().err().cloned();
+        c.cost = cost.as_ref().err().cloned();
+        c.margin = margin.as_ref().err().cloned();
+        c.reward = reward.as_ref().err().cloned();
+        c.owner_hashes = self
+            .owners
+            .iter()
+            .map(|o| parse_stake_key(&o.key, base).ok())
+            .collect();
+        c.owners = self
+            .owners
+            .iter()
+            .map(|o| parse_stake_key(&o.key, base).err())
+            .collect();
+        if self.owners.is_empty() {
+            c.owners_missing =
+                Some("add at least one owner: the stake key whose ADA counts as pledge".to_owned());
+        }
+        c.relays = self.relays.iter().map(RelayDraft::check).collect();
+        let meta_json = if self.metadata.is_empty() && metadata_bytes.is_none() {
+            None
+        } else {
+            match metadata_bytes {
+                Some(b) => match metadata::validate(b) {
+                    Ok(_) => Some(String::from_utf8_lossy(b).into_owned()),
+                    Err(e) => {
+                        c.metadata = Some(e.to_string());
+                        None
+                    }
+                },
+                None => match self.metadata.render_checked() {
+                    Ok(j) => Some(j),
+                    Err(e) => {
+                        c.metadata = Some(e);
+                        None
+                    }
+                },
+            }
+        };
+        let url = self.metadata.url.trim();
+        if meta_json.is_some() || !url.is_empty() {
+            if url.is_empty() {
+                c.metadata_url =
+                    Some("enter the URL where the metadata file will be hosted".to_owned());
+            } else if let Err(e) = metadata::check_url(url) {
+                c.metadata_url = Some(e.to_string());
+            } else if !(url.starts_with("https://") || url.starts_with("http://")) {
+                c.metadata_url = Some(
+                    "the URL must start with https:// (wallets download the file from it)"
+                        .to_owned(),
+                );
+            }
+        }
+        c.metadata_json = meta_json.clone();
+        let deposit = amount::parse_ada(&self.deposit_ada).map_err(|e| e.to_string());
+        c.deposit = deposit.as_ref().err().cloned();
+        c.deposit_lovelace = deposit.ok();
+        if !c.blockers().is_empty() {
+            return c;
+        }
+        let (Some(cold), Some(vrf), Ok(pledge), Ok(cost), Ok(margin), Ok(reward)) =
+            (keys.cold, keys.vrf, pledge, cost, margin, reward)
+        else {
+            return c;
+        };
+        let metadata = meta_json.map(|j| PoolMetadataRef {
+            url: url.to_owned(),
+            hash: metadata::hash(metadata_bytes.unwrap_or(j.as_bytes())),
+        });
+        c.params = Some(PoolParams {
+            operator: cold.key_hash(),
+            vrf_key_hash: vrf.key_hash_256(),
+            pledge,
+            cost,
+            margin,
+            reward_account: RewardAccount::new(network, Credential::Key(reward)),
+            owners: PoolParams::normalise_owners(c.owner_hashes.iter().flatten().copied()),
+            relays: c
+                .relays
+                .iter()
+                .filter_map(|r| r.relay.clone().ok())
+                .collect(),
+            metadata,
+        });
+        c
+    }
+}
+
+/// The certificate built from checked parameters.
+pub fn certificate(params: &PoolParams) -> Certificate {
+    Certificate::PoolRegistration(Box::new(params.clone()))
+}
+
+/// The era the console writes in.
+pub const ERA: Era = Era::Conway;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relay_rows_explain_mistakes() {
+        let row = |kind, host: &str, port: &str| {
+            RelayDraft {
+                kind,
+                host: host.to_owned(),
+                port: port.to_owned(),
+            }
+            .check()
+        };
+        assert_eq!(row(RelayKind::Address, "relay.example.com", "3001").relay.unwrap_err(), "\"relay.example.com\" is a name, not an IP address: choose the kind \"DNS name (A/AAAA)\"");
+        assert_eq!(
+            row(RelayKind::Address, "203.0.113.10", "")
+                .relay
+                .unwrap_err(),
+            "enter the port the relay listens on (usually 3001)"
+        );
+        let ok = row(RelayKind::Address, "203.0.113.10", "3001");
+        assert_eq!(ok.cbor_hex.as_deref(), Some("8400190bb944cb00710af6"));
+        assert_eq!(ok.warnings.len(), 1, "documentation range is flagged");
+        assert!(row(RelayKind::DnsName, "http://relay.example.com", "3001")
+            .relay
+            .unwrap_err()
+            .contains("is a URL"));
+        let ip_as_name = row(RelayKind::DnsName, "8.8.8.8", "3001");
+        assert!(ip_as_name.warnings[0].contains("IP address typed as a DNS name"));
+    }
+}

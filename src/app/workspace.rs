@@ -1,0 +1,261 @@
+//! A pool workspace: one folder per pool. Files are recognised by what they hold, so folders
+//! laid out by cardano-cli guides, CNTools (`priv/pool/<name>/`) or SPO Scripts open as they are;
+//! files the console writes get the standard names below.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::core::envelope::TextEnvelope;
+use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
+use crate::core::opcert::{IssueCounter, OpCert};
+use crate::core::recognise::{classify, FileKind};
+
+/// Names of the files the console writes.
+pub mod names {
+    pub const COLD_VKEY: &str = "cold.vkey";
+    pub const COLD_SKEY: &str = "cold.skey";
+    pub const COUNTER: &str = "cold.counter";
+    pub const VRF_VKEY: &str = "vrf.vkey";
+    pub const VRF_SKEY: &str = "vrf.skey";
+    pub const KES_VKEY: &str = "kes.vkey";
+    pub const KES_SKEY: &str = "kes.skey";
+    pub const OPCERT: &str = "node.opcert";
+    pub const METADATA: &str = "poolMetaData.json";
+    pub const POOL_CERT: &str = "pool.cert";
+    pub const RETIRE_CERT: &str = "deregistration.cert";
+}
+
+/// What a file in the workspace is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    ColdVkey,
+    ColdSkey,
+    Counter,
+    VrfVkey,
+    VrfSkey,
+    KesVkey,
+    KesSkey,
+    OpCert,
+    StakeVkey,
+    StakeSkey,
+    Metadata,
+    PoolCert,
+    RetireCert,
+    StakeCert,
+}
+
+impl Role {
+    pub fn of(kind: FileKind) -> Option<Self> {
+        use KeyKind as K;
+        Some(match kind {
+            FileKind::Key(K::ColdVerification | K::ColdExtendedVerification) => Self::ColdVkey,
+            FileKind::Key(K::ColdSigning | K::ColdExtendedSigning) => Self::ColdSkey,
+            FileKind::Key(K::VrfVerification) => Self::VrfVkey,
+            FileKind::Key(K::VrfSigning) => Self::VrfSkey,
+            FileKind::Key(K::KesVerification) => Self::KesVkey,
+            FileKind::Key(K::KesSigning) => Self::KesSkey,
+            FileKind::Key(K::StakeVerification | K::StakeExtendedVerification) => Self::StakeVkey,
+            FileKind::Key(K::StakeSigning | K::StakeExtendedSigning) => Self::StakeSkey,
+            FileKind::IssueCounter => Self::Counter,
+            FileKind::OpCert => Self::OpCert,
+            FileKind::PoolMetadata => Self::Metadata,
+            FileKind::PoolRegistration => Self::PoolCert,
+            FileKind::PoolRetirement => Self::RetireCert,
+            FileKind::StakeCertificate => Self::StakeCert,
+            _ => return None,
+        })
+    }
+
+    /// The name the console gives this file when it writes one.
+    pub fn standard_name(self) -> Option<&'static str> {
+        Some(match self {
+            Self::ColdVkey => names::COLD_VKEY,
+            Self::ColdSkey => names::COLD_SKEY,
+            Self::Counter => names::COUNTER,
+            Self::VrfVkey => names::VRF_VKEY,
+            Self::VrfSkey => names::VRF_SKEY,
+            Self::KesVkey => names::KES_VKEY,
+            Self::KesSkey => names::KES_SKEY,
+            Self::OpCert => names::OPCERT,
+            Self::Metadata => names::METADATA,
+            Self::PoolCert => names::POOL_CERT,
+            Self::RetireCert => names::RETIRE_CERT,
+            Self::StakeVkey | Self::StakeSkey | Self::StakeCert => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ColdVkey => "Cold verification key",
+            Self::ColdSkey => "Cold signing key",
+            Self::Counter => "Issue counter",
+            Self::VrfVkey => "VRF verification key",
+            Self::VrfSkey => "VRF signing key",
+            Self::KesVkey => "KES verification key",
+            Self::KesSkey => "KES signing key",
+            Self::OpCert => "Operational certificate",
+            Self::StakeVkey => "Owner stake verification key",
+            Self::StakeSkey => "Owner stake signing key",
+            Self::Metadata => "Pool metadata",
+            Self::PoolCert => "Registration certificate",
+            Self::RetireCert => "Retirement certificate",
+            Self::StakeCert => "Stake certificate",
+        }
+    }
+}
+
+/// An owner stake key found in the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StakeKeyFile {
+    pub path: PathBuf,
+    pub key: VerificationKey,
+}
+
+/// A scanned workspace folder.
+#[derive(Debug, Clone, Default)]
+pub struct Workspace {
+    pub dir: PathBuf,
+    pub files: BTreeMap<Role, Vec<PathBuf>>,
+    pub cold_vkey: Option<VerificationKey>,
+    pub vrf_vkey: Option<VerificationKey>,
+    pub kes_vkey: Option<VerificationKey>,
+    pub counter: Option<IssueCounter>,
+    pub opcert: Option<OpCert>,
+    pub stake_keys: Vec<StakeKeyFile>,
+    /// Things that look wrong (two cold keys, a counter for another key, …).
+    pub problems: Vec<String>,
+}
+
+/// Files larger than this are not pool files and are skipped when scanning.
+const MAX_SCAN_BYTES: u64 = 64 * 1024;
+
+impl Workspace {
+    /// Reads every small file in `dir` (not sub-folders) and sorts them by role.
+    pub fn scan(dir: &Path) -> Result<Self, String> {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: cannot open the folder: {e}", dir.display()))?;
+        let mut ws = Self {
+            dir: dir.to_path_buf(),
+            ..Self::default()
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_SCAN_BYTES))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let Some(role) = classify(&bytes).and_then(Role::of) else {
+                continue;
+            };
+            ws.files.entry(role).or_default().push(path);
+        }
+        // Prefer the standard name when a role has several files.
+        for (role, list) in &mut ws.files {
+            if let Some(name) = role.standard_name() {
+                list.sort_by_key(|p| p.file_name().is_none_or(|n| n != name));
+            }
+        }
+        ws.load_parsed();
+        Ok(ws)
+    }
+
+    fn read_key(path: &Path) -> Option<VerificationKey> {
+        let bytes = std::fs::read(path).ok()?;
+        match AnyKey::from_file_contents(&bytes).ok()? {
+            AnyKey::Verification(v) => Some(v),
+            AnyKey::Signing(s) => s.verification_key().ok(),
+        }
+    }
+
+    fn load_parsed(&mut self) {
+        self.cold_vkey = self.first(Role::ColdVkey).and_then(|p| Self::read_key(&p));
+        self.vrf_vkey = self.first(Role::VrfVkey).and_then(|p| Self::read_key(&p));
+        self.kes_vkey = self.first(Role::KesVkey).and_then(|p| Self::read_key(&p));
+        self.counter = self.first(Role::Counter).and_then(|p| {
+            let env = TextEnvelope::parse(&std::fs::read(p).ok()?).ok()?;
+            IssueCounter::from_envelope(&env).ok()
+        });
+        self.opcert = self.first(Role::OpCert).and_then(|p| {
+            let env = TextEnvelope::parse(&std::fs::read(p).ok()?).ok()?;
+            OpCert::from_envelope(&env).ok()
+        });
+        self.stake_keys = self
+            .all(Role::StakeVkey)
+            .iter()
+            .filter_map(|p| {
+                Self::read_key(p).map(|key| StakeKeyFile {
+                    path: p.clone(),
+                    key,
+                })
+            })
+            .collect();
+        self.problems.clear();
+        for role in [
+            Role::ColdVkey,
+            Role::ColdSkey,
+            Role::Counter,
+            Role::VrfVkey,
+            Role::KesVkey,
+            Role::OpCert,
+        ] {
+            let n = self.all(role).len();
+            if n > 1 {
+                self.problems.push(format!(
+                    "{n} files hold a {}; the console uses {}",
+                    role.label().to_lowercase(),
+                    self.first(role)
+                        .map_or_else(String::new, |p| self.short(&p))
+                ));
+            }
+        }
+        if let (Some(c), Some(k)) = (&self.counter, &self.cold_vkey) {
+            if c.cold_vkey != k.public_key() {
+                self.problems.push(
+                    "the issue counter belongs to another cold key than cold.vkey".to_owned(),
+                );
+            }
+        }
+        if let (Some(o), Some(k)) = (&self.opcert, &self.cold_vkey) {
+            if o.cold_vkey != k.public_key() {
+                self.problems
+                    .push("the operational certificate was signed by another cold key".to_owned());
+            }
+        }
+    }
+
+    pub fn first(&self, role: Role) -> Option<PathBuf> {
+        self.files.get(&role).and_then(|v| v.first().cloned())
+    }
+
+    pub fn all(&self, role: Role) -> &[PathBuf] {
+        self.files.get(&role).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.files.get(&role).is_some_and(|v| !v.is_empty())
+    }
+
+    /// Where a new file of this role goes: the existing one, or the standard name.
+    pub fn path_for(&self, role: Role) -> PathBuf {
+        self.first(role)
+            .unwrap_or_else(|| self.dir.join(role.standard_name().unwrap_or("file")))
+    }
+
+    /// A path relative to the workspace when it lies inside it.
+    pub fn short(&self, path: &Path) -> String {
+        path.strip_prefix(&self.dir)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+
+    /// The pool id, when the cold key is known.
+    pub fn pool_id(&self) -> Option<[u8; 28]> {
+        self.cold_vkey.as_ref().map(VerificationKey::key_hash)
+    }
+}

@@ -1,0 +1,273 @@
+//! Drawing the console: the top bar, the navigation rail, the status line and the tabs.
+//! Widgets only; actions live in `app::actions`, formats in the core.
+
+mod inspect;
+mod kes;
+mod keys;
+mod opcert;
+mod pool;
+mod registration;
+mod retire;
+pub mod theme;
+pub mod widgets;
+
+use std::time::Duration;
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+
+use crate::app::network::NetworkChoice;
+use crate::app::registration::RegistrationForm;
+use crate::app::settings::{Settings, SETTINGS_KEY};
+use crate::app::{ConsoleApp, Platform, Tab};
+use crate::core::describe::pool_bech32;
+
+const REGISTRATION_KEY: &str = "pool-console-registration-draft";
+
+impl ConsoleApp {
+    /// Builds the app for eframe, restoring settings and the registration draft.
+    pub fn from_creation(cc: &eframe::CreationContext<'_>, platform: Platform) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let form: RegistrationForm = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, REGISTRATION_KEY))
+            .unwrap_or_default();
+        theme::apply(&cc.egui_ctx, settings.dark_mode);
+        let mut app = Self::new(settings, form, platform);
+        if let Some(dir) = app.settings.recent_workspaces.first().cloned() {
+            if dir.is_dir() {
+                app.open_workspace(&dir);
+                app.status = None;
+            }
+        }
+        app
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)))
+        {
+            self.choose_workspace();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)))
+            && self.tab == Tab::Registration
+        {
+            self.build_registration();
+        }
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            if path.is_dir() {
+                self.open_workspace(&path);
+            } else {
+                self.inspect_path(&path);
+            }
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Pool Console").strong().size(17.0));
+            ui.separator();
+            let name = self.workspace.as_ref().map_or_else(
+                || "No pool folder".to_owned(),
+                |w| {
+                    w.dir.file_name().map_or_else(
+                        || w.dir.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    )
+                },
+            );
+            let recent = self.settings.recent_workspaces.clone();
+            let mut open: Option<std::path::PathBuf> = None;
+            egui::ComboBox::from_id_salt("workspace")
+                .selected_text(format!("📁 {name}"))
+                .show_ui(ui, |ui| {
+                    for dir in &recent {
+                        if ui
+                            .selectable_label(false, dir.display().to_string())
+                            .clicked()
+                        {
+                            open = Some(dir.clone());
+                        }
+                    }
+                    if ui.button("Open another folder…").clicked() {
+                        open = Some(std::path::PathBuf::new());
+                    }
+                })
+                .response
+                .on_hover_text("The pool folder (Ctrl+O opens another)");
+            match open {
+                Some(p) if p.as_os_str().is_empty() => self.choose_workspace(),
+                Some(p) => self.open_workspace(&p),
+                None => {}
+            }
+            if self.workspace.is_some() {
+                let mut choice = self.network_choice();
+                let before = choice.clone();
+                egui::ComboBox::from_label("Network")
+                    .selected_text(RichText::new(format!("🌐 {}", choice.label())).color(
+                        if choice == NetworkChoice::Mainnet {
+                            theme::OK
+                        } else {
+                            theme::WARN
+                        },
+                    ))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut choice, NetworkChoice::Mainnet, "mainnet");
+                        ui.selectable_value(&mut choice, NetworkChoice::Preprod, "preprod");
+                        ui.selectable_value(&mut choice, NetworkChoice::Preview, "preview");
+                    });
+                if choice != before {
+                    self.set_network(choice);
+                }
+                if let Some(id) = self
+                    .workspace
+                    .as_ref()
+                    .and_then(crate::app::workspace::Workspace::pool_id)
+                {
+                    ui.separator();
+                    widgets::copyable(ui, "pool id", &pool_bech32(&id), 8);
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let (icon, tip) = if self.settings.dark_mode {
+                    ("☀ Light", "Switch to the light theme")
+                } else {
+                    ("🌙 Dark", "Switch to the dark theme")
+                };
+                if ui.button(icon).on_hover_text(tip).clicked() {
+                    self.settings.dark_mode = !self.settings.dark_mode;
+                    theme::apply(ui.ctx(), self.settings.dark_mode);
+                }
+            });
+        });
+    }
+
+    fn nav(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(6.0);
+        for tab in Tab::ALL {
+            let text = RichText::new(format!("{}  {}", tab.icon(), tab.label())).size(15.0);
+            let selected = self.tab == tab;
+            if ui
+                .add_sized(
+                    [ui.available_width(), 32.0],
+                    egui::Button::selectable(selected, text),
+                )
+                .clicked()
+            {
+                self.tab = tab;
+                self.settings.last_tab = tab;
+            }
+        }
+    }
+
+    fn status_line(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| match &self.status {
+            Some(s) if s.is_error => {
+                ui.label(RichText::new(format!("⛔ {}", s.text)).color(theme::error_text(ui)));
+            }
+            Some(s) => {
+                ui.label(RichText::new(format!("✔ {}", s.text)));
+            }
+            None => {
+                ui.label(
+                    RichText::new("Ready. Drop a file here to inspect it, or a folder to open it.")
+                        .color(theme::weak(ui)),
+                );
+            }
+        });
+    }
+
+    fn confirm_dialog(&mut self, ui: &mut egui::Ui) {
+        let Some(c) = self.confirm.clone() else {
+            return;
+        };
+        let mut answer: Option<bool> = None;
+        let modal = egui::Modal::new(egui::Id::unique("confirm")).show(ui.ctx(), |ui| {
+            ui.set_max_width(460.0);
+            ui.label(RichText::new(&c.title).heading());
+            ui.add_space(6.0);
+            ui.label(&c.message);
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Cancel").clicked() {
+                    answer = Some(false);
+                }
+                let yes =
+                    egui::Button::new(RichText::new(&c.confirm_label).strong()).fill(theme::ACCENT);
+                if ui.add(yes).clicked() {
+                    answer = Some(true);
+                }
+            });
+        });
+        if modal.should_close() && answer.is_none() {
+            answer = Some(false);
+        }
+        match answer {
+            Some(true) => self.confirmed(),
+            Some(false) => {
+                self.confirm = None;
+                self.say("Cancelled: nothing was changed.");
+            }
+            None => {}
+        }
+    }
+
+    /// One frame of the console.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        self.shortcuts(ui.ctx());
+        egui::Panel::top("top").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.top_bar(ui);
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.add_space(2.0);
+            self.status_line(ui);
+        });
+        egui::Panel::left("nav")
+            .exact_size(150.0)
+            .resizable(false)
+            .show(ui, |ui| self.nav(ui));
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(1100.0));
+                    match self.tab {
+                        Tab::Pool => pool::show(self, ui),
+                        Tab::Keys => keys::show(self, ui),
+                        Tab::Kes => kes::show(self, ui),
+                        Tab::OpCert => opcert::show(self, ui),
+                        Tab::Registration => registration::show(self, ui),
+                        Tab::Retire => retire::show(self, ui),
+                        Tab::Inspect => inspect::show(self, ui),
+                    }
+                });
+        });
+        self.confirm_dialog(ui);
+        // Calm when idle: only the KES countdown needs time to pass, once a second at most.
+        if matches!(self.tab, Tab::Kes | Tab::Pool | Tab::OpCert) {
+            ui.ctx().request_repaint_after(Duration::from_secs(1));
+        }
+    }
+}
+
+impl eframe::App for ConsoleApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        eframe::set_value(storage, REGISTRATION_KEY, &self.registration);
+    }
+}

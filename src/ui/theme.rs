@@ -1,0 +1,73 @@
+//! Colours, spacing and text styles: the only place colours are made.
+
+use eframe::egui::{self, Color32, CornerRadius, Margin, Stroke};
+
+pub const OK: Color32 = Color32::from_rgb(0x2e, 0xa0, 0x43);
+pub const WARN: Color32 = Color32::from_rgb(0xd9, 0x8e, 0x04);
+pub const ALERT: Color32 = Color32::from_rgb(0xd1, 0x24, 0x2f);
+pub const ACCENT: Color32 = Color32::from_rgb(0x3b, 0x82, 0xf6);
+
+/// A status level, always shown with a word and an icon as well as its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Ok,
+    Warn,
+    Alert,
+    Neutral,
+}
+
+impl Level {
+    pub fn color(self, ui: &egui::Ui) -> Color32 {
+        match self {
+            Self::Ok => OK,
+            Self::Warn => WARN,
+            Self::Alert => ALERT,
+            Self::Neutral => ui.visuals().weak_text_color(),
+        }
+    }
+
+    pub fn icon(self) -> &'static str {
+        match self {
+            Self::Ok => "✔",
+            Self::Warn => "⚠",
+            Self::Alert => "⛔",
+            Self::Neutral => "•",
+        }
+    }
+}
+
+/// Applies the console's look on top of egui's dark or light visuals.
+pub fn apply(ctx: &egui::Context, dark: bool) {
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(10.0, 5.0);
+        style.spacing.interact_size.y = 24.0;
+        style.visuals.selection.bg_fill = ACCENT;
+        style.visuals.selection.stroke = Stroke::new(1.0, Color32::WHITE);
+        style.visuals.widgets.noninteractive.corner_radius = CornerRadius::same(6);
+        style.visuals.widgets.inactive.corner_radius = CornerRadius::same(6);
+        style.visuals.widgets.hovered.corner_radius = CornerRadius::same(6);
+        style.visuals.widgets.active.corner_radius = CornerRadius::same(6);
+    });
+}
+
+/// A card: a framed group with room to breathe.
+pub fn card(ui: &egui::Ui) -> egui::Frame {
+    egui::Frame::group(ui.style())
+        .inner_margin(Margin::same(12))
+        .corner_radius(CornerRadius::same(8))
+        .fill(ui.visuals().faint_bg_color)
+}
+
+pub fn error_text(ui: &egui::Ui) -> Color32 {
+    ui.visuals().error_fg_color
+}
+
+pub fn weak(ui: &egui::Ui) -> Color32 {
+    ui.visuals().weak_text_color()
+}

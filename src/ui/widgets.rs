@@ -1,0 +1,93 @@
+//! Small widgets used across tabs: labelled fields with their error underneath, ids with copy
+//! buttons, status words.
+
+use eframe::egui::{self, RichText, TextEdit};
+
+use super::theme::{self, Level};
+
+/// A labelled single-line field in a two-column grid; its error (if any) sits right under it.
+pub fn field(
+    ui: &mut egui::Ui,
+    label: &str,
+    help: &str,
+    value: &mut String,
+    hint: &str,
+    error: Option<&str>,
+) -> egui::Response {
+    let l = ui.label(label).on_hover_text(help);
+    let resp = ui
+        .vertical(|ui| {
+            let mut edit = TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(320.0);
+            if error.is_some() {
+                edit = edit.text_color(theme::error_text(ui));
+            }
+            let r = ui.add(edit).labelled_by(l.id).on_hover_text(help);
+            if let Some(e) = error {
+                ui.label(RichText::new(e).small().color(theme::error_text(ui)));
+            }
+            r
+        })
+        .inner;
+    ui.end_row();
+    resp
+}
+
+/// Shortens a long id for display: `pool1qz…7c8m`.
+pub fn elide(s: &str, keep: usize) -> String {
+    let n = s.chars().count();
+    if n <= keep * 2 + 1 {
+        return s.to_owned();
+    }
+    let head: String = s.chars().take(keep).collect();
+    let tail: String = s.chars().skip(n - keep).collect();
+    format!("{head}…{tail}")
+}
+
+/// A monospace value with a copy button; the whole value on hover.
+pub fn copyable(ui: &mut egui::Ui, label: &str, value: &str, keep: usize) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(elide(value, keep)).monospace())
+            .on_hover_text(value);
+        if ui
+            .small_button("📋 Copy")
+            .on_hover_text(format!("Copy the {label}"))
+            .clicked()
+        {
+            ui.ctx().copy_text(value.to_owned());
+        }
+    });
+}
+
+/// A status shown by icon, word and colour together.
+pub fn status(ui: &mut egui::Ui, level: Level, text: &str) {
+    ui.label(
+        RichText::new(format!("{} {text}", level.icon()))
+            .color(level.color(ui))
+            .strong(),
+    );
+}
+
+/// A section heading with a one-line explanation.
+pub fn section(ui: &mut egui::Ui, title: &str, explanation: &str) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(title).heading());
+    if !explanation.is_empty() {
+        ui.label(RichText::new(explanation).color(theme::weak(ui)));
+    }
+    ui.add_space(4.0);
+}
+
+/// The copyable cardano-cli equivalent of the last action.
+pub fn cli_equivalent(ui: &mut egui::Ui, command: Option<&str>) {
+    let Some(cmd) = command else { return };
+    egui::CollapsingHeader::new("cardano-cli equivalent")
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.label(RichText::new(cmd).monospace().small());
+            if ui.small_button("📋 Copy command").clicked() {
+                ui.ctx().copy_text(cmd.to_owned());
+            }
+        });
+}

@@ -1,6 +1,8 @@
 //! Shared helpers for the command-line tests: run the real binary, find test vectors.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod ui;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

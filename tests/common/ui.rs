@@ -1,0 +1,57 @@
+//! The one way UI tests build the console: fixed size, fixed clock, scripted dialogs.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use eframe::egui;
+use egui_kittest::kittest::Queryable as _;
+use egui_kittest::Harness;
+use pool_console::app::registration::RegistrationForm;
+use pool_console::app::settings::Settings;
+use pool_console::app::{ConsoleApp, Platform};
+use pool_console::platform::clock::FixedClock;
+use pool_console::platform::dialogs::ScriptedDialogs;
+
+/// 2026-11-21T12:00:00Z: mainnet slot 203696109, KES period 1571.
+pub fn fixed_now() -> DateTime<Utc> {
+    pool_console::core::clock::parse_time("2026-11-21T12:00:00Z").unwrap()
+}
+
+pub fn app(answers: Vec<PathBuf>, now: DateTime<Utc>) -> ConsoleApp {
+    let platform = Platform {
+        dialogs: Box::new(ScriptedDialogs::answering(answers)),
+        clock: Box::new(FixedClock(now)),
+    };
+    ConsoleApp::new(Settings::default(), RegistrationForm::default(), platform)
+}
+
+pub fn harness(app: ConsoleApp) -> Harness<'static, ConsoleApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1180.0, 860.0))
+        .build_ui_state(|ui, app: &mut ConsoleApp| app.frame(ui), app)
+}
+
+/// Clicks the widget whose label contains `text` and lets the UI settle.
+pub fn click(h: &mut Harness<'_, ConsoleApp>, text: &str) {
+    h.get_by_label_contains(text).scroll_to_me();
+    h.run_steps(2);
+    h.get_by_label_contains(text).click();
+    h.run_steps(3);
+}
+
+/// Types into the text field labelled `label` (replacing nothing: fields start empty or are cleared).
+pub fn type_into(h: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
+    use egui::accesskit::Role;
+    let field = h
+        .query_by_role_and_label(Role::TextInput, label)
+        .unwrap_or_else(|| h.get_by_role_and_label(Role::MultilineTextInput, label));
+    field.scroll_to_me();
+    field.focus();
+    field.type_text(text);
+    h.run_steps(2);
+}
+
+pub fn shows(h: &Harness<'_, ConsoleApp>, text: &str) -> bool {
+    h.query_by_label_contains(text).is_some()
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{app, click, fixed_now, harness, shows, type_into};
+use common::ui::{app, click, click_exact, fixed_now, harness, shows, type_into};
 use common::{ok, read};
 use pool_console::app::Tab;
 use tempfile::TempDir;
@@ -26,7 +26,15 @@ fn newcomer_walks_the_whole_checklist_and_gets_the_cli_certificate() {
     click(&mut h, "Generate cold keys");
     click(&mut h, "Generate VRF keys");
     click(&mut h, "Generate KES keys");
-    for f in ["cold.vkey", "cold.skey", "cold.counter", "vrf.vkey", "vrf.skey", "kes.vkey", "kes.skey"] {
+    for f in [
+        "cold.vkey",
+        "cold.skey",
+        "cold.counter",
+        "vrf.vkey",
+        "vrf.skey",
+        "kes.vkey",
+        "kes.skey",
+    ] {
         assert!(ws.join(f).is_file(), "{f} written");
     }
     // 5. opcert, with the current KES period filled in and a confirmation
@@ -37,7 +45,9 @@ fn newcomer_walks_the_whole_checklist_and_gets_the_cli_certificate() {
     assert!(shows(&h, "Issue the operational certificate?"));
     click(&mut h, "Issue certificate");
     assert!(ws.join("node.opcert").is_file());
-    assert!(String::from_utf8(read(&ws.join("cold.counter"))).unwrap().contains("Next certificate issue number: 1"));
+    assert!(String::from_utf8(read(&ws.join("cold.counter")))
+        .unwrap()
+        .contains("Next certificate issue number: 1"));
     // 6. owner
     click(&mut h, "🏠");
     click(&mut h, "Go to Keys");
@@ -55,8 +65,16 @@ fn newcomer_walks_the_whole_checklist_and_gets_the_cli_certificate() {
     type_into(&mut h, "Ticker", "ALICE");
     type_into(&mut h, "Description", "A pool run by Alice.");
     type_into(&mut h, "Homepage", "https://alice.example.com");
-    type_into(&mut h, "Metadata URL", "https://alice.example.com/poolMetaData.json");
-    assert!(h.state().check_registration().params.is_some(), "{:?}", h.state().check_registration().blockers());
+    type_into(
+        &mut h,
+        "Metadata URL",
+        "https://alice.example.com/poolMetaData.json",
+    );
+    assert!(
+        h.state().check_registration().params.is_some(),
+        "{:?}",
+        h.state().check_registration().blockers()
+    );
     click(&mut h, "Build certificate");
     assert!(ws.join("pool.cert").is_file(), "{:?}", h.state().status);
     assert!(ws.join("poolMetaData.json").is_file());
@@ -64,23 +82,288 @@ fn newcomer_walks_the_whole_checklist_and_gets_the_cli_certificate() {
     assert!(ws.join("alice.delegation.cert").is_file());
 
     // The command line, from the same keys and parameters, writes the same bytes.
-    let meta_hash = String::from_utf8(ok(&ws, &["stake-pool", "metadata-hash", "--pool-metadata-file", "poolMetaData.json"])).unwrap();
+    let meta_hash = String::from_utf8(ok(
+        &ws,
+        &[
+            "stake-pool",
+            "metadata-hash",
+            "--pool-metadata-file",
+            "poolMetaData.json",
+        ],
+    ))
+    .unwrap();
     ok(
         &ws,
         &[
-            "stake-pool", "registration-certificate", "--cold-verification-key-file", "cold.vkey", "--vrf-verification-key-file",
-            "vrf.vkey", "--pool-pledge", "100000000000", "--pool-cost", "170000000", "--pool-margin", "0.015",
-            "--pool-reward-account-verification-key-file", "alice.stake.vkey", "--pool-owner-stake-verification-key-file",
-            "alice.stake.vkey", "--pool-relay-ipv4", "203.0.113.10", "--pool-relay-port", "3001", "--metadata-url",
-            "https://alice.example.com/poolMetaData.json", "--metadata-hash", &meta_hash, "--mainnet", "--out-file", "cli.cert",
+            "stake-pool",
+            "registration-certificate",
+            "--cold-verification-key-file",
+            "cold.vkey",
+            "--vrf-verification-key-file",
+            "vrf.vkey",
+            "--pool-pledge",
+            "100000000000",
+            "--pool-cost",
+            "170000000",
+            "--pool-margin",
+            "0.015",
+            "--pool-reward-account-verification-key-file",
+            "alice.stake.vkey",
+            "--pool-owner-stake-verification-key-file",
+            "alice.stake.vkey",
+            "--pool-relay-ipv4",
+            "203.0.113.10",
+            "--pool-relay-port",
+            "3001",
+            "--metadata-url",
+            "https://alice.example.com/poolMetaData.json",
+            "--metadata-hash",
+            &meta_hash,
+            "--mainnet",
+            "--out-file",
+            "cli.cert",
         ],
     );
     assert_eq!(read(&ws.join("pool.cert")), read(&ws.join("cli.cert")));
-    ok(&ws, &["stake-address", "registration-certificate", "--stake-verification-key-file", "alice.stake.vkey", "--key-reg-deposit-amt", "2000000", "--out-file", "cli-reg.cert"]);
-    assert_eq!(read(&ws.join("alice.stake-registration.cert")), read(&ws.join("cli-reg.cert")));
-    ok(&ws, &["stake-address", "stake-delegation-certificate", "--stake-verification-key-file", "alice.stake.vkey", "--cold-verification-key-file", "cold.vkey", "--out-file", "cli-del.cert"]);
-    assert_eq!(read(&ws.join("alice.delegation.cert")), read(&ws.join("cli-del.cert")));
+    ok(
+        &ws,
+        &[
+            "stake-address",
+            "registration-certificate",
+            "--stake-verification-key-file",
+            "alice.stake.vkey",
+            "--key-reg-deposit-amt",
+            "2000000",
+            "--out-file",
+            "cli-reg.cert",
+        ],
+    );
+    assert_eq!(
+        read(&ws.join("alice.stake-registration.cert")),
+        read(&ws.join("cli-reg.cert"))
+    );
+    ok(
+        &ws,
+        &[
+            "stake-address",
+            "stake-delegation-certificate",
+            "--stake-verification-key-file",
+            "alice.stake.vkey",
+            "--cold-verification-key-file",
+            "cold.vkey",
+            "--out-file",
+            "cli-del.cert",
+        ],
+    );
+    assert_eq!(
+        read(&ws.join("alice.delegation.cert")),
+        read(&ws.join("cli-del.cert"))
+    );
     // Every checklist step now reads done.
     click(&mut h, "🏠");
     assert!(!shows(&h, "Go to"), "no step left to do");
+}
+
+/// A folder laid out by another tool: names differ, envelope types decide.
+fn cntools_like_pool(dir: &std::path::Path) {
+    ok(
+        dir,
+        &[
+            "node",
+            "key-gen",
+            "--cold-verification-key-file",
+            "op.vkey",
+            "--cold-signing-key-file",
+            "op.skey",
+            "--operational-certificate-issue-counter-file",
+            "op.counter",
+        ],
+    );
+    ok(
+        dir,
+        &[
+            "node",
+            "key-gen-VRF",
+            "--verification-key-file",
+            "vrf.vkey",
+            "--signing-key-file",
+            "vrf.skey",
+        ],
+    );
+    ok(
+        dir,
+        &[
+            "node",
+            "key-gen-KES",
+            "--verification-key-file",
+            "hot.vkey",
+            "--signing-key-file",
+            "hot.skey",
+        ],
+    );
+    ok(
+        dir,
+        &[
+            "node",
+            "issue-op-cert",
+            "--kes-verification-key-file",
+            "hot.vkey",
+            "--cold-signing-key-file",
+            "op.skey",
+            "--operational-certificate-issue-counter-file",
+            "op.counter",
+            "--kes-period",
+            "1560",
+            "--out-file",
+            "op.cert",
+        ],
+    );
+}
+
+#[test]
+fn every_tab_opens_from_the_rail() {
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(dir.path());
+    let mut h = harness(a);
+    h.run_steps(2);
+    for (label, tab, heading) in [
+        ("🔑", Tab::Keys, "Owner stake keys"),
+        ("⏱", Tab::Kes, "Current KES period"),
+        ("📜", Tab::OpCert, "Check the certificate in this folder"),
+        ("📝", Tab::Registration, "What wallets show (metadata)"),
+        ("⊗", Tab::Retire, "Retirement epoch"),
+        ("🔍", Tab::Inspect, "Nothing inspected yet"),
+        ("🏠", Tab::Pool, "Set up a new pool"),
+    ] {
+        click(&mut h, label);
+        assert_eq!(h.state().tab, tab);
+        assert!(shows(&h, heading), "{heading} on {tab:?}");
+    }
+}
+
+#[test]
+fn folders_of_other_tools_are_recognised_by_content() {
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(dir.path());
+    let ws = a.workspace.as_ref().unwrap();
+    assert!(ws.cold_vkey.is_some() && ws.vrf_vkey.is_some() && ws.kes_vkey.is_some());
+    assert_eq!(ws.opcert.as_ref().unwrap().kes_period, 1560);
+    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+    let mut h = harness(a);
+    h.run_steps(2);
+    assert!(shows(&h, "Files recognised (8)"));
+}
+
+#[test]
+fn kes_countdown_for_a_fixed_clock() {
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(dir.path());
+    a.tab = Tab::Kes;
+    let mut h = harness(a);
+    h.run_steps(2);
+    // Start 1560, now 1571 (0.72 into it): 62 − 11 periods left ≈ 75.5 days.
+    assert!(shows(&h, "OK: 75 days left"));
+    assert!(shows(&h, "51 of 62 KES periods left"));
+    assert!(shows(&h, "Last valid period"));
+    assert!(
+        shows(&h, "2027-02-04T21:44:51Z"),
+        "expiry in UTC: start of period 1622"
+    );
+}
+
+#[test]
+fn replacing_keys_asks_first_and_cancel_keeps_them() {
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let before = read(&dir.path().join("vrf.skey"));
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(dir.path());
+    a.tab = Tab::Keys;
+    let mut h = harness(a);
+    h.run_steps(2);
+    click(&mut h, "Generate VRF keys");
+    assert!(shows(&h, "Replace the VRF keys?"));
+    click(&mut h, "Cancel");
+    assert_eq!(read(&dir.path().join("vrf.skey")), before);
+    assert_eq!(
+        h.state().status.as_ref().unwrap().text,
+        "Cancelled: nothing was changed."
+    );
+    click(&mut h, "Generate VRF keys");
+    click(&mut h, "Replace VRF keys");
+    assert_ne!(read(&dir.path().join("vrf.skey")), before);
+}
+
+#[test]
+fn opcert_verification_and_registration_errors_inline() {
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(dir.path());
+    a.tab = Tab::OpCert;
+    let mut h = harness(a);
+    h.run_steps(2);
+    click(&mut h, "Verify node.opcert");
+    assert!(shows(&h, "node.opcert is valid: signed by this pool's cold key for kes.vkey, issue number 0, from KES period 1560."));
+
+    click(&mut h, "📝");
+    type_into(&mut h, "address", "relay.example.com");
+    assert!(shows(
+        &h,
+        "\"relay.example.com\" is a name, not an IP address: choose the kind \"DNS name (A/AAAA)\""
+    ));
+    type_into(&mut h, "Margin (%)", "150");
+    assert!(shows(&h, "margin 150% (over 100%) is above 1"));
+    assert!(shows(&h, "To build, fix:"));
+    assert!(!dir.path().join("pool.cert").exists());
+}
+
+#[test]
+fn retirement_refuses_a_past_epoch_then_writes_after_confirmation() {
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(dir.path());
+    a.tab = Tab::Retire;
+    let mut h = harness(a);
+    h.run_steps(2);
+    assert!(shows(&h, "The current epoch is 669"));
+    type_into(&mut h, "Retirement epoch", "660");
+    click(&mut h, "Write retirement certificate");
+    assert_eq!(
+        h.state().status.as_ref().unwrap().text,
+        "Epoch 660 has already begun (the current epoch is 669): choose 670 or later."
+    );
+    h.state_mut().drafts.retire_epoch = "671".to_owned();
+    click(&mut h, "Write retirement certificate");
+    assert!(shows(
+        &h,
+        "Once submitted, the pool stops at the start of epoch 671"
+    ));
+    click(&mut h, "Yes, write it");
+    let text = String::from_utf8(read(&dir.path().join("deregistration.cert"))).unwrap();
+    assert!(text.contains("Stake Pool Retirement Certificate"));
+}
+
+#[test]
+fn inspect_a_typed_path() {
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let mut h = harness(app(vec![], fixed_now()));
+    h.state_mut().tab = Tab::Inspect;
+    h.run_steps(2);
+    type_into(
+        &mut h,
+        "or its path",
+        dir.path().join("op.cert").to_str().unwrap(),
+    );
+    click_exact(&mut h, "Inspect");
+    assert!(shows(&h, "Operational certificate"));
+    assert!(shows(&h, "valid"));
 }

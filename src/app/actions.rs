@@ -671,7 +671,7 @@ impl ConsoleApp {
         self.ask(
             "Write a retirement certificate?",
             format!("Once submitted, the pool stops at the start of epoch {epoch}: delegators must move, and the deposit returns to the reward account. It can be cancelled by re-registering before then."),
-            "Write retirement certificate",
+            "Yes, write it",
             Pending::Retire { epoch },
         );
     }

@@ -40,6 +40,15 @@ pub fn click(h: &mut Harness<'_, ConsoleApp>, text: &str) {
     h.run_steps(3);
 }
 
+/// Clicks the button whose whole label is `text`.
+pub fn click_exact(h: &mut Harness<'_, ConsoleApp>, text: &str) {
+    use egui::accesskit::Role;
+    h.get_by_role_and_label(Role::Button, text).scroll_to_me();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, text).click();
+    h.run_steps(3);
+}
+
 /// Types into the text field labelled `label` (replacing nothing: fields start empty or are cleared).
 pub fn type_into(h: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
     use egui::accesskit::Role;

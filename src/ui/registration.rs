@@ -30,7 +30,10 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 form(app, ui, &check);
             });
             ui.add_space(12.0);
-            ui.vertical(|ui| preview(app, ui, &check));
+            ui.vertical(|ui| {
+                ui.set_max_width((ui.available_width() - 16.0).max(300.0));
+                preview(app, ui, &check);
+            });
         });
     } else {
         form(app, ui, &check);

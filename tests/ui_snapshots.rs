@@ -1,0 +1,148 @@
+//! Image snapshots of each tab (wgpu on lavapipe/llvmpipe, installed by .ci/run). Update the
+//! references with `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots` on the CI machine kind.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use eframe::egui;
+use egui_kittest::{Harness, SnapshotResults};
+use pool_console::app::registration::{
+    MetadataDraft, OwnerDraft, RegistrationForm, RelayDraft, RelayKind,
+};
+use pool_console::app::settings::Settings;
+use pool_console::app::{ConsoleApp, Platform, Tab};
+use pool_console::core::keys::{generate, KeyKind};
+use pool_console::core::opcert::{self, IssueCounter};
+use pool_console::platform::clock::FixedClock;
+use pool_console::platform::dialogs::ScriptedDialogs;
+use pool_console::ui::theme;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// A pool whose keys come from fixed seeds, so every pixel is the same on every run.
+fn fixed_pool(dir: &Path) {
+    let (cold_sk, cold_vk) = generate::ed25519(KeyKind::ColdSigning, &[1; 32]).unwrap();
+    let (vrf_sk, vrf_vk) = generate::vrf(&[2; 32]).unwrap();
+    let (kes_sk, kes_vk) = generate::kes(&[3; 32]).unwrap();
+    let (stake_sk, stake_vk) = generate::ed25519(KeyKind::StakeSigning, &[4; 32]).unwrap();
+    let counter = IssueCounter {
+        next_issue_number: 4,
+        cold_vkey: cold_vk.public_key(),
+    };
+    let issued = opcert::issue(&cold_sk, &counter, &kes_vk.public_key(), 1560).unwrap();
+    write(dir, "cold.vkey", cold_vk.to_envelope().render().expose());
+    write(dir, "cold.skey", cold_sk.to_envelope().render().expose());
+    write(
+        dir,
+        "cold.counter",
+        issued.next_counter.to_envelope().render().expose(),
+    );
+    write(dir, "vrf.vkey", vrf_vk.to_envelope().render().expose());
+    write(dir, "vrf.skey", vrf_sk.to_envelope().render().expose());
+    write(dir, "kes.vkey", kes_vk.to_envelope().render().expose());
+    write(dir, "kes.skey", kes_sk.to_envelope().render().expose());
+    write(
+        dir,
+        "node.opcert",
+        issued.opcert.to_envelope().render().expose(),
+    );
+    write(
+        dir,
+        "alice.stake.vkey",
+        stake_vk.to_envelope().render().expose(),
+    );
+    write(
+        dir,
+        "alice.stake.skey",
+        stake_sk.to_envelope().render().expose(),
+    );
+}
+
+fn form() -> RegistrationForm {
+    RegistrationForm {
+        pledge_ada: "250000".to_owned(),
+        cost_ada: "170".to_owned(),
+        margin_percent: "1.5".to_owned(),
+        reward_account: "alice.stake.vkey".to_owned(),
+        owners: vec![OwnerDraft {
+            name: "alice".to_owned(),
+            key: "alice.stake.vkey".to_owned(),
+        }],
+        relays: vec![
+            RelayDraft {
+                kind: RelayKind::DnsName,
+                host: "relay1.alicepool.io".to_owned(),
+                port: "3001".to_owned(),
+            },
+            RelayDraft {
+                kind: RelayKind::Address,
+                host: "192.168.1.20".to_owned(),
+                port: "3001".to_owned(),
+            },
+        ],
+        metadata: MetadataDraft {
+            name: "Alice Pool".to_owned(),
+            ticker: "ALICE".to_owned(),
+            description: "A small independent pool run from a home lab in Lisbon.".to_owned(),
+            homepage: "https://alicepool.io".to_owned(),
+            extended: String::new(),
+            url: "https://alicepool.io/poolMetaData.json".to_owned(),
+        },
+        deposit_ada: "2".to_owned(),
+    }
+}
+
+fn harness(dir: &Path, dark: bool) -> Harness<'static, ConsoleApp> {
+    let platform = Platform {
+        dialogs: Box::new(ScriptedDialogs::default()),
+        clock: Box::new(FixedClock(
+            pool_console::core::clock::parse_time("2026-11-21T12:00:00Z").unwrap(),
+        )),
+    };
+    let settings = Settings {
+        dark_mode: dark,
+        ..Settings::default()
+    };
+    let mut app = ConsoleApp::new(settings, form(), platform);
+    app.open_workspace(dir);
+    app.status = None;
+    Harness::builder()
+        .with_size(egui::vec2(1180.0, 780.0))
+        .with_render_cursor(false)
+        .with_context_setup(move |ctx| theme::apply(ctx, dark))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut ConsoleApp| app.frame(ui), app)
+}
+
+#[test]
+fn every_tab() {
+    // Dates shown in local time: fix the zone so the pictures do not depend on the machine.
+    std::env::set_var("TZ", "UTC");
+    // A fixed folder name: it is shown in the top bar and on the Pool tab.
+    let root = std::env::temp_dir().join("pool-console-snapshots");
+    let _ = std::fs::remove_dir_all(&root);
+    let dir = root.join("alice-pool");
+    std::fs::create_dir_all(&dir).unwrap();
+    fixed_pool(&dir);
+    let mut results = SnapshotResults::new();
+    let mut h = harness(dir.as_path(), true);
+    for tab in Tab::ALL {
+        h.state_mut().tab = tab;
+        if tab == Tab::Inspect {
+            let p = dir.as_path().join("node.opcert");
+            h.state_mut().inspect_path(&p);
+            h.state_mut().drafts.inspected[0].0 = "node.opcert".to_owned();
+        }
+        h.run_steps(4);
+        results.add(h.try_snapshot(format!(
+            "tab_{}",
+            tab.label().to_lowercase().replace(' ', "_")
+        )));
+    }
+    let mut light = harness(dir.as_path(), false);
+    light.state_mut().tab = Tab::Registration;
+    light.run_steps(4);
+    results.add(light.try_snapshot("tab_registration_light"));
+}

@@ -136,7 +136,7 @@ fn owners(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
         app.registration.owners.remove(i);
     }
     if let Some(e) = &check.owners_missing {
-        ui.label(RichText::new(e).small().color(theme::error_text(ui)));
+        ui.label(RichText::new(e).small().color(theme::weak(ui)));
     }
     ui.horizontal(|ui| {
         if ui.button("➕ Add owner").clicked() {
@@ -226,6 +226,7 @@ fn relays(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
         });
         if let Some(c) = check.relays.get(i) {
             match &c.relay {
+                Err(_) if relay.host.trim().is_empty() => {}
                 Err(e) => {
                     ui.label(RichText::new(e).small().color(theme::error_text(ui)));
                 }
@@ -311,7 +312,7 @@ fn preview(app: &ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
     theme::card(ui).show(ui, |ui| {
         ui.set_min_width(300.0);
         let m = app.registration.metadata.to_metadata();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(if m.ticker.is_empty() {
                     "TICKR".to_owned()

@@ -14,6 +14,9 @@ pub fn field(
     hint: &str,
     error: Option<&str>,
 ) -> egui::Response {
+    // An empty field has nothing wrong with it yet: its hint says what goes there, and the
+    // build button lists what is still missing.
+    let error = error.filter(|_| !value.trim().is_empty());
     let l = ui.label(label).on_hover_text(help);
     let resp = ui
         .vertical(|ui| {

@@ -9,7 +9,31 @@ use pool_console::app::{ConsoleApp, Platform};
 use pool_console::cli::{self, Streams};
 use pool_console::platform::dirs;
 
+/// With `POOL_CONSOLE_MEASURE_STARTUP` set, prints the time from process start to the end of
+/// the first frame and closes (used by scripts/measure-console.sh, never by users).
+struct StartupProbe {
+    app: ConsoleApp,
+    started: std::time::Instant,
+    reported: bool,
+}
+
+impl eframe::App for StartupProbe {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app.ui(ui, frame);
+        if !self.reported {
+            self.reported = true;
+            let ms = self.started.elapsed().as_secs_f64() * 1000.0;
+            let _ = writeln!(std::io::stderr(), "first frame after {ms:.1} ms");
+            ui.ctx().request_repaint();
+        } else {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
 fn run_console(folder: Option<std::path::PathBuf>) -> ExitCode {
+    let started = std::time::Instant::now();
+    let measure = std::env::var_os("POOL_CONSOLE_MEASURE_STARTUP").is_some();
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../icons/256x256.png"))
         .unwrap_or_default();
     let options = eframe::NativeOptions {
@@ -30,6 +54,13 @@ fn run_console(folder: Option<std::path::PathBuf>) -> ExitCode {
             let mut app = ConsoleApp::from_creation(cc, Platform::default());
             if let Some(dir) = folder {
                 app.open_workspace(&dir);
+            }
+            if measure {
+                return Ok(Box::new(StartupProbe {
+                    app,
+                    started,
+                    reported: false,
+                }));
             }
             Ok(Box::new(app))
         }),

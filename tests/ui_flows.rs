@@ -367,3 +367,54 @@ fn inspect_a_typed_path() {
     assert!(shows(&h, "Operational certificate"));
     assert!(shows(&h, "valid"));
 }
+
+/// eframe storage in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_persist_without_secrets() {
+    use eframe::App as _;
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(dir.path());
+    a.set_network(pool_console::app::network::NetworkChoice::Preview);
+    a.settings.dark_mode = false;
+    a.registration.pledge_ada = "1234".to_owned();
+    let mut storage = MemoryStorage::default();
+    a.save(&mut storage);
+    let all: String = storage.0.values().cloned().collect();
+    assert!(
+        all.contains(dir.path().to_str().unwrap()),
+        "recent workspace kept"
+    );
+    assert!(all.contains("Preview") && all.contains("1234"));
+    // No byte of any signing key file, in hex or as stored, reaches the settings.
+    for f in ["op.skey", "vrf.skey", "hot.skey"] {
+        let text = String::from_utf8(read(&dir.path().join(f))).unwrap();
+        let env = pool_console::core::envelope::TextEnvelope::parse(text.as_bytes()).unwrap();
+        let secret_hex = hex::encode(&env.cbor.expose()[2..34]);
+        assert!(!all.contains(&secret_hex), "{f} leaked into settings");
+    }
+    let restored: pool_console::app::settings::Settings =
+        eframe::get_value(&storage, pool_console::app::settings::SETTINGS_KEY).unwrap();
+    assert!(!restored.dark_mode);
+    assert_eq!(
+        restored.networks.get(dir.path()),
+        Some(&pool_console::app::network::NetworkChoice::Preview)
+    );
+}

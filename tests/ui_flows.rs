@@ -418,3 +418,34 @@ fn settings_persist_without_secrets() {
         Some(&pool_console::app::network::NetworkChoice::Preview)
     );
 }
+
+#[test]
+fn custom_network_from_genesis_files_and_metadata_saved_as_hashed() {
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let shelley = dir.path().join("shelley-genesis.json");
+    let byron = dir.path().join("byron-genesis.json");
+    std::fs::write(&shelley, r#"{"systemStart":"2022-10-25T00:00:00Z","networkMagic":2,"epochLength":86400,"slotLength":1,"slotsPerKESPeriod":129600,"maxKESEvolutions":62}"#).unwrap();
+    std::fs::write(&byron, r#"{"startTime":1666656000,"protocolConsts":{"k":432},"blockVersionData":{"slotDuration":"20000"}}"#).unwrap();
+    let mut a = app(vec![shelley, byron], fixed_now());
+    a.open_workspace(dir.path());
+    a.choose_custom_network();
+    assert_eq!(a.clock.as_ref().unwrap().network_magic, 2);
+    assert_eq!(
+        a.network(),
+        pool_console::core::address::Network::Testnet { magic: 2 }
+    );
+    a.tab = Tab::Registration;
+    let mut h = harness(a);
+    h.run_steps(2);
+    type_into(&mut h, "Pool name", "Alice Pool");
+    type_into(&mut h, "Ticker", "ALICE");
+    type_into(&mut h, "Homepage", "https://alice.example.com");
+    click(&mut h, "Save metadata file");
+    let saved = read(&dir.path().join("poolMetaData.json"));
+    let shown = hex::encode(pool_console::core::metadata::hash(&saved));
+    assert!(
+        shows(&h, &shown[..12]),
+        "the hash shown is the saved file's"
+    );
+}

@@ -85,6 +85,63 @@ impl ConsoleApp {
         self.refresh_clock();
     }
 
+    /// Asks for a custom network's Shelley and Byron genesis files.
+    pub fn choose_custom_network(&mut self) {
+        let Some(shelley_genesis) = self
+            .platform
+            .dialogs
+            .pick_file("The network's Shelley genesis file (shelley-genesis.json)")
+        else {
+            return;
+        };
+        let Some(byron_genesis) = self
+            .platform
+            .dialogs
+            .pick_file("The network's Byron genesis file (byron-genesis.json)")
+        else {
+            return;
+        };
+        let choice = NetworkChoice::Custom {
+            shelley_genesis,
+            byron_genesis,
+        };
+        match choice.clock() {
+            Ok(c) => {
+                self.set_network(choice);
+                self.say(format!(
+                    "Using network magic {} from its genesis files.",
+                    c.network_magic
+                ));
+            }
+            Err(e) => self.fail(format!("Those genesis files cannot be used: {e}")),
+        }
+    }
+
+    /// Saves the metadata JSON from the form (or keeps a loaded file as it is).
+    pub fn save_metadata(&mut self) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        match self.registration.metadata.render_checked() {
+            Err(e) => self.fail(format!("The metadata is not valid yet: {e}")),
+            Ok(json) => {
+                let path = dir.join(names::METADATA);
+                match files::write_one(&path, json.as_bytes(), Protection::Output, false) {
+                    Ok(()) => {
+                        self.drafts.loaded_metadata = Some((path.clone(), json.into_bytes()));
+                        self.last_cli = Some(cli::metadata_hash(names::METADATA));
+                        self.rescan();
+                        self.say(format!(
+                            "Saved {}: upload it to the metadata URL exactly as it is.",
+                            names::METADATA
+                        ));
+                    }
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
+        }
+    }
+
     fn refresh_clock(&mut self) {
         match self.network_choice().clock() {
             Ok(c) => self.clock = Some(c),

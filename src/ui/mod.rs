@@ -111,6 +111,7 @@ impl ConsoleApp {
             }
             if self.workspace.is_some() {
                 let mut choice = self.network_choice();
+                let mut custom = false;
                 let before = choice.clone();
                 egui::ComboBox::from_label("Network")
                     .selected_text(RichText::new(format!("🌐 {}", choice.label())).color(
@@ -124,8 +125,19 @@ impl ConsoleApp {
                         ui.selectable_value(&mut choice, NetworkChoice::Mainnet, "mainnet");
                         ui.selectable_value(&mut choice, NetworkChoice::Preprod, "preprod");
                         ui.selectable_value(&mut choice, NetworkChoice::Preview, "preview");
+                        if ui
+                            .selectable_label(
+                                matches!(choice, NetworkChoice::Custom { .. }),
+                                "custom (genesis files)…",
+                            )
+                            .clicked()
+                        {
+                            custom = true;
+                        }
                     });
-                if choice != before {
+                if custom {
+                    self.choose_custom_network();
+                } else if choice != before {
                     self.set_network(choice);
                 }
                 if let Some(id) = self

@@ -292,6 +292,13 @@ fn metadata_form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
         if ui.button("Load metadata file…").clicked() {
             app.load_metadata();
         }
+        if ui
+            .button("Save metadata file")
+            .on_hover_text("Writes poolMetaData.json: upload it unchanged to the metadata URL")
+            .clicked()
+        {
+            app.save_metadata();
+        }
         if let Some((p, _)) = &app.drafts.loaded_metadata {
             let kept = app.metadata_bytes().is_some();
             ui.label(

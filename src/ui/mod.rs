@@ -266,9 +266,12 @@ impl ConsoleApp {
                 });
         });
         self.confirm_dialog(ui);
-        // Calm when idle: only the KES countdown needs time to pass, once a second at most.
-        if matches!(self.tab, Tab::Kes | Tab::Pool | Tab::OpCert) {
-            ui.ctx().request_repaint_after(Duration::from_secs(1));
+        // Calm when idle: only clock-driven text needs repainting. The KES tab shows seconds;
+        // the Pool and Op cert tabs show days and KES periods, which a minute's delay cannot hurt.
+        match self.tab {
+            Tab::Kes => ui.ctx().request_repaint_after(Duration::from_secs(1)),
+            Tab::Pool | Tab::OpCert => ui.ctx().request_repaint_after(Duration::from_secs(60)),
+            _ => {}
         }
     }
 }

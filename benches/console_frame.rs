@@ -63,6 +63,36 @@ fn big_builder(dir: &std::path::Path) -> ConsoleApp {
     app
 }
 
+/// One frame as eframe runs it without a screen reader: the egui pass and tessellation
+/// (the GPU's share is not counted).
+fn frame_without_accesskit(c: &mut Criterion) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut app = big_builder(dir.path());
+    let ctx = egui::Context::default();
+    pool_console::ui::theme::apply(&ctx, true);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1180.0, 780.0),
+        )),
+        ..Default::default()
+    };
+    for _ in 0..3 {
+        let out = ctx.run_ui(input(), |ui| app.frame(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    }
+    c.bench_function(
+        "registration builder frame, egui pass + tessellation (50 relays, 20 owners)",
+        |b| {
+            b.iter(|| {
+                let out = ctx.run_ui(input(), |ui| app.frame(ui));
+                ctx.tessellate(out.shapes, out.pixels_per_point)
+            });
+        },
+    );
+}
+
+/// The same frame in the test harness, which also keeps an accessibility tree up to date.
 fn frame(c: &mut Criterion) {
     let dir = tempfile::TempDir::new().unwrap();
     let app = big_builder(dir.path());
@@ -71,13 +101,14 @@ fn frame(c: &mut Criterion) {
         .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut ConsoleApp| app.frame(ui), app);
     h.run_steps(3);
-    c.bench_function("registration builder frame (50 relays, 20 owners)", |b| {
-        b.iter(|| h.step())
-    });
+    c.bench_function(
+        "registration builder frame with accessibility tree (50 relays, 20 owners)",
+        |b| b.iter(|| h.step()),
+    );
     h.state_mut().tab = Tab::Pool;
     h.run_steps(2);
     c.bench_function("pool tab frame", |b| b.iter(|| h.step()));
 }
 
-criterion_group!(benches, frame);
+criterion_group!(benches, frame_without_accesskit, frame);
 criterion_main!(benches);

@@ -23,7 +23,7 @@ echo "== resident memory after 5 s idle on the Pool tab"
 pid=$!
 sleep 5
 grep -E 'VmRSS|VmHWM' /proc/$pid/status
-echo "== CPU used while idle for 10 s (the countdown repaints at most once a second)"
+echo "== CPU used while idle for 10 s on the Pool tab (it repaints once a minute; the KES tab once a second)"
 t0=$(awk '{print $14+$15}' /proc/$pid/stat)
 sleep 10
 t1=$(awk '{print $14+$15}' /proc/$pid/stat)

@@ -54,6 +54,7 @@ impl ConsoleApp {
     }
 
     pub fn open_workspace(&mut self, dir: &Path) {
+        self.scan_generation += 1;
         match Workspace::scan(dir) {
             Ok(ws) => {
                 self.settings.remember_workspace(dir);
@@ -71,6 +72,7 @@ impl ConsoleApp {
 
     pub fn rescan(&mut self) {
         if let Some(dir) = self.workspace.as_ref().map(|w| w.dir.clone()) {
+            self.scan_generation += 1;
             match Workspace::scan(&dir) {
                 Ok(ws) => self.workspace = Some(ws),
                 Err(e) => self.fail(e),
@@ -588,6 +590,23 @@ impl ConsoleApp {
     }
 
     pub fn check_registration(&self) -> registration::FormCheck {
+        let inputs = super::CheckInputs {
+            form: self.registration.clone(),
+            network: self.network(),
+            generation: self.scan_generation,
+            metadata: self.metadata_bytes().map(<[u8]>::to_vec),
+        };
+        if let Some((cached_inputs, check)) = &*self.check_cache.borrow() {
+            if *cached_inputs == inputs {
+                return check.clone();
+            }
+        }
+        let check = self.check_registration_now();
+        *self.check_cache.borrow_mut() = Some((inputs, check.clone()));
+        check
+    }
+
+    fn check_registration_now(&self) -> registration::FormCheck {
         let base = self
             .workspace
             .as_ref()

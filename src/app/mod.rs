@@ -137,6 +137,20 @@ pub struct ConsoleApp {
     /// The cardano-cli command equivalent to the last action.
     pub last_cli: Option<String>,
     pub platform: Platform,
+    /// The builder's last check and what it was computed from: every frame asks for it, and
+    /// it only changes when the form, the network or the folder's files do.
+    pub(crate) check_cache: std::cell::RefCell<Option<(CheckInputs, registration::FormCheck)>>,
+    /// Bumped whenever the folder is scanned again (files may have changed on disk).
+    pub(crate) scan_generation: u64,
+}
+
+/// Everything a registration check depends on.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CheckInputs {
+    pub form: RegistrationForm,
+    pub network: Network,
+    pub generation: u64,
+    pub metadata: Option<Vec<u8>>,
 }
 
 impl ConsoleApp {
@@ -156,6 +170,8 @@ impl ConsoleApp {
             },
             last_cli: None,
             platform,
+            check_cache: std::cell::RefCell::new(None),
+            scan_generation: 0,
         }
     }
 

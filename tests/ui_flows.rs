@@ -449,3 +449,30 @@ fn custom_network_from_genesis_files_and_metadata_saved_as_hashed() {
         "the hash shown is the saved file's"
     );
 }
+
+#[test]
+fn tab_moves_through_the_money_fields_in_reading_order() {
+    use eframe::egui::{accesskit::Role, Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    let dir = TempDir::new().unwrap();
+    cntools_like_pool(dir.path());
+    let other = TempDir::new().unwrap();
+    let mut a = app(vec![other.path().to_path_buf()], fixed_now());
+    a.open_workspace(dir.path());
+    a.tab = Tab::Registration;
+    let mut h = harness(a);
+    h.run_steps(2);
+    type_into(&mut h, "Pledge (ADA)", "5");
+    for next in ["Fixed cost (ADA per epoch)", "Margin (%)"] {
+        h.key_press(Key::Tab);
+        h.run_steps(2);
+        assert!(
+            h.get_by_role_and_label(Role::TextInput, next).is_focused(),
+            "Tab reaches {next}"
+        );
+    }
+    // Ctrl+O asks for a folder and opens it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    assert_eq!(h.state().workspace.as_ref().unwrap().dir, other.path());
+}

@@ -70,7 +70,9 @@ fn run_console(folder: Option<std::path::PathBuf>) -> ExitCode {
         Err(e) => {
             let _ = writeln!(
                 std::io::stderr(),
-                "Pool Console could not open its window: {e}"
+                "Pool Console could not open its window: {e}\n\
+                 It needs a graphical desktop. Without one, every action is also a command: \
+                 run `pool-console --help`."
             );
             ExitCode::FAILURE
         }

@@ -12,12 +12,12 @@ use super::{Confirm, ConsoleApp, Pending, Tab};
 use crate::core::address::Credential;
 use crate::core::certificate::{Certificate, Era};
 use crate::core::describe;
-use crate::core::envelope::TextEnvelope;
-use crate::core::keys::{accept, generate, AnyKey, KeyKind, SigningKey, VerificationKey};
+use crate::core::keys::{accept, generate, KeyKind, SigningKey, VerificationKey};
 use crate::core::metadata;
 use crate::core::opcert::{self, IssueCounter};
 use crate::platform::entropy;
 use crate::platform::files::{self, Output, Protection};
+use crate::platform::load;
 
 /// A file name made from what a person typed: letters, digits, `-` and `_` only.
 pub fn file_stem(name: &str) -> String {
@@ -480,13 +480,9 @@ impl ConsoleApp {
         );
         let out = ws.dir.join(names::OPCERT);
         let result = (|| -> Result<u64, String> {
-            let cold = read_signing(&cold_path, accept::OPCERT_COLD_SIGNING)?;
-            let counter_bytes = files::read(&counter_path).map_err(|e| e.to_string())?;
-            let env = TextEnvelope::parse(counter_bytes.expose())
-                .map_err(|e| format!("{}: {e}", counter_path.display()))?;
-            let counter = IssueCounter::from_envelope(&env)
-                .map_err(|e| format!("{}: {e}", counter_path.display()))?;
-            let kes = read_verification(&kes_path, accept::KES_VERIFICATION)?;
+            let cold = load::signing_key(&cold_path, accept::OPCERT_COLD_SIGNING)?;
+            let counter = load::counter(&counter_path)?;
+            let kes = load::verification_key(&kes_path, accept::KES_VERIFICATION)?;
             let issued = opcert::issue(&cold, &counter, &kes.public_key(), kes_period)
                 .map_err(|e| e.to_string())?;
             let (cb, ob) = (
@@ -798,20 +794,6 @@ impl ConsoleApp {
             self.inspect_path(&p);
         }
     }
-}
-
-fn read_signing(path: &Path, accepted: &[KeyKind]) -> Result<SigningKey, String> {
-    let bytes = files::read(path).map_err(|e| e.to_string())?;
-    AnyKey::from_file_contents(bytes.expose())
-        .and_then(|k| k.into_signing(accepted))
-        .map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn read_verification(path: &Path, accepted: &[KeyKind]) -> Result<VerificationKey, String> {
-    let bytes = files::read(path).map_err(|e| e.to_string())?;
-    AnyKey::from_file_contents(bytes.expose())
-        .and_then(|k| k.into_verification(accepted))
-        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn write_pair_files(

@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::core::envelope::TextEnvelope;
 use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
 use crate::core::opcert::{IssueCounter, OpCert};
 use crate::core::recognise::{classify, FileKind};
+use crate::platform::load;
 
 /// Names of the files the console writes.
 pub mod names {
@@ -165,8 +165,7 @@ impl Workspace {
     }
 
     fn read_key(path: &Path) -> Option<VerificationKey> {
-        let bytes = std::fs::read(path).ok()?;
-        match AnyKey::from_file_contents(&bytes).ok()? {
+        match load::key(path).ok()? {
             AnyKey::Verification(v) => Some(v),
             AnyKey::Signing(s) => s.verification_key().ok(),
         }
@@ -176,14 +175,12 @@ impl Workspace {
         self.cold_vkey = self.first(Role::ColdVkey).and_then(|p| Self::read_key(&p));
         self.vrf_vkey = self.first(Role::VrfVkey).and_then(|p| Self::read_key(&p));
         self.kes_vkey = self.first(Role::KesVkey).and_then(|p| Self::read_key(&p));
-        self.counter = self.first(Role::Counter).and_then(|p| {
-            let env = TextEnvelope::parse(&std::fs::read(p).ok()?).ok()?;
-            IssueCounter::from_envelope(&env).ok()
-        });
-        self.opcert = self.first(Role::OpCert).and_then(|p| {
-            let env = TextEnvelope::parse(&std::fs::read(p).ok()?).ok()?;
-            OpCert::from_envelope(&env).ok()
-        });
+        self.counter = self
+            .first(Role::Counter)
+            .and_then(|p| load::counter(&p).ok());
+        self.opcert = self
+            .first(Role::OpCert)
+            .and_then(|p| OpCert::from_envelope(&load::envelope(&p).ok()?).ok());
         self.stake_keys = self
             .all(Role::StakeVkey)
             .iter()

@@ -9,28 +9,19 @@ use crate::core::bech32;
 use crate::core::cbor;
 use crate::core::certificate::Drep;
 use crate::core::envelope::TextEnvelope;
-use crate::core::keys::{self, accept, AnyKey, KeyKind, SigningKey, VerificationKey};
-use crate::platform::files;
+use crate::core::keys::{self, accept, KeyKind, SigningKey, VerificationKey};
+use crate::platform::{files, load};
 
 /// Reads a key file (text envelope or bech32 text).
-pub fn key_file(path: &Path) -> Result<AnyKey, CliError> {
-    let bytes = files::read(path).map_err(|e| CliError::new(e.to_string()))?;
-    AnyKey::from_file_contents(bytes.expose()).map_err(|e| CliError::file(path, e))
-}
-
 pub fn verification_key_file(
     path: &Path,
     accepted: &[KeyKind],
 ) -> Result<VerificationKey, CliError> {
-    key_file(path)?
-        .into_verification(accepted)
-        .map_err(|e| CliError::file(path, e))
+    load::verification_key(path, accepted).map_err(CliError::new)
 }
 
 pub fn signing_key_file(path: &Path, accepted: &[KeyKind]) -> Result<SigningKey, CliError> {
-    key_file(path)?
-        .into_signing(accepted)
-        .map_err(|e| CliError::file(path, e))
+    load::signing_key(path, accepted).map_err(CliError::new)
 }
 
 /// A verification key from a string flag (bech32 or hex).

@@ -6,10 +6,10 @@ use serde_json::json;
 use super::args::{ClockArg, KesCommand};
 use super::{CliError, CliResult, Streams};
 use crate::core::clock::{self, ChainClock, KesState};
-use crate::core::envelope::TextEnvelope;
 use crate::core::genesis;
 use crate::core::opcert::OpCert;
 use crate::platform::files;
+use crate::platform::load;
 
 /// The clock named by `--mainnet`, `--testnet-magic` or the genesis files.
 pub fn chain_clock(arg: &ClockArg) -> Result<ChainClock, CliError> {
@@ -103,9 +103,7 @@ pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {
         } => {
             let clock = chain_clock(&c)?;
             let now = time_arg(at.as_deref())?;
-            let bytes = files::read(&op_cert_file)?;
-            let env = TextEnvelope::parse(bytes.expose())
-                .map_err(|e| CliError::file(&op_cert_file, e))?;
+            let env = load::envelope(&op_cert_file).map_err(CliError::new)?;
             let cert = OpCert::from_envelope(&env).map_err(|e| CliError::file(&op_cert_file, e))?;
             let w = clock.kes_window(cert.kes_period, now)?;
             let status = match w.state {

@@ -5,11 +5,11 @@ use std::path::Path;
 use super::args::NodeCommand;
 use super::output::{self, KeyFormat};
 use super::{inputs, CliError, CliResult, Streams};
-use crate::core::envelope::TextEnvelope;
 use crate::core::keys::{accept, generate, KeyKind};
 use crate::core::opcert::{self, IssueCounter};
 use crate::platform::entropy;
 use crate::platform::files::{self, Output, Protection};
+use crate::platform::load;
 
 pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
     match cmd {
@@ -154,11 +154,7 @@ fn issue_op_cert(
     out_file: &Path,
 ) -> CliResult {
     let cold = inputs::signing_key_file(cold_path, accept::OPCERT_COLD_SIGNING)?;
-    let counter_bytes = files::read(counter_path)?;
-    let counter_env =
-        TextEnvelope::parse(counter_bytes.expose()).map_err(|e| CliError::file(counter_path, e))?;
-    let counter =
-        IssueCounter::from_envelope(&counter_env).map_err(|e| CliError::file(counter_path, e))?;
+    let counter = load::counter(counter_path).map_err(CliError::new)?;
     let issued = opcert::issue(&cold, &counter, kes_vkey, kes_period).map_err(|e| match e {
         opcert::OpCertError::CounterKeyMismatch { .. } | opcert::OpCertError::CounterOverflow => {
             CliError::file(counter_path, e)

@@ -3,8 +3,7 @@
 use super::args::TextViewCommand;
 use super::{output, CliError, CliResult, Streams};
 use crate::core::cbor_text;
-use crate::core::envelope::TextEnvelope;
-use crate::platform::files;
+use crate::platform::load;
 
 pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
     match cmd {
@@ -16,9 +15,7 @@ pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
             output_yaml,
             out_file,
         } => {
-            let bytes = files::read(&in_file)?;
-            let env =
-                TextEnvelope::parse(bytes.expose()).map_err(|e| CliError::file(&in_file, e))?;
+            let env = load::envelope(&in_file).map_err(CliError::new)?;
             let cbor = env.cbor.expose();
             let text = if output_cbor_hex {
                 format!("{}\n", hex::encode(cbor))

@@ -8,10 +8,10 @@ use crate::core::envelope::TextEnvelope;
 use crate::core::keys::accept;
 use crate::core::transaction::{self, KeyWitness, TxFile};
 use crate::platform::files::{self, Protection};
+use crate::platform::load;
 
 fn read_envelope(path: &Path) -> Result<TextEnvelope, CliError> {
-    let bytes = files::read(path)?;
-    TextEnvelope::parse(bytes.expose()).map_err(|e| CliError::file(path, e))
+    load::envelope(path).map_err(CliError::new)
 }
 
 fn read_tx(path: &Path) -> Result<TxFile, CliError> {

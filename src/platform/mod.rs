@@ -5,3 +5,4 @@ pub mod dialogs;
 pub mod dirs;
 pub mod entropy;
 pub mod files;
+pub mod load;

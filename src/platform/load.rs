@@ -1,0 +1,44 @@
+//! Reading pool files into the core's types, with errors that name the file. Shared by the
+//! command line and the console so both say the same thing about the same bad file.
+
+use std::path::Path;
+
+use super::files;
+use crate::core::envelope::TextEnvelope;
+use crate::core::keys::{AnyKey, KeyKind, SigningKey, VerificationKey};
+use crate::core::opcert::IssueCounter;
+
+fn named(path: &Path, e: impl std::fmt::Display) -> String {
+    format!("{}: {e}", path.display())
+}
+
+/// A key file: a text envelope or a bare bech32 string.
+pub fn key(path: &Path) -> Result<AnyKey, String> {
+    let bytes = files::read(path).map_err(|e| e.to_string())?;
+    AnyKey::from_file_contents(bytes.expose()).map_err(|e| named(path, e))
+}
+
+/// A verification key of one of the accepted kinds (derived when a signing key is given).
+pub fn verification_key(path: &Path, accepted: &[KeyKind]) -> Result<VerificationKey, String> {
+    key(path)?
+        .into_verification(accepted)
+        .map_err(|e| named(path, e))
+}
+
+/// A signing key of one of the accepted kinds.
+pub fn signing_key(path: &Path, accepted: &[KeyKind]) -> Result<SigningKey, String> {
+    key(path)?
+        .into_signing(accepted)
+        .map_err(|e| named(path, e))
+}
+
+/// Any text envelope.
+pub fn envelope(path: &Path) -> Result<TextEnvelope, String> {
+    let bytes = files::read(path).map_err(|e| e.to_string())?;
+    TextEnvelope::parse(bytes.expose()).map_err(|e| named(path, e))
+}
+
+/// An operational certificate issue counter.
+pub fn counter(path: &Path) -> Result<IssueCounter, String> {
+    IssueCounter::from_envelope(&envelope(path)?).map_err(|e| named(path, e))
+}

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText, TextEdit};
 
-use super::theme::{self, Level};
+use super::theme;
 use super::widgets;
 use crate::app::workspace::Role;
 use crate::app::ConsoleApp;
@@ -44,8 +44,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         "Keys",
         "Generate the pool's keys. Existing files are never replaced without asking.",
     );
-    if app.workspace.is_none() {
-        widgets::status(ui, Level::Neutral, "Open a pool folder first (Pool tab).");
+    if widgets::needs_workspace(app, ui) {
         return;
     }
     theme::card(ui).show(ui, |ui| {

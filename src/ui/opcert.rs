@@ -14,8 +14,10 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         "Operational certificate",
         "The cold key signs the KES key, an issue number and a start period. The node needs node.opcert and kes.skey.",
     );
+    if widgets::needs_workspace(app, ui) {
+        return;
+    }
     let Some(ws) = app.workspace.clone() else {
-        widgets::status(ui, Level::Neutral, "Open a pool folder first (Pool tab).");
         return;
     };
     let current = app.current_kes_period();

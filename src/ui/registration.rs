@@ -17,8 +17,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         "Registration certificate",
         "Everything the chain records about the pool. Fields are checked as you type.",
     );
-    if app.workspace.is_none() {
-        widgets::status(ui, Level::Neutral, "Open a pool folder first (Pool tab).");
+    if widgets::needs_workspace(app, ui) {
         return;
     }
     let check = app.check_registration();

@@ -37,6 +37,19 @@ pub fn field(
     resp
 }
 
+/// The empty state of tabs that work on a pool folder: says so, and offers to open one.
+/// Returns true when there is no folder (the caller shows nothing else).
+pub fn needs_workspace(app: &mut crate::app::ConsoleApp, ui: &mut egui::Ui) -> bool {
+    if app.workspace.is_some() {
+        return false;
+    }
+    status(ui, Level::Neutral, "No pool folder is open yet.");
+    if ui.button("📁 Open or create a pool folder…").clicked() {
+        app.choose_workspace();
+    }
+    true
+}
+
 /// Shortens a long id for display: `pool1qz…7c8m`.
 pub fn elide(s: &str, keep: usize) -> String {
     let n = s.chars().count();

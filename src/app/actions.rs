@@ -55,6 +55,7 @@ impl ConsoleApp {
 
     pub fn open_workspace(&mut self, dir: &Path) {
         self.scan_generation += 1;
+        self.pool_list = None;
         match Workspace::scan(dir) {
             Ok(ws) => {
                 self.settings.remember_workspace(dir);
@@ -73,6 +74,7 @@ impl ConsoleApp {
     pub fn rescan(&mut self) {
         if let Some(dir) = self.workspace.as_ref().map(|w| w.dir.clone()) {
             self.scan_generation += 1;
+            self.pool_list = None;
             match Workspace::scan(&dir) {
                 Ok(ws) => self.workspace = Some(ws),
                 Err(e) => self.fail(e),
@@ -166,7 +168,7 @@ impl ConsoleApp {
 
     // ------------------------------------------------------------------ keys
 
-    fn ask(&mut self, title: &str, message: String, confirm_label: &str, action: Pending) {
+    pub(crate) fn ask(&mut self, title: &str, message: String, confirm_label: &str, action: Pending) {
         self.confirm = Some(Confirm {
             title: title.to_owned(),
             message,
@@ -185,6 +187,7 @@ impl ConsoleApp {
             Pending::ReplaceStakeKeys(name) => self.write_stake_keys(&name, true),
             Pending::IssueOpCert { kes_period } => self.write_opcert(kes_period),
             Pending::Retire { epoch } => self.write_retirement(epoch),
+            Pending::Rotate(plan) => self.rotate(plan),
         }
     }
 
@@ -462,7 +465,7 @@ impl ConsoleApp {
         );
     }
 
-    fn short(&self, role: Role) -> String {
+    pub(crate) fn short(&self, role: Role) -> String {
         self.workspace
             .as_ref()
             .map(|w| w.short(&w.path_for(role)))

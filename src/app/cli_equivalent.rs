@@ -49,6 +49,14 @@ pub fn stake_key_gen(vk: &str, sk: &str) -> String {
     )
 }
 
+pub fn new_counter(cold_vk: &str, value: u64, counter: &str) -> String {
+    format!(
+        "cardano-cli node new-counter --cold-verification-key-file {} --counter-value {value} --operational-certificate-issue-counter-file {}",
+        quote(cold_vk),
+        quote(counter)
+    )
+}
+
 pub fn issue_op_cert(kes_vk: &str, cold_sk: &str, counter: &str, period: u64, out: &str) -> String {
     format!(
         "cardano-cli node issue-op-cert --kes-verification-key-file {} --cold-signing-key-file {} --operational-certificate-issue-counter-file {} --kes-period {period} --out-file {}",

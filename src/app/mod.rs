@@ -4,8 +4,11 @@
 pub mod actions;
 pub mod cli_equivalent;
 pub mod network;
+pub mod nodes;
 pub mod registration;
+pub mod rotation;
 pub mod settings;
+pub mod watch;
 pub mod workspace;
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +30,7 @@ pub enum Tab {
     Pool,
     Keys,
     Kes,
+    Watch,
     OpCert,
     Registration,
     Retire,
@@ -34,10 +38,11 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Pool,
         Self::Keys,
         Self::Kes,
+        Self::Watch,
         Self::OpCert,
         Self::Registration,
         Self::Retire,
@@ -49,6 +54,7 @@ impl Tab {
             Self::Pool => "Pool",
             Self::Keys => "Keys",
             Self::Kes => "KES",
+            Self::Watch => "Watch",
             Self::OpCert => "Op cert",
             Self::Registration => "Registration",
             Self::Retire => "Retire",
@@ -61,6 +67,7 @@ impl Tab {
             Self::Pool => "🏠",
             Self::Keys => "🔑",
             Self::Kes => "⏱",
+            Self::Watch => "📡",
             Self::OpCert => "📜",
             Self::Registration => "📝",
             Self::Retire => "⊗",
@@ -85,6 +92,7 @@ pub enum Pending {
     ReplaceStakeKeys(String),
     IssueOpCert { kes_period: u64 },
     Retire { epoch: u64 },
+    Rotate(rotation::RotationPlan),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +131,9 @@ pub struct Drafts {
     /// A metadata file the person loaded, kept byte for byte for its hash until they edit it.
     pub loaded_metadata: Option<(PathBuf, Vec<u8>)>,
     pub verify_result: Option<Result<String, String>>,
+    pub rotation: rotation::RotationDraft,
+    /// The Watch tab's "add an endpoint" field.
+    pub new_metrics_url: String,
 }
 
 pub struct ConsoleApp {
@@ -142,6 +153,9 @@ pub struct ConsoleApp {
     pub(crate) check_cache: std::cell::RefCell<Option<(CheckInputs, registration::FormCheck)>>,
     /// Bumped whenever the folder is scanned again (files may have changed on disk).
     pub(crate) scan_generation: u64,
+    /// The Watch tab's pool list, loaded when the tab is first shown and on Refresh.
+    pub pool_list: Option<watch::PoolList>,
+    pub nodes: nodes::NodeWatch,
 }
 
 /// Everything a registration check depends on.
@@ -172,6 +186,8 @@ impl ConsoleApp {
             platform,
             check_cache: std::cell::RefCell::new(None),
             scan_generation: 0,
+            pool_list: None,
+            nodes: nodes::NodeWatch::default(),
         }
     }
 
@@ -201,28 +217,7 @@ impl ConsoleApp {
     }
 }
 
-/// How soon the KES key needs rotating, by the workspace's thresholds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Urgency {
-    Fine,
-    Warn,
-    Alert,
-    Expired,
-    NotYetValid,
-}
-
-impl Urgency {
-    /// The status in words (never only a colour).
-    pub fn words(self, days_left: i64) -> String {
-        match self {
-            Self::Fine => format!("OK: {days_left} days left"),
-            Self::Warn => format!("Rotate within {days_left} days"),
-            Self::Alert => format!("Rotate now: {days_left} days left"),
-            Self::Expired => "Expired: the node cannot make blocks".to_owned(),
-            Self::NotYetValid => "Not valid yet: its start period is in the future".to_owned(),
-        }
-    }
-}
+pub use crate::core::kes_watch::Urgency;
 
 impl ConsoleApp {
     /// The workspace opcert's validity window at the platform clock's "now".
@@ -235,14 +230,6 @@ impl ConsoleApp {
     }
 
     pub fn urgency(&self, w: &crate::core::clock::KesWindow) -> Urgency {
-        use crate::core::clock::KesState;
-        let days = w.remaining_ms / 86_400_000;
-        match w.state {
-            KesState::Expired => Urgency::Expired,
-            KesState::NotYetValid => Urgency::NotYetValid,
-            KesState::Valid if days < i64::from(self.settings.alert_days) => Urgency::Alert,
-            KesState::Valid if days < i64::from(self.settings.warn_days) => Urgency::Warn,
-            KesState::Valid => Urgency::Fine,
-        }
+        Urgency::of(w, self.settings.thresholds())
     }
 }

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
 use crate::core::opcert::{IssueCounter, OpCert};
 use crate::core::recognise::{classify, FileKind};
-use crate::platform::load;
+use crate::core::journal::JournalEntry;
+use crate::platform::{journal_file, load};
 
 /// Names of the files the console writes.
 pub mod names {
@@ -124,6 +125,8 @@ pub struct Workspace {
     pub stake_keys: Vec<StakeKeyFile>,
     /// Things that look wrong (two cold keys, a counter for another key, …).
     pub problems: Vec<String>,
+    /// Past rotations, oldest first (`rotation-journal.jsonl`).
+    pub journal: Vec<JournalEntry>,
 }
 
 /// Files larger than this are not pool files and are skipped when scanning.
@@ -161,6 +164,17 @@ impl Workspace {
             }
         }
         ws.load_parsed();
+        match journal_file::read(dir) {
+            Ok((entries, problems)) => {
+                ws.journal = entries;
+                ws.problems.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| format!("rotation journal, {p}")),
+                );
+            }
+            Err(e) => ws.problems.push(e),
+        }
         Ok(ws)
     }
 

@@ -716,6 +716,67 @@ pub enum KesCommand {
         #[arg(long)]
         output_json: bool,
     },
+    /// Pre-deploy check: kes.skey, node.opcert and cold.vkey belong together and the opcert is
+    /// valid now (exit 0 only when every check passes)
+    Check(KesCheckArgs),
+    /// One line per pool or node: KES periods left, expiry, status. Exit code by urgency:
+    /// 0 fine, 1 warn, 2 alert, 3 expired, not yet valid, unreadable or unreachable
+    Status(KesStatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KesCheckArgs {
+    /// The KES signing key the block producer will run (kes.skey).
+    #[arg(long, value_name = "FILEPATH")]
+    pub kes_signing_key_file: PathBuf,
+    /// The operational certificate issued for it (node.opcert).
+    #[arg(long, value_name = "FILEPATH")]
+    pub op_cert_file: PathBuf,
+    /// The pool's cold verification key (cold.vkey).
+    #[arg(long, value_name = "FILEPATH")]
+    pub cold_verification_key_file: PathBuf,
+    #[command(flatten)]
+    pub clock: ClockArg,
+    /// The last issue number the chain has seen (from `query kes-period-info`).
+    #[arg(long, value_name = "NATURAL", group = "counter_evidence")]
+    pub on_chain_counter: Option<u64>,
+    /// The saved output of `cardano-cli query kes-period-info` (its JSON).
+    #[arg(long, value_name = "FILEPATH", group = "counter_evidence")]
+    pub kes_period_info_file: Option<PathBuf>,
+    /// The cold key's issue counter file, to tell a stale opcert.
+    #[arg(long, value_name = "FILEPATH", group = "counter_evidence")]
+    pub operational_certificate_issue_counter_file: Option<PathBuf>,
+    /// The time to check at, RFC 3339. Default: now.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("sources").required(true).multiple(true)))]
+pub struct KesStatusArgs {
+    /// An operational certificate to report on (repeat for several pools).
+    #[arg(long, value_name = "FILEPATH", group = "sources")]
+    pub op_cert_file: Vec<PathBuf>,
+    /// A node's Prometheus metrics URL, e.g. http://127.0.0.1:12798/metrics (repeatable).
+    #[arg(long, value_name = "URL", group = "sources")]
+    pub metrics_url: Vec<String>,
+    #[command(flatten)]
+    pub clock: ClockArg,
+    /// Warn when fewer days than this are left.
+    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    pub warn_days: u32,
+    /// Alert when fewer days than this are left.
+    #[arg(long, value_name = "DAYS", default_value_t = 3)]
+    pub alert_days: u32,
+    /// How long to wait for each metrics URL.
+    #[arg(long, value_name = "SECONDS", default_value_t = 5)]
+    pub timeout_seconds: u64,
+    /// The time to report at, RFC 3339. Default: now.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub output_json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -43,20 +43,20 @@ pub fn chain_clock(arg: &ClockArg) -> Result<ChainClock, CliError> {
     }
 }
 
-fn time_arg(at: Option<&str>) -> Result<DateTime<Utc>, CliError> {
+pub(super) fn time_arg(at: Option<&str>) -> Result<DateTime<Utc>, CliError> {
     match at {
         Some(t) => clock::parse_time(t).map_err(|e| CliError::new(format!("--at: {e}"))),
         None => Ok(Utc::now()),
     }
 }
 
-fn local(t: DateTime<Utc>) -> String {
+pub(super) fn local(t: DateTime<Utc>) -> String {
     t.with_timezone(&Local)
         .format("%Y-%m-%d %H:%M:%S %:z")
         .to_string()
 }
 
-fn print(io: &mut Streams<'_>, text: &str) -> CliResult {
+pub(super) fn print(io: &mut Streams<'_>, text: &str) -> CliResult {
     io.out
         .write_all(text.as_bytes())
         .map_err(|e| CliError::new(format!("cannot write to standard output: {e}")))
@@ -64,6 +64,8 @@ fn print(io: &mut Streams<'_>, text: &str) -> CliResult {
 
 pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {
     match cmd {
+        KesCommand::Check(a) => super::kes_status::check(a, io),
+        KesCommand::Status(a) => super::kes_status::status(a, io),
         KesCommand::Period {
             clock: c,
             at,

@@ -4,6 +4,7 @@ pub mod args;
 mod inputs;
 mod inspect;
 mod kes;
+mod kes_status;
 mod key;
 mod node;
 mod output;
@@ -144,6 +145,9 @@ pub enum Exit {
 
 /// Parses and runs; returns what to do next. Errors go to `io.err` without a panic.
 pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
+    // Monitoring reads `kes status`'s exit code: a broken command line must not look like a
+    // mere warning (1), so it gets the "cannot tell" code.
+    let is_status = args.iter().skip(1).take(2).map(|a| a.to_str()).eq([Some("kes"), Some("status")]);
     match parse(args) {
         Ok(Parsed::Console(dir)) => Exit::Console(dir),
         Ok(Parsed::Run(cmd, era, matches)) => match run(*cmd, era, &matches, io) {
@@ -165,7 +169,11 @@ pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
         }
         Err(e) => {
             let _ = writeln!(io.err, "{}", e.message);
-            Exit::Code(e.code)
+            Exit::Code(if is_status {
+                kes_status::exit::CRITICAL
+            } else {
+                e.code
+            })
         }
     }
 }

@@ -379,6 +379,7 @@ pub mod accept {
     ];
     pub const VRF_VERIFICATION: &[K] = &[K::VrfVerification];
     pub const KES_VERIFICATION: &[K] = &[K::KesVerification];
+    pub const KES_SIGNING: &[K] = &[K::KesSigning];
     pub const STAKE_VERIFICATION: &[K] = &[K::StakeVerification, K::StakeExtendedVerification];
     pub const DREP_VERIFICATION: &[K] = &[K::DrepVerification];
     /// Keys that can witness a transaction.

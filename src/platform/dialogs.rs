@@ -6,6 +6,8 @@ use std::path::PathBuf;
 pub trait Dialogs {
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
     fn pick_file(&mut self, title: &str) -> Option<PathBuf>;
+    /// Where to save a new file, suggesting `file_name`.
+    fn save_file(&mut self, title: &str, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The desktop's own dialogs (xdg-desktop-portal on Linux).
@@ -19,6 +21,13 @@ impl Dialogs for NativeDialogs {
 
     fn pick_file(&mut self, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new().set_title(title).pick_file()
+    }
+
+    fn save_file(&mut self, title: &str, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(file_name)
+            .save_file()
     }
 }
 
@@ -45,6 +54,11 @@ impl Dialogs for ScriptedDialogs {
     }
 
     fn pick_file(&mut self, title: &str) -> Option<PathBuf> {
+        self.asked.push(title.to_owned());
+        self.answers.pop_front()
+    }
+
+    fn save_file(&mut self, title: &str, _file_name: &str) -> Option<PathBuf> {
         self.asked.push(title.to_owned());
         self.answers.pop_front()
     }

@@ -5,4 +5,6 @@ pub mod dialogs;
 pub mod dirs;
 pub mod entropy;
 pub mod files;
+pub mod http;
+pub mod journal_file;
 pub mod load;

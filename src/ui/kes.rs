@@ -1,4 +1,5 @@
-//! The KES tab: the countdown for this pool's operational certificate.
+//! The KES tab: the countdown for this pool's operational certificate, the rotation wizard,
+//! the pre-deploy check and the rotation journal (see `rotate.rs`).
 
 use chrono::Local;
 use eframe::egui::{self, ProgressBar, RichText};
@@ -7,12 +8,13 @@ use super::theme::{self, Level};
 use super::widgets;
 use crate::app::{ConsoleApp, Tab, Urgency};
 use crate::core::clock::{format_duration, format_utc};
+use crate::core::kes_watch::{days_and_hours, rotate_by};
 
 pub fn level(u: Urgency) -> Level {
     match u {
         Urgency::Fine => Level::Ok,
-        Urgency::Warn | Urgency::NotYetValid => Level::Warn,
-        Urgency::Alert | Urgency::Expired => Level::Alert,
+        Urgency::Warn => Level::Warn,
+        Urgency::Alert | Urgency::Expired | Urgency::NotYetValid => Level::Alert,
     }
 }
 
@@ -57,11 +59,12 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 app.tab = Tab::OpCert;
             }
         });
+        ui.add_space(8.0);
+        super::rotate::show(app, ui);
         return;
     };
     let u = app.urgency(&w);
-    let days = w.remaining_ms / 86_400_000;
-    let hours = (w.remaining_ms % 86_400_000) / 3_600_000;
+    let (days, hours) = days_and_hours(w.remaining_ms);
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         widgets::status(ui, level(u), &u.words(days));
@@ -107,6 +110,25 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 ui.label("Expires (UTC)");
                 ui.label(format_utc(w.expiry_time));
                 ui.end_row();
+                ui.label("Rotate by").on_hover_text(
+                    "When the warning starts: rotating then leaves time for a failed attempt",
+                );
+                let by = rotate_by(&w, app.settings.thresholds());
+                ui.horizontal(|ui| {
+                    ui.label(format!(
+                        "{} ({})",
+                        by.with_timezone(&Local).format("%Y-%m-%d %H:%M %Z"),
+                        format_utc(by)
+                    ));
+                    if ui
+                        .small_button("📅 Add to calendar…")
+                        .on_hover_text("Save the rotate-by date as an .ics event with a reminder a day before")
+                        .clicked()
+                    {
+                        app.export_calendar();
+                    }
+                });
+                ui.end_row();
                 ui.label("Time left");
                 ui.label(if w.remaining_ms > 0 {
                     format!(
@@ -118,10 +140,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 });
                 ui.end_row();
             });
-        if matches!(u, Urgency::Warn | Urgency::Alert | Urgency::Expired)
-            && ui.button("Rotate: new KES key and opcert").clicked()
-        {
-            app.tab = Tab::Keys;
-        }
     });
+    ui.add_space(8.0);
+    super::rotate::show(app, ui);
 }

@@ -1,13 +1,18 @@
 //! Drawing the console: the top bar, the navigation rail, the status line and the tabs.
 //! Widgets only; actions live in `app::actions`, formats in the core.
 
+mod clock_guard;
 mod inspect;
 mod kes;
 mod keys;
+mod nodes;
 mod opcert;
 mod pool;
 mod registration;
 mod retire;
+mod rotate;
+mod timeline;
+mod watch;
 pub mod theme;
 pub mod widgets;
 
@@ -236,6 +241,10 @@ impl ConsoleApp {
     /// One frame of the console.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         self.shortcuts(ui.ctx());
+        if self.nodes.waker.is_none() {
+            let ctx = ui.ctx().clone();
+            self.nodes.waker = Some(std::sync::Arc::new(move || ctx.request_repaint()));
+        }
         egui::Panel::top("top").show(ui, |ui| {
             ui.add_space(4.0);
             self.top_bar(ui);
@@ -258,6 +267,7 @@ impl ConsoleApp {
                         Tab::Pool => pool::show(self, ui),
                         Tab::Keys => keys::show(self, ui),
                         Tab::Kes => kes::show(self, ui),
+                        Tab::Watch => watch::show(self, ui),
                         Tab::OpCert => opcert::show(self, ui),
                         Tab::Registration => registration::show(self, ui),
                         Tab::Retire => retire::show(self, ui),
@@ -266,10 +276,11 @@ impl ConsoleApp {
                 });
         });
         self.confirm_dialog(ui);
-        // Calm when idle: only clock-driven text needs repainting. The KES tab shows seconds;
-        // the Pool and Op cert tabs show days and KES periods, which a minute's delay cannot hurt.
+        // Calm when idle: only clock-driven text needs repainting. The KES and Watch tabs show
+        // seconds (and Watch collects node answers, which also wake it); the Pool and Op cert
+        // tabs show days and KES periods, which a minute's delay cannot hurt.
         match self.tab {
-            Tab::Kes => ui.ctx().request_repaint_after(Duration::from_secs(1)),
+            Tab::Kes | Tab::Watch => ui.ctx().request_repaint_after(Duration::from_secs(1)),
             Tab::Pool | Tab::OpCert => ui.ctx().request_repaint_after(Duration::from_secs(60)),
             _ => {}
         }

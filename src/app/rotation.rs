@@ -1,0 +1,324 @@
+//! KES rotation from the console: the counter wizard, the rotation itself (new KES key, counter,
+//! opcert, journal line), the pre-deploy check, the clock guard and the calendar reminder.
+
+use super::cli_equivalent as cli;
+use super::workspace::{names, Role};
+use super::{ConsoleApp, Pending};
+use crate::core::clock::format_utc;
+use crate::core::clock_guard::{self, GuardReport};
+use crate::core::journal::JournalEntry;
+use crate::core::kes_period_info::{self, OnChainCounter};
+use crate::core::kes_watch;
+use crate::core::keys::{accept, generate, VerificationKey};
+use crate::core::opcert::{self, IssueCounter};
+use crate::core::predeploy::{self, Check, CounterEvidence};
+use crate::core::{calendar, describe};
+use crate::platform::files::{self, Output, Protection};
+use crate::platform::{entropy, journal_file, load};
+
+/// What the person has typed into the rotation wizard, and what came of it.
+#[derive(Debug, Clone, Default)]
+pub struct RotationDraft {
+    /// The last on-chain issue number: typed, pasted kes-period-info JSON, or read from the opcert.
+    pub on_chain_text: String,
+    /// The issue number for the new opcert (empty: the usual m + 1).
+    pub issue_number_text: String,
+    /// A slot or `query tip` JSON to check the machine clock against.
+    pub reference_text: String,
+    pub guard: Option<Result<GuardReport, String>>,
+    /// The last pre-deploy check, and after a rotation, what to copy.
+    pub checks: Option<Vec<Check>>,
+    pub rotated: Option<String>,
+}
+
+/// A rotation ready to confirm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RotationPlan {
+    pub last_seen: Option<u64>,
+    pub issue_number: u64,
+    pub kes_period: u64,
+}
+
+impl ConsoleApp {
+    /// The on-chain counter as typed or pasted; None while the field is empty.
+    pub fn on_chain_counter(&self) -> Option<Result<OnChainCounter, String>> {
+        let text = self.drafts.rotation.on_chain_text.trim();
+        (!text.is_empty()).then(|| kes_period_info::parse_on_chain(text))
+    }
+
+    /// Fills the on-chain number from the current opcert: once it has made a block, the chain
+    /// has seen its number, and a stale cold.counter backup cannot mislead.
+    pub fn use_opcert_number(&mut self) {
+        match self.workspace.as_ref().and_then(|w| w.opcert.as_ref()) {
+            Some(c) => self.drafts.rotation.on_chain_text = c.issue_number.to_string(),
+            None => self.fail("There is no operational certificate in this folder to read it from."),
+        }
+    }
+
+    /// Works out the rotation from the wizard's fields, or says what is missing or wrong.
+    pub fn rotation_plan(&self) -> Result<RotationPlan, String> {
+        let ws = self
+            .workspace
+            .as_ref()
+            .ok_or("Open the pool folder first (Ctrl+O).")?;
+        if !ws.has(Role::ColdSkey) {
+            return Err("Rotation needs cold.skey: run it on the offline machine that holds the cold key.".into());
+        }
+        if ws.cold_vkey.is_none() && ws.counter.is_none() {
+            return Err("Rotation needs cold.vkey or the issue counter to know the pool.".into());
+        }
+        let last_seen = match self.on_chain_counter() {
+            None => {
+                return Err("Give the last issue number the chain has seen: type it, paste `query kes-period-info`, or read it from node.opcert.".into())
+            }
+            Some(Err(e)) => return Err(e),
+            Some(Ok(c)) => c.last_seen,
+        };
+        let typed = self.drafts.rotation.issue_number_text.trim();
+        let issue_number = if typed.is_empty() {
+            kes_period_info::allowed(last_seen).1
+        } else {
+            typed
+                .parse::<u64>()
+                .map_err(|_| format!("\"{typed}\" is not a whole number"))?
+        };
+        kes_period_info::judge(last_seen, issue_number)?;
+        let kes_period = self
+            .current_kes_period()
+            .ok_or("The network's clock is not known: choose the network on the Pool tab.")?;
+        Ok(RotationPlan {
+            last_seen,
+            issue_number,
+            kes_period,
+        })
+    }
+
+    pub fn request_rotation(&mut self) {
+        let plan = match self.rotation_plan() {
+            Ok(p) => p,
+            Err(e) => return self.fail(e),
+        };
+        let counter = self.short(Role::Counter);
+        self.ask(
+            "Rotate the KES key?",
+            format!(
+                "This makes a new KES key pair (replacing kes.vkey and kes.skey), sets {counter} to {n}, issues node.opcert with issue number {n} for KES period {p}, and leaves {counter} at {next}. Until the block producer runs the new kes.skey and node.opcert it keeps using the old ones.",
+                n = plan.issue_number,
+                p = plan.kes_period,
+                next = plan.issue_number + 1
+            ),
+            "Rotate",
+            Pending::Rotate(plan),
+        );
+    }
+
+    pub(super) fn rotate(&mut self, plan: RotationPlan) {
+        let Some(ws) = self.workspace.clone() else {
+            return;
+        };
+        let cold_path = ws.path_for(Role::ColdSkey);
+        let counter_path = ws.path_for(Role::Counter);
+        let (kes_vk_path, kes_sk_path, opcert_path) = (
+            ws.dir.join(names::KES_VKEY),
+            ws.dir.join(names::KES_SKEY),
+            ws.dir.join(names::OPCERT),
+        );
+        let result = (|| -> Result<(VerificationKey, opcert::OpCert), String> {
+            let cold = load::signing_key(&cold_path, accept::OPCERT_COLD_SIGNING)?;
+            let cold_vkey = cold
+                .verification_key()
+                .map_err(|e| e.to_string())?
+                .public_key();
+            if let Some(c) = &ws.counter {
+                if c.cold_vkey != cold_vkey {
+                    return Err(format!("{} belongs to another cold key than {}: fix the folder before rotating.", ws.short(&counter_path), ws.short(&cold_path)));
+                }
+            }
+            let seed = entropy::seed32()?;
+            let (kes_sk, kes_vk) = generate::kes(&seed).map_err(|e| e.to_string())?;
+            let counter = IssueCounter {
+                next_issue_number: plan.issue_number,
+                cold_vkey,
+            };
+            let issued = opcert::issue(&cold, &counter, &kes_vk.public_key(), plan.kes_period)
+                .map_err(|e| e.to_string())?;
+            let (vkb, skb, cb, ob) = (
+                kes_vk.to_envelope().render(),
+                kes_sk.to_envelope().render(),
+                issued.next_counter.to_envelope().render(),
+                issued.opcert.to_envelope().render(),
+            );
+            let counter_protection = if counter_path.exists() {
+                Protection::CounterUpdate
+            } else {
+                Protection::Guarded
+            };
+            files::write_all(
+                &[
+                    Output { path: &kes_vk_path, bytes: vkb.expose(), protection: Protection::Guarded },
+                    Output { path: &kes_sk_path, bytes: skb.expose(), protection: Protection::SigningKey },
+                    Output { path: &counter_path, bytes: cb.expose(), protection: counter_protection },
+                    Output { path: &opcert_path, bytes: ob.expose(), protection: Protection::Output },
+                ],
+                true,
+            )
+            .map_err(|e| e.to_string())?;
+            Ok((kes_vk, issued.opcert))
+        })();
+        let (kes_vk, cert) = match result {
+            Ok(r) => r,
+            Err(e) => return self.fail(format!("Nothing was changed: {e}")),
+        };
+        let entry = JournalEntry::new(
+            self.platform.clock.now(),
+            describe::pool_bech32(&cert.pool_id()),
+            cert.issue_number,
+            cert.kes_period,
+            &kes_vk.public_key(),
+        );
+        let journal_note = match journal_file::append(&ws.dir, &entry) {
+            Ok(()) => String::new(),
+            Err(e) => format!(" The rotation journal could not be written: {e}"),
+        };
+        let (short_counter, short_cold) = (ws.short(&counter_path), ws.short(&cold_path));
+        self.last_cli = Some(
+            [
+                cli::key_gen_kes(names::KES_VKEY, names::KES_SKEY),
+                cli::new_counter(
+                    &ws.short(&ws.path_for(Role::ColdVkey)),
+                    plan.issue_number,
+                    &short_counter,
+                ),
+                cli::issue_op_cert(
+                    names::KES_VKEY,
+                    &short_cold,
+                    &short_counter,
+                    plan.kes_period,
+                    names::OPCERT,
+                ),
+            ]
+            .join("\n"),
+        );
+        self.rescan();
+        self.run_predeploy();
+        self.drafts.rotation.rotated = Some(format!(
+            "Copy kes.skey and node.opcert to the block producer (replacing the old ones), then restart the node. Keep cold.skey and {short_counter} here, offline.",
+        ));
+        if journal_note.is_empty() {
+            self.say(format!(
+                "Rotated: node.opcert has issue number {} for KES period {}; {short_counter} is now at {}.",
+                cert.issue_number,
+                cert.kes_period,
+                cert.issue_number + 1
+            ));
+        } else {
+            self.fail(format!("Rotated, but:{journal_note}"));
+        }
+    }
+
+    /// Checks the folder's kes.skey, node.opcert and cold.vkey as the block producer will use them.
+    pub fn run_predeploy(&mut self) {
+        let checks = (|| -> Result<Vec<Check>, String> {
+            let ws = self.workspace.as_ref().ok_or("Open the pool folder first.")?;
+            let cert = ws
+                .opcert
+                .as_ref()
+                .ok_or("There is no operational certificate in this folder yet.")?;
+            let kes = match ws.first(Role::KesSkey) {
+                Some(p) => Some(
+                    load::signing_key(&p, accept::KES_SIGNING)?
+                        .verification_key()
+                        .map_err(|e| e.to_string())?
+                        .public_key(),
+                ),
+                None => None,
+            };
+            let cold = ws.cold_vkey.as_ref().map(VerificationKey::public_key);
+            let clock = self.clock.as_ref().ok_or("The network's clock is not known.")?;
+            let window = clock
+                .kes_window(cert.kes_period, self.platform.clock.now())
+                .map_err(|e| e.to_string())?;
+            let evidence = match (self.on_chain_counter(), &ws.counter) {
+                (Some(Ok(c)), _) => CounterEvidence::OnChain(c.last_seen),
+                (_, Some(counter)) => CounterEvidence::CounterFile(counter.next_issue_number),
+                _ => CounterEvidence::Unknown,
+            };
+            Ok(predeploy::run(cert, kes.as_ref(), cold.as_ref(), &window, evidence))
+        })();
+        match checks {
+            Ok(c) => {
+                let passed = predeploy::all_passed(&c);
+                self.drafts.rotation.checks = Some(c);
+                if passed {
+                    self.say("Pre-deploy check passed: kes.skey, node.opcert and cold.vkey belong together and the opcert is valid now.");
+                } else {
+                    self.fail("Pre-deploy check failed: see the checks on the KES tab.");
+                }
+            }
+            Err(e) => {
+                self.drafts.rotation.checks = None;
+                self.fail(e);
+            }
+        }
+    }
+
+    /// Compares the machine clock with a slot from the online side.
+    pub fn check_clock(&mut self) {
+        let text = self.drafts.rotation.reference_text.clone();
+        let result = clock_guard::parse_reference(&text).and_then(|slot| {
+            let clock = self
+                .clock
+                .as_ref()
+                .ok_or("The network's clock is not known: open a pool folder first.")?;
+            clock_guard::check(clock, self.platform.clock.now(), slot).map_err(|e| e.to_string())
+        });
+        self.drafts.rotation.guard = Some(result);
+    }
+
+    /// Saves the rotate-by date of this pool's opcert as a calendar event.
+    pub fn export_calendar(&mut self) {
+        let Some(w) = self.kes_window() else {
+            return self.fail("There is no operational certificate to remind about.");
+        };
+        let t = self.settings.thresholds();
+        let pool = self
+            .workspace
+            .as_ref()
+            .and_then(|ws| ws.pool_id())
+            .map(|id| describe::pool_bech32(&id))
+            .unwrap_or_default();
+        let name = self
+            .workspace
+            .as_ref()
+            .and_then(|w| w.dir.file_name())
+            .map_or_else(|| "pool".to_owned(), |n| n.to_string_lossy().into_owned());
+        let at = kes_watch::rotate_by(&w, t);
+        let text = calendar::ics(&calendar::Reminder {
+            uid: format!("kes-{pool}-{}@poolconsole", w.start_period),
+            summary: format!("Rotate the KES key of {name}"),
+            description: format!(
+                "The operational certificate of {name} ({pool}) started at KES period {} and expires at {} (UTC), when the node stops making blocks. Generate a new KES key, issue a new opcert (Pool Console, KES tab) and restart the block producer.",
+                w.start_period,
+                format_utc(w.expiry_time)
+            ),
+            at,
+            alarm_hours_before: 24,
+            stamp: self.platform.clock.now(),
+        });
+        let Some(path) = self
+            .platform
+            .dialogs
+            .save_file("Save the rotation reminder", &format!("{name}-kes-rotate-by.ics"))
+        else {
+            return;
+        };
+        match files::write_one(&path, text.as_bytes(), Protection::Output, false) {
+            Ok(()) => self.say(format!(
+                "Saved the reminder for {} to {}: open it with your calendar.",
+                format_utc(at),
+                path.display()
+            )),
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! The pool list of the Watch tab: every workspace the operator has opened and every opcert file
+//! added on its own. Files are read when the list is loaded; the windows are worked out again
+//! at every frame from the clock, so the list stays right as time passes.
+
+use chrono::{DateTime, Utc};
+use std::path::{Path, PathBuf};
+
+use super::network::NetworkChoice;
+use super::settings::Settings;
+use super::workspace::Workspace;
+use crate::core::clock::{ChainClock, KesWindow};
+use crate::core::describe::pool_bech32;
+use crate::core::journal::JournalEntry;
+use crate::core::kes_watch::{self, Thresholds, Urgency};
+use crate::core::opcert::OpCert;
+use crate::platform::load;
+
+/// What the list needs from one opcert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpCertFacts {
+    pub kes_period: u64,
+    pub issue_number: u64,
+    pub pool_id: [u8; 28],
+}
+
+impl From<&OpCert> for OpCertFacts {
+    fn from(c: &OpCert) -> Self {
+        Self {
+            kes_period: c.kes_period,
+            issue_number: c.issue_number,
+            pool_id: c.pool_id(),
+        }
+    }
+}
+
+/// One line of the list, as loaded.
+#[derive(Debug, Clone)]
+pub struct WatchEntry {
+    /// The folder's or the file's name.
+    pub label: String,
+    /// The workspace folder, or the opcert file.
+    pub source: PathBuf,
+    pub is_workspace: bool,
+    pub network: NetworkChoice,
+    pub clock: Result<ChainClock, String>,
+    pub opcert: Result<OpCertFacts, String>,
+    /// Past rotations (workspaces only).
+    pub journal: Vec<JournalEntry>,
+}
+
+impl WatchEntry {
+    pub fn pool_bech32(&self) -> Option<String> {
+        self.opcert.as_ref().ok().map(|c| pool_bech32(&c.pool_id))
+    }
+
+    /// The window at `now`, or why there is none.
+    pub fn window(&self, now: DateTime<Utc>) -> Result<KesWindow, String> {
+        let facts = self.opcert.as_ref().map_err(Clone::clone)?;
+        let clock = self.clock.as_ref().map_err(Clone::clone)?;
+        clock
+            .kes_window(facts.kes_period, now)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// A line of the list at one moment.
+#[derive(Debug, Clone)]
+pub struct WatchRow<'a> {
+    pub entry: &'a WatchEntry,
+    pub window: Result<KesWindow, String>,
+}
+
+impl WatchRow<'_> {
+    pub fn urgency(&self, t: Thresholds) -> Option<Urgency> {
+        self.window.as_ref().ok().map(|w| Urgency::of(w, t))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PoolList {
+    pub entries: Vec<WatchEntry>,
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+impl PoolList {
+    /// Reads every watched workspace and opcert file named in the settings.
+    pub fn load(settings: &Settings) -> Self {
+        let mut entries = Vec::new();
+        for dir in &settings.watched_workspaces {
+            let network = settings.networks.get(dir).cloned().unwrap_or_default();
+            let (opcert, journal) = match Workspace::scan(dir) {
+                Ok(ws) => (
+                    ws.opcert.as_ref().map(OpCertFacts::from).ok_or_else(|| {
+                        "no operational certificate in this folder yet".to_owned()
+                    }),
+                    ws.journal,
+                ),
+                Err(e) => (Err(e), Vec::new()),
+            };
+            entries.push(WatchEntry {
+                label: name_of(dir),
+                source: dir.clone(),
+                is_workspace: true,
+                clock: network.clock(),
+                network,
+                opcert,
+                journal,
+            });
+        }
+        for file in &settings.watched_opcerts {
+            let opcert = load::envelope(&file.path).and_then(|env| {
+                OpCert::from_envelope(&env)
+                    .map(|c| OpCertFacts::from(&c))
+                    .map_err(|e| format!("{}: {e}", file.path.display()))
+            });
+            entries.push(WatchEntry {
+                label: name_of(&file.path),
+                source: file.path.clone(),
+                is_workspace: false,
+                clock: file.network.clock(),
+                network: file.network.clone(),
+                opcert,
+                journal: Vec::new(),
+            });
+        }
+        Self { entries }
+    }
+
+    /// Every entry at `now`, most urgent first; entries that cannot be read come first of all,
+    /// since nobody can tell how long they have.
+    pub fn rows(&self, now: DateTime<Utc>, t: Thresholds) -> Vec<WatchRow<'_>> {
+        let mut rows: Vec<WatchRow<'_>> = self
+            .entries
+            .iter()
+            .map(|entry| WatchRow {
+                entry,
+                window: entry.window(now),
+            })
+            .collect();
+        rows.sort_by_key(|r| match &r.window {
+            Err(_) => (0, None),
+            Ok(w) => (1, Some(kes_watch::sort_key(w, t))),
+        });
+        rows
+    }
+}

@@ -1,0 +1,273 @@
+//! `kes check` (the pre-deploy check) and `kes status` (a line per pool or node, with an exit
+//! code by urgency for cron jobs and monitoring).
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+use super::args::{KesCheckArgs, KesStatusArgs};
+use super::kes::{chain_clock, local, print, time_arg};
+use super::{CliError, CliResult, Streams};
+use crate::core::clock::{format_utc, ChainClock, KesWindow};
+use crate::core::keys::accept;
+use crate::core::kes_watch::{days_and_hours, Thresholds, Urgency};
+use crate::core::node_metrics::NodeKes;
+use crate::core::opcert::OpCert;
+use crate::core::predeploy::{self, CounterEvidence, Outcome};
+use crate::core::{kes_period_info, node_metrics};
+use crate::platform::{files, http, load};
+
+/// Exit codes of `kes status`, as monitoring plugins use them.
+pub mod exit {
+    pub const FINE: i32 = 0;
+    pub const WARN: i32 = 1;
+    pub const ALERT: i32 = 2;
+    /// Expired, not yet valid, unreadable or unreachable: no way to tell it is safe.
+    pub const CRITICAL: i32 = 3;
+}
+
+pub fn check(a: KesCheckArgs, io: &mut Streams<'_>) -> CliResult {
+    let clock = chain_clock(&a.clock)?;
+    let now = time_arg(a.at.as_deref())?;
+    let env = load::envelope(&a.op_cert_file).map_err(CliError::new)?;
+    let cert = OpCert::from_envelope(&env).map_err(|e| CliError::file(&a.op_cert_file, e))?;
+    let kes = load::signing_key(&a.kes_signing_key_file, accept::KES_SIGNING)
+        .map_err(CliError::new)?
+        .verification_key()
+        .map_err(|e| CliError::file(&a.kes_signing_key_file, e))?
+        .public_key();
+    let cold = load::verification_key(
+        &a.cold_verification_key_file,
+        accept::OPCERT_COLD_VERIFICATION,
+    )
+    .map_err(CliError::new)?
+    .public_key();
+    let evidence = if let Some(m) = a.on_chain_counter {
+        CounterEvidence::OnChain(Some(m))
+    } else if let Some(path) = &a.kes_period_info_file {
+        let text = files::read(path)?;
+        let text = String::from_utf8_lossy(text.expose()).into_owned();
+        let c = kes_period_info::parse_on_chain(&text).map_err(|e| CliError::file(path, e))?;
+        CounterEvidence::OnChain(c.last_seen)
+    } else if let Some(path) = &a.operational_certificate_issue_counter_file {
+        CounterEvidence::CounterFile(load::counter(path).map_err(CliError::new)?.next_issue_number)
+    } else {
+        CounterEvidence::Unknown
+    };
+    let window = clock.kes_window(cert.kes_period, now)?;
+    let checks = predeploy::run(&cert, Some(&kes), Some(&cold), &window, evidence);
+    let mut text = String::new();
+    for c in &checks {
+        let mark = match c.outcome {
+            Outcome::Pass => "PASS",
+            Outcome::Fail => "FAIL",
+            Outcome::NotChecked => "SKIP",
+        };
+        text.push_str(&format!("{mark}  {}: {}\n", c.name, c.detail));
+    }
+    print(io, &text)?;
+    let failed = checks.iter().filter(|c| c.outcome == Outcome::Fail).count();
+    if failed > 0 {
+        return Err(CliError::new(format!(
+            "{failed} of {} checks failed: do not deploy these files",
+            checks.len()
+        )));
+    }
+    Ok(())
+}
+
+/// One line of `kes status`.
+struct Line {
+    source: String,
+    kind: &'static str,
+    outcome: Result<Found, String>,
+}
+
+struct Found {
+    window: KesWindow,
+    node: Option<NodeKes>,
+}
+
+fn code_of(outcome: &Result<Found, String>, t: Thresholds) -> i32 {
+    match outcome {
+        Err(_) => exit::CRITICAL,
+        Ok(f) => match Urgency::of(&f.window, t) {
+            Urgency::Fine => exit::FINE,
+            Urgency::Warn => exit::WARN,
+            Urgency::Alert => exit::ALERT,
+            Urgency::Expired | Urgency::NotYetValid => exit::CRITICAL,
+        },
+    }
+}
+
+fn status_word(outcome: &Result<Found, String>, kind: &str, t: Thresholds) -> &'static str {
+    match outcome {
+        Err(_) if kind == "metrics" => "unreachable",
+        Err(_) => "unreadable",
+        Ok(f) => Urgency::of(&f.window, t).label(),
+    }
+}
+
+/// Polls every URL at once, so the whole command takes at most one timeout.
+fn poll_all(urls: &[String], timeout: Duration) -> Vec<Result<NodeKes, String>> {
+    let handles: Vec<_> = urls
+        .iter()
+        .cloned()
+        .map(|url| {
+            std::thread::spawn(move || {
+                http::get(&url, timeout).and_then(|body| {
+                    node_metrics::parse(&body).map_err(|e| format!("{url}: {e}"))
+                })
+            })
+        })
+        .collect();
+    handles
+        .into_iter()
+        .map(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err("the poll stopped unexpectedly".to_owned()))
+        })
+        .collect()
+}
+
+fn from_node(clock: &ChainClock, now: DateTime<Utc>, kes: NodeKes) -> Result<Found, String> {
+    let start = kes.opcert_start.ok_or(
+        "the node reports no opcert start period: is the opcert loaded (forging enabled)?",
+    )?;
+    let window = clock.kes_window(start, now).map_err(|e| e.to_string())?;
+    Ok(Found {
+        window,
+        node: Some(kes),
+    })
+}
+
+pub fn status(a: KesStatusArgs, io: &mut Streams<'_>) -> CliResult {
+    let critical = |e: CliError| CliError {
+        code: exit::CRITICAL,
+        ..e
+    };
+    let clock = chain_clock(&a.clock).map_err(critical)?;
+    let now = time_arg(a.at.as_deref()).map_err(critical)?;
+    let t = Thresholds {
+        warn_days: a.warn_days,
+        alert_days: a.alert_days,
+    };
+    let mut lines = Vec::new();
+    for path in &a.op_cert_file {
+        let outcome = load::envelope(path)
+            .and_then(|env| {
+                OpCert::from_envelope(&env).map_err(|e| format!("{}: {e}", path.display()))
+            })
+            .and_then(|cert| {
+                clock
+                    .kes_window(cert.kes_period, now)
+                    .map_err(|e| e.to_string())
+            })
+            .map(|window| Found { window, node: None });
+        lines.push(Line {
+            source: path.display().to_string(),
+            kind: "opcert",
+            outcome,
+        });
+    }
+    let polled = poll_all(&a.metrics_url, Duration::from_secs(a.timeout_seconds.max(1)));
+    for (url, result) in a.metrics_url.iter().zip(polled) {
+        lines.push(Line {
+            source: url.clone(),
+            kind: "metrics",
+            outcome: result.and_then(|kes| from_node(&clock, now, kes)),
+        });
+    }
+    let code = lines
+        .iter()
+        .map(|l| code_of(&l.outcome, t))
+        .max()
+        .unwrap_or(exit::FINE);
+    let text = if a.output_json {
+        let pools: Vec<Value> = lines.iter().map(|l| line_json(l, t)).collect();
+        let v = json!({
+            "network": clock.name,
+            "time": format_utc(now),
+            "warnDays": t.warn_days,
+            "alertDays": t.alert_days,
+            "exitCode": code,
+            "pools": pools,
+        });
+        format!("{}\n", serde_json::to_string_pretty(&v)?)
+    } else {
+        lines.iter().map(|l| line_text(l, t)).collect()
+    };
+    print(io, &text).map_err(critical)?;
+    if code == exit::FINE {
+        Ok(())
+    } else {
+        let worst = lines
+            .iter()
+            .filter(|l| code_of(&l.outcome, t) == code)
+            .map(|l| l.source.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Err(CliError {
+            message: format!(
+                "{} needs attention: {worst}",
+                match code {
+                    exit::WARN => "a KES key",
+                    exit::ALERT => "a KES key urgently",
+                    _ => "a pool that cannot make blocks or cannot be read",
+                }
+            ),
+            code,
+        })
+    }
+}
+
+fn line_text(l: &Line, t: Thresholds) -> String {
+    let word = status_word(&l.outcome, l.kind, t);
+    match &l.outcome {
+        Err(e) => format!("{word:<13} {}: {e}\n", l.source),
+        Ok(f) => {
+            let w = &f.window;
+            let (d, h) = days_and_hours(w.remaining_ms);
+            format!(
+                "{word:<13} {}: {} periods left (KES period {} of {}–{}), expires {} ({}), {d}d {h}h left\n",
+                l.source,
+                w.periods_left,
+                f.node.and_then(|n| n.current_period).unwrap_or(w.current_period),
+                w.start_period,
+                w.last_period,
+                format_utc(w.expiry_time),
+                local(w.expiry_time),
+            )
+        }
+    }
+}
+
+fn line_json(l: &Line, t: Thresholds) -> Value {
+    let word = status_word(&l.outcome, l.kind, t);
+    match &l.outcome {
+        Err(e) => json!({ "source": l.source, "kind": l.kind, "status": word, "error": e }),
+        Ok(f) => {
+            let w = &f.window;
+            let mut v = json!({
+                "source": l.source,
+                "kind": l.kind,
+                "status": word,
+                "startKesPeriod": w.start_period,
+                "lastValidKesPeriod": w.last_period,
+                "currentKesPeriod": w.current_period,
+                "periodsLeft": w.periods_left,
+                "expiresUtc": format_utc(w.expiry_time),
+                "secondsRemaining": w.remaining_ms.max(0) / 1000,
+            });
+            if let Some(n) = f.node {
+                v["node"] = json!({
+                    "currentKesPeriod": n.current_period,
+                    "remainingKesPeriods": n.remaining_periods,
+                    "opcertStartKesPeriod": n.opcert_start,
+                    "opcertExpiryKesPeriod": n.opcert_expiry,
+                });
+            }
+            v
+        }
+    }
+}

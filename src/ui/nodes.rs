@@ -1,0 +1,139 @@
+//! The live node view: each block producer's own KES figures from its metrics endpoint.
+
+use eframe::egui::{self, RichText, TextEdit};
+
+use super::theme::{self, Level};
+use super::widgets;
+use crate::app::network::NetworkChoice;
+use crate::app::nodes::{NodeState, NodeStatus};
+use crate::app::settings::MetricsEndpoint;
+use crate::app::ConsoleApp;
+use crate::core::clock::format_utc;
+use crate::core::kes_watch::days_and_hours;
+
+pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    app.nodes.sync(&app.settings.metrics_endpoints);
+    app.nodes.tick(app.platform.clock.now());
+    widgets::section(
+        ui,
+        "Nodes",
+        "What each block producer reports about its own KES key (Prometheus metrics, e.g. http://127.0.0.1:12798/metrics). Polled every 30 s in the background.",
+    );
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let l = ui.label("Metrics URL");
+            let edit = ui
+                .add(
+                    TextEdit::singleline(&mut app.drafts.new_metrics_url)
+                        .hint_text("http://127.0.0.1:12798/metrics")
+                        .desired_width(320.0),
+                )
+                .labelled_by(l.id);
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button("➕ Add node").clicked() || enter {
+                add_endpoint(app);
+            }
+            if !app.nodes.nodes.is_empty() && ui.button("⟳ Poll now").clicked() {
+                app.nodes.ask_all();
+            }
+        });
+        if app.nodes.nodes.is_empty() {
+            ui.label(RichText::new("No node yet.").color(theme::weak(ui)));
+            return;
+        }
+        ui.add_space(4.0);
+        let mut remove = None;
+        egui::Grid::new("nodes")
+            .num_columns(3)
+            .striped(true)
+            .spacing([16.0, 6.0])
+            .show(ui, |ui| {
+                for n in &app.nodes.nodes {
+                    ui.label(RichText::new(&n.endpoint.url).monospace());
+                    node_state(ui, n);
+                    if ui
+                        .small_button("✖")
+                        .on_hover_text(format!("Stop polling {}", n.endpoint.url))
+                        .clicked()
+                    {
+                        remove = Some(n.endpoint.clone());
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(e) = remove {
+            app.settings.metrics_endpoints.retain(|x| *x != e);
+        }
+    });
+}
+
+fn add_endpoint(app: &mut ConsoleApp) {
+    let url = app.drafts.new_metrics_url.trim().to_owned();
+    if !url.starts_with("http://") {
+        return app.fail(format!(
+            "\"{url}\" is not a metrics URL: give http://HOST:PORT/metrics (the node's hasPrometheus address; 12798 by default)."
+        ));
+    }
+    let endpoint = MetricsEndpoint {
+        url,
+        network: match app.workspace {
+            Some(_) => app.network_choice(),
+            None => NetworkChoice::Mainnet,
+        },
+    };
+    if !app.settings.metrics_endpoints.contains(&endpoint) {
+        app.settings.metrics_endpoints.push(endpoint);
+    }
+    app.drafts.new_metrics_url.clear();
+}
+
+fn node_state(ui: &mut egui::Ui, n: &NodeStatus) {
+    match &n.state {
+        NodeState::Asking => {
+            ui.label(RichText::new("⏳ asking…").color(theme::weak(ui)));
+        }
+        NodeState::Failed { message, at } => {
+            ui.vertical(|ui| {
+                widgets::status(ui, Level::Alert, "Not answering");
+                ui.label(RichText::new(format!("{message} (at {})", format_utc(*at))).small());
+            });
+        }
+        NodeState::Answered { kes, at } => {
+            ui.vertical(|ui| {
+                let clock = n.endpoint.network.clock().ok();
+                let expiry = kes.opcert_expiry.and_then(|p| {
+                    let c = clock.as_ref()?;
+                    c.slot_start(p.checked_mul(c.slots_per_kes_period)?).ok()
+                });
+                let level = match kes.remaining_periods {
+                    Some(0) => Level::Alert,
+                    Some(r) if r < 10 => Level::Warn,
+                    Some(_) => Level::Ok,
+                    None => Level::Neutral,
+                };
+                let show = |v: Option<u64>| v.map_or_else(|| "–".to_owned(), |v| v.to_string());
+                widgets::status(
+                    ui,
+                    level,
+                    &format!("{} KES periods left", show(kes.remaining_periods)),
+                );
+                ui.label(format!(
+                    "node's KES period {} · opcert start {} · expiry period {}",
+                    show(kes.current_period),
+                    show(kes.opcert_start),
+                    show(kes.opcert_expiry)
+                ));
+                if let Some(t) = expiry {
+                    let (d, h) = days_and_hours((t - *at).num_milliseconds());
+                    ui.label(format!(
+                        "expires {} ({d}d {h}h after the last answer, {})",
+                        format_utc(t),
+                        n.endpoint.network.label()
+                    ));
+                }
+                ui.label(RichText::new(format!("answered at {}", format_utc(*at))).small().color(theme::weak(ui)));
+            });
+        }
+    }
+}

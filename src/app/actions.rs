@@ -168,7 +168,13 @@ impl ConsoleApp {
 
     // ------------------------------------------------------------------ keys
 
-    pub(crate) fn ask(&mut self, title: &str, message: String, confirm_label: &str, action: Pending) {
+    pub(crate) fn ask(
+        &mut self,
+        title: &str,
+        message: String,
+        confirm_label: &str,
+        action: Pending,
+    ) {
         self.confirm = Some(Confirm {
             title: title.to_owned(),
             message,

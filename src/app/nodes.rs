@@ -16,8 +16,14 @@ use crate::platform::http;
 pub enum NodeState {
     /// Asked, no answer yet.
     Asking,
-    Answered { kes: NodeKes, at: DateTime<Utc> },
-    Failed { message: String, at: DateTime<Utc> },
+    Answered {
+        kes: NodeKes,
+        at: DateTime<Utc>,
+    },
+    Failed {
+        message: String,
+        at: DateTime<Utc>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -87,10 +93,7 @@ impl NodeWatch {
             }
         }
         let due = |n: &NodeStatus| {
-            !n.in_flight
-                && n
-                    .last_asked
-                    .is_none_or(|t| t.elapsed() >= self.interval)
+            !n.in_flight && n.last_asked.is_none_or(|t| t.elapsed() >= self.interval)
         };
         let urls: Vec<String> = self
             .nodes
@@ -131,9 +134,8 @@ impl NodeWatch {
             url.to_owned(),
         );
         std::thread::spawn(move || {
-            let result = http::get(&url, timeout).and_then(|body| {
-                node_metrics::parse(&body).map_err(|e| format!("{url}: {e}"))
-            });
+            let result = http::get(&url, timeout)
+                .and_then(|body| node_metrics::parse(&body).map_err(|e| format!("{url}: {e}")));
             let _ = sender.send((url, result));
             if let Some(w) = waker {
                 w();

@@ -51,7 +51,9 @@ impl ConsoleApp {
     pub fn use_opcert_number(&mut self) {
         match self.workspace.as_ref().and_then(|w| w.opcert.as_ref()) {
             Some(c) => self.drafts.rotation.on_chain_text = c.issue_number.to_string(),
-            None => self.fail("There is no operational certificate in this folder to read it from."),
+            None => {
+                self.fail("There is no operational certificate in this folder to read it from.")
+            }
         }
     }
 
@@ -62,7 +64,10 @@ impl ConsoleApp {
             .as_ref()
             .ok_or("Open the pool folder first (Ctrl+O).")?;
         if !ws.has(Role::ColdSkey) {
-            return Err("Rotation needs cold.skey: run it on the offline machine that holds the cold key.".into());
+            return Err(
+                "Rotation needs cold.skey: run it on the offline machine that holds the cold key."
+                    .into(),
+            );
         }
         if ws.cold_vkey.is_none() && ws.counter.is_none() {
             return Err("Rotation needs cold.vkey or the issue counter to know the pool.".into());
@@ -131,7 +136,11 @@ impl ConsoleApp {
                 .public_key();
             if let Some(c) = &ws.counter {
                 if c.cold_vkey != cold_vkey {
-                    return Err(format!("{} belongs to another cold key than {}: fix the folder before rotating.", ws.short(&counter_path), ws.short(&cold_path)));
+                    return Err(format!(
+                        "{} belongs to another cold key than {}: fix the folder before rotating.",
+                        ws.short(&counter_path),
+                        ws.short(&cold_path)
+                    ));
                 }
             }
             let seed = entropy::seed32()?;
@@ -155,10 +164,26 @@ impl ConsoleApp {
             };
             files::write_all(
                 &[
-                    Output { path: &kes_vk_path, bytes: vkb.expose(), protection: Protection::Guarded },
-                    Output { path: &kes_sk_path, bytes: skb.expose(), protection: Protection::SigningKey },
-                    Output { path: &counter_path, bytes: cb.expose(), protection: counter_protection },
-                    Output { path: &opcert_path, bytes: ob.expose(), protection: Protection::Output },
+                    Output {
+                        path: &kes_vk_path,
+                        bytes: vkb.expose(),
+                        protection: Protection::Guarded,
+                    },
+                    Output {
+                        path: &kes_sk_path,
+                        bytes: skb.expose(),
+                        protection: Protection::SigningKey,
+                    },
+                    Output {
+                        path: &counter_path,
+                        bytes: cb.expose(),
+                        protection: counter_protection,
+                    },
+                    Output {
+                        path: &opcert_path,
+                        bytes: ob.expose(),
+                        protection: Protection::Output,
+                    },
                 ],
                 true,
             )
@@ -219,7 +244,10 @@ impl ConsoleApp {
     /// Checks the folder's kes.skey, node.opcert and cold.vkey as the block producer will use them.
     pub fn run_predeploy(&mut self) {
         let checks = (|| -> Result<Vec<Check>, String> {
-            let ws = self.workspace.as_ref().ok_or("Open the pool folder first.")?;
+            let ws = self
+                .workspace
+                .as_ref()
+                .ok_or("Open the pool folder first.")?;
             let cert = ws
                 .opcert
                 .as_ref()
@@ -234,7 +262,10 @@ impl ConsoleApp {
                 None => None,
             };
             let cold = ws.cold_vkey.as_ref().map(VerificationKey::public_key);
-            let clock = self.clock.as_ref().ok_or("The network's clock is not known.")?;
+            let clock = self
+                .clock
+                .as_ref()
+                .ok_or("The network's clock is not known.")?;
             let window = clock
                 .kes_window(cert.kes_period, self.platform.clock.now())
                 .map_err(|e| e.to_string())?;
@@ -243,7 +274,13 @@ impl ConsoleApp {
                 (_, Some(counter)) => CounterEvidence::CounterFile(counter.next_issue_number),
                 _ => CounterEvidence::Unknown,
             };
-            Ok(predeploy::run(cert, kes.as_ref(), cold.as_ref(), &window, evidence))
+            Ok(predeploy::run(
+                cert,
+                kes.as_ref(),
+                cold.as_ref(),
+                &window,
+                evidence,
+            ))
         })();
         match checks {
             Ok(c) => {
@@ -305,11 +342,10 @@ impl ConsoleApp {
             alarm_hours_before: 24,
             stamp: self.platform.clock.now(),
         });
-        let Some(path) = self
-            .platform
-            .dialogs
-            .save_file("Save the rotation reminder", &format!("{name}-kes-rotate-by.ics"))
-        else {
+        let Some(path) = self.platform.dialogs.save_file(
+            "Save the rotation reminder",
+            &format!("{name}-kes-rotate-by.ics"),
+        ) else {
             return;
         };
         match files::write_one(&path, text.as_bytes(), Protection::Output, false) {

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::network::NetworkChoice;
-use crate::core::kes_watch::Thresholds;
 use super::Tab;
+use crate::core::kes_watch::Thresholds;
 
 pub const SETTINGS_KEY: &str = "pool-console-settings";
 

@@ -96,9 +96,10 @@ impl PoolList {
             let network = settings.networks.get(dir).cloned().unwrap_or_default();
             let (opcert, journal) = match Workspace::scan(dir) {
                 Ok(ws) => (
-                    ws.opcert.as_ref().map(OpCertFacts::from).ok_or_else(|| {
-                        "no operational certificate in this folder yet".to_owned()
-                    }),
+                    ws.opcert
+                        .as_ref()
+                        .map(OpCertFacts::from)
+                        .ok_or_else(|| "no operational certificate in this folder yet".to_owned()),
                     ws.journal,
                 ),
                 Err(e) => (Err(e), Vec::new()),

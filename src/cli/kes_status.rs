@@ -9,8 +9,8 @@ use super::args::{KesCheckArgs, KesStatusArgs};
 use super::kes::{chain_clock, local, print, time_arg};
 use super::{CliError, CliResult, Streams};
 use crate::core::clock::{format_utc, ChainClock, KesWindow};
-use crate::core::keys::accept;
 use crate::core::kes_watch::{days_and_hours, Thresholds, Urgency};
+use crate::core::keys::accept;
 use crate::core::node_metrics::NodeKes;
 use crate::core::opcert::OpCert;
 use crate::core::predeploy::{self, CounterEvidence, Outcome};
@@ -50,7 +50,11 @@ pub fn check(a: KesCheckArgs, io: &mut Streams<'_>) -> CliResult {
         let c = kes_period_info::parse_on_chain(&text).map_err(|e| CliError::file(path, e))?;
         CounterEvidence::OnChain(c.last_seen)
     } else if let Some(path) = &a.operational_certificate_issue_counter_file {
-        CounterEvidence::CounterFile(load::counter(path).map_err(CliError::new)?.next_issue_number)
+        CounterEvidence::CounterFile(
+            load::counter(path)
+                .map_err(CliError::new)?
+                .next_issue_number,
+        )
     } else {
         CounterEvidence::Unknown
     };
@@ -115,9 +119,8 @@ fn poll_all(urls: &[String], timeout: Duration) -> Vec<Result<NodeKes, String>> 
         .cloned()
         .map(|url| {
             std::thread::spawn(move || {
-                http::get(&url, timeout).and_then(|body| {
-                    node_metrics::parse(&body).map_err(|e| format!("{url}: {e}"))
-                })
+                http::get(&url, timeout)
+                    .and_then(|body| node_metrics::parse(&body).map_err(|e| format!("{url}: {e}")))
             })
         })
         .collect();
@@ -170,7 +173,10 @@ pub fn status(a: KesStatusArgs, io: &mut Streams<'_>) -> CliResult {
             outcome,
         });
     }
-    let polled = poll_all(&a.metrics_url, Duration::from_secs(a.timeout_seconds.max(1)));
+    let polled = poll_all(
+        &a.metrics_url,
+        Duration::from_secs(a.timeout_seconds.max(1)),
+    );
     for (url, result) in a.metrics_url.iter().zip(polled) {
         lines.push(Line {
             source: url.clone(),

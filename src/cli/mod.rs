@@ -147,7 +147,12 @@ pub enum Exit {
 pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
     // Monitoring reads `kes status`'s exit code: a broken command line must not look like a
     // mere warning (1), so it gets the "cannot tell" code.
-    let is_status = args.iter().skip(1).take(2).map(|a| a.to_str()).eq([Some("kes"), Some("status")]);
+    let is_status = args
+        .iter()
+        .skip(1)
+        .take(2)
+        .map(|a| a.to_str())
+        .eq([Some("kes"), Some("status")]);
     match parse(args) {
         Ok(Parsed::Console(dir)) => Exit::Console(dir),
         Ok(Parsed::Run(cmd, era, matches)) => match run(*cmd, era, &matches, io) {

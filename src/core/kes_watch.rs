@@ -155,7 +155,10 @@ mod tests {
             format_utc(expired.expiry_time),
             format_utc(period_start(S + 62))
         );
-        assert_eq!(Urgency::of(&expired, Thresholds::default()), Urgency::Expired);
+        assert_eq!(
+            Urgency::of(&expired, Thresholds::default()),
+            Urgency::Expired
+        );
     }
 
     #[test]

@@ -128,7 +128,6 @@ fn whole_number(text: &str) -> Option<u64> {
     // 2^64 is the first value a u64 cannot hold; the cast below is exact for whole x under it.
     const LIMIT: f64 = 18_446_744_073_709_551_616.0;
     if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x < LIMIT {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Some(x as u64)
     } else {
         None

@@ -82,12 +82,22 @@ pub fn run(
             Some(false) => Check::new(
                 "Cold signature",
                 false,
-                "signed by another cold key than cold.vkey: this opcert belongs to another pool".into(),
+                "signed by another cold key than cold.vkey: this opcert belongs to another pool"
+                    .into(),
             ),
-            None => Check::new("Cold signature", false, "no cold verification key given".into()),
+            None => Check::new(
+                "Cold signature",
+                false,
+                "no cold verification key given".into(),
+            ),
         }
     };
-    vec![kes, cold, window_check(window), counter_check(cert.issue_number, counter)]
+    vec![
+        kes,
+        cold,
+        window_check(window),
+        counter_check(cert.issue_number, counter),
+    ]
 }
 
 fn window_check(w: &KesWindow) -> Check {
@@ -215,7 +225,12 @@ mod tests {
             .collect();
         assert_eq!(
             failed,
-            ["KES key", "Cold signature", "KES period window", "Issue counter"]
+            [
+                "KES key",
+                "Cold signature",
+                "KES period window",
+                "Issue counter"
+            ]
         );
         assert!(!all_passed(&checks));
         assert!(checks[2].detail.contains("issue it with --kes-period 1571"));

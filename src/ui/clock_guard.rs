@@ -15,7 +15,10 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.label("Machine clock (UTC):");
         ui.label(RichText::new(format_utc(now)).monospace());
         if let Some(p) = point {
-            ui.label(format!("→ slot {}, KES period {}", p.slot, p.kes_period));
+            ui.label(format!(
+                "gives slot {}, KES period {}",
+                p.slot, p.kes_period
+            ));
         }
     });
     ui.horizontal(|ui| {

@@ -122,7 +122,9 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                     ));
                     if ui
                         .small_button("📅 Add to calendar…")
-                        .on_hover_text("Save the rotate-by date as an .ics event with a reminder a day before")
+                        .on_hover_text(
+                            "Save the rotate-by date as an .ics event with a reminder a day before",
+                        )
                         .clicked()
                     {
                         app.export_calendar();

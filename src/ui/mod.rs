@@ -11,9 +11,9 @@ mod pool;
 mod registration;
 mod retire;
 mod rotate;
+pub mod theme;
 mod timeline;
 mod watch;
-pub mod theme;
 pub mod widgets;
 
 use std::time::Duration;

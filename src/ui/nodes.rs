@@ -132,7 +132,11 @@ fn node_state(ui: &mut egui::Ui, n: &NodeStatus) {
                         n.endpoint.network.label()
                     ));
                 }
-                ui.label(RichText::new(format!("answered at {}", format_utc(*at))).small().color(theme::weak(ui)));
+                ui.label(
+                    RichText::new(format!("answered at {}", format_utc(*at)))
+                        .small()
+                        .color(theme::weak(ui)),
+                );
             });
         }
     }

@@ -116,7 +116,10 @@ fn counter_step(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                                 ui.label(RichText::new(why).small());
                             }
                             Err(why) => {
-                                ui.label(RichText::new(format!("Refused: {why}")).color(theme::error_text(ui)));
+                                ui.label(
+                                    RichText::new(format!("Refused: {why}"))
+                                        .color(theme::error_text(ui)),
+                                );
                             }
                         },
                         Err(_) => {
@@ -140,7 +143,10 @@ fn predeploy(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     );
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        if ui.button("✔ Check kes.skey, node.opcert and cold.vkey").clicked() {
+        if ui
+            .button("✔ Check kes.skey, node.opcert and cold.vkey")
+            .clicked()
+        {
             app.run_predeploy();
         }
         if let Some(checks) = &app.drafts.rotation.checks {
@@ -179,7 +185,9 @@ fn journal(app: &ConsoleApp, ui: &mut egui::Ui) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         if ws.journal.is_empty() {
-            ui.label(RichText::new("No rotation recorded in this folder yet.").color(theme::weak(ui)));
+            ui.label(
+                RichText::new("No rotation recorded in this folder yet.").color(theme::weak(ui)),
+            );
             return;
         }
         egui::Grid::new("rotation-journal")

@@ -64,7 +64,11 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 
 fn toolbar(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
-        if ui.button("⟳ Refresh").on_hover_text("Read every opcert again").clicked() {
+        if ui
+            .button("⟳ Refresh")
+            .on_hover_text("Read every opcert again")
+            .clicked()
+        {
             app.pool_list = None;
         }
         if ui.button("➕ Add an opcert file…").clicked() {
@@ -73,11 +77,19 @@ fn toolbar(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.separator();
         let l = ui.label("Warn at");
         let warn = ui
-            .add(egui::DragValue::new(&mut app.settings.warn_days).range(1..=90).suffix(" days"))
+            .add(
+                egui::DragValue::new(&mut app.settings.warn_days)
+                    .range(1..=90)
+                    .suffix(" days"),
+            )
             .labelled_by(l.id);
         let l = ui.label("alert at");
         let alert = ui
-            .add(egui::DragValue::new(&mut app.settings.alert_days).range(0..=60).suffix(" days"))
+            .add(
+                egui::DragValue::new(&mut app.settings.alert_days)
+                    .range(0..=60)
+                    .suffix(" days"),
+            )
             .labelled_by(l.id);
         if (warn.changed() || alert.changed()) && app.settings.alert_days > app.settings.warn_days {
             app.settings.alert_days = app.settings.warn_days;
@@ -87,7 +99,11 @@ fn toolbar(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 }
 
 fn add_opcert(app: &mut ConsoleApp) {
-    let Some(path) = app.platform.dialogs.pick_file("Watch an operational certificate") else {
+    let Some(path) = app
+        .platform
+        .dialogs
+        .pick_file("Watch an operational certificate")
+    else {
         return;
     };
     if app.settings.watched_opcerts.iter().any(|w| w.path == path) {
@@ -99,7 +115,9 @@ fn add_opcert(app: &mut ConsoleApp) {
         path.display(),
         network.label()
     ));
-    app.settings.watched_opcerts.push(WatchedFile { path, network });
+    app.settings
+        .watched_opcerts
+        .push(WatchedFile { path, network });
     app.pool_list = None;
 }
 
@@ -161,9 +179,12 @@ fn pool_row(ui: &mut egui::Ui, row: &WatchRow<'_>, t: Thresholds) {
     let w = match &row.window {
         Ok(w) => w,
         Err(why) => {
-            cell(ui, COLUMNS[0], |ui| widgets::status(ui, Level::Alert, "Unknown"));
+            cell(ui, COLUMNS[0], |ui| {
+                widgets::status(ui, Level::Alert, "Unknown")
+            });
             cell(ui, COLUMNS[1], |ui| {
-                ui.label(&e.label).on_hover_text(e.source.display().to_string());
+                ui.label(&e.label)
+                    .on_hover_text(e.source.display().to_string());
             });
             ui.label(RichText::new(why).color(theme::error_text(ui)));
             return;
@@ -171,14 +192,17 @@ fn pool_row(ui: &mut egui::Ui, row: &WatchRow<'_>, t: Thresholds) {
     };
     let u = row.urgency(t).unwrap_or(crate::app::Urgency::Expired);
     let (days, hours) = days_and_hours(w.remaining_ms);
-    cell(ui, COLUMNS[0], |ui| widgets::status(ui, level(u), u.label()));
+    cell(ui, COLUMNS[0], |ui| {
+        widgets::status(ui, level(u), u.label())
+    });
     cell(ui, COLUMNS[1], |ui| {
         let tip = format!(
             "{}\n{}",
             e.source.display(),
             e.pool_bech32().unwrap_or_default()
         );
-        ui.label(RichText::new(&e.label).strong()).on_hover_text(tip);
+        ui.label(RichText::new(&e.label).strong())
+            .on_hover_text(tip);
     });
     cell(ui, COLUMNS[2], |ui| {
         let color = if e.network == NetworkChoice::Mainnet {
@@ -204,7 +228,11 @@ fn pool_row(ui: &mut egui::Ui, row: &WatchRow<'_>, t: Thresholds) {
                     .format("%Y-%m-%d %H:%M %Z")
                     .to_string(),
             );
-            ui.label(RichText::new(format_utc(w.expiry_time)).small().color(theme::weak(ui)));
+            ui.label(
+                RichText::new(format_utc(w.expiry_time))
+                    .small()
+                    .color(theme::weak(ui)),
+            );
         });
     });
     cell(ui, COLUMNS[7], |ui| {

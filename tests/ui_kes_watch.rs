@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::ok;
-use common::ui::{app, click, click_exact, fixed_now, harness, shows, type_into};
+use common::ui::{app, click_exact, fixed_now, harness, press, shows, type_into};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use pool_console::app::network::NetworkChoice;
 use pool_console::app::settings::MetricsEndpoint;
@@ -19,16 +19,6 @@ use pool_console::app::Tab;
 use pool_console::core::envelope::TextEnvelope;
 use pool_console::core::opcert::{IssueCounter, OpCert};
 use tempfile::TempDir;
-
-/// Moves the pointer onto the button first, as a hand would, then clicks it.
-fn press(h: &mut egui_kittest::Harness<'_, pool_console::app::ConsoleApp>, label: &str) {
-    h.get_by_label_contains(label).scroll_to_me();
-    h.run_steps(2);
-    h.get_by_label_contains(label).hover();
-    h.run_steps(1);
-    h.get_by_label_contains(label).click();
-    h.run_steps(3);
-}
 
 /// A pool folder with cold keys and an opcert of issue number `n` for KES period `period`.
 fn pool_folder(root: &Path, name: &str, period: u64, n: u64) -> PathBuf {

@@ -11,6 +11,7 @@ use pool_console::app::registration::{
 };
 use pool_console::app::settings::Settings;
 use pool_console::app::{ConsoleApp, Platform, Tab};
+use pool_console::core::journal::JournalEntry;
 use pool_console::core::keys::{generate, KeyKind};
 use pool_console::core::opcert::{self, IssueCounter};
 use pool_console::platform::clock::FixedClock;
@@ -23,7 +24,12 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 
 /// A pool whose keys come from fixed seeds, so every pixel is the same on every run.
 fn fixed_pool(dir: &Path) {
-    let (cold_sk, cold_vk) = generate::ed25519(KeyKind::ColdSigning, &[1; 32]).unwrap();
+    fixed_pool_at(dir, 1560, 1);
+}
+
+/// The same with another cold key (`seed`) and opcert start period.
+fn fixed_pool_at(dir: &Path, period: u64, seed: u8) {
+    let (cold_sk, cold_vk) = generate::ed25519(KeyKind::ColdSigning, &[seed; 32]).unwrap();
     let (vrf_sk, vrf_vk) = generate::vrf(&[2; 32]).unwrap();
     let (kes_sk, kes_vk) = generate::kes(&[3; 32]).unwrap();
     let (stake_sk, stake_vk) = generate::ed25519(KeyKind::StakeSigning, &[4; 32]).unwrap();
@@ -31,7 +37,7 @@ fn fixed_pool(dir: &Path) {
         next_issue_number: 4,
         cold_vkey: cold_vk.public_key(),
     };
-    let issued = opcert::issue(&cold_sk, &counter, &kes_vk.public_key(), 1560).unwrap();
+    let issued = opcert::issue(&cold_sk, &counter, &kes_vk.public_key(), period).unwrap();
     write(dir, "cold.vkey", cold_vk.to_envelope().render().expose());
     write(dir, "cold.skey", cold_sk.to_envelope().render().expose());
     write(
@@ -126,8 +132,48 @@ fn every_tab() {
     let dir = root.join("alice-pool");
     std::fs::create_dir_all(&dir).unwrap();
     fixed_pool(&dir);
+    // Two past rotations of alice's pool, for the timeline.
+    let alice_cold = generate::ed25519(KeyKind::ColdSigning, &[1; 32]).unwrap().1;
+    let alice_id = pool_console::core::describe::pool_bech32(&alice_cold.key_hash());
+    write(
+        &dir,
+        "rotation-journal.jsonl",
+        format!(
+            "{}{}",
+            JournalEntry::new(
+                pool_console::core::clock::parse_time("2026-06-03T10:00:00Z").unwrap(),
+                alice_id.clone(),
+                2,
+                1468,
+                &[5; 32]
+            )
+            .to_line(),
+            JournalEntry::new(
+                pool_console::core::clock::parse_time("2026-08-20T10:00:00Z").unwrap(),
+                alice_id.clone(),
+                3,
+                1519,
+                &[6; 32]
+            )
+            .to_line()
+        )
+        .as_bytes(),
+    );
+    // More pools for the Watch tab, one per status.
+    let mut watched = vec![dir.clone()];
+    for (name, period, seed) in [
+        ("bob-pool", 1515, 11),
+        ("carol-pool", 1511, 12),
+        ("dave-pool", 1500, 13),
+    ] {
+        let d = root.join(name);
+        std::fs::create_dir_all(&d).unwrap();
+        fixed_pool_at(&d, period, seed);
+        watched.push(d);
+    }
     let mut results = SnapshotResults::new();
     let mut h = harness(dir.as_path(), true);
+    h.state_mut().settings.watched_workspaces = watched;
     for tab in Tab::ALL {
         h.state_mut().tab = tab;
         if tab == Tab::Inspect {

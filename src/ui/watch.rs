@@ -15,7 +15,7 @@ use crate::core::clock::format_utc;
 use crate::core::kes_watch::{days_and_hours, Thresholds};
 
 /// Column widths of the pool list, so rows line up without measuring every row.
-const COLUMNS: [f32; 8] = [150.0, 170.0, 70.0, 60.0, 60.0, 60.0, 230.0, 90.0];
+const COLUMNS: [f32; 8] = [125.0, 160.0, 70.0, 52.0, 52.0, 44.0, 205.0, 80.0];
 const HEADERS: [&str; 8] = [
     "Status",
     "Pool",

@@ -40,6 +40,17 @@ pub fn click(h: &mut Harness<'_, ConsoleApp>, text: &str) {
     h.run_steps(3);
 }
 
+/// Moves the pointer onto the widget first, as a hand would, then clicks it (for widgets in
+/// grids that settle over a few frames).
+pub fn press(h: &mut Harness<'_, ConsoleApp>, label: &str) {
+    h.get_by_label_contains(label).scroll_to_me();
+    h.run_steps(2);
+    h.get_by_label_contains(label).hover();
+    h.run_steps(1);
+    h.get_by_label_contains(label).click();
+    h.run_steps(3);
+}
+
 /// Clicks the button whose whole label is `text`.
 pub fn click_exact(h: &mut Harness<'_, ConsoleApp>, text: &str) {
     use egui::accesskit::Role;

@@ -2,8 +2,8 @@
 //! a line at "now", the rotate-by mark and past rotations from the journal.
 
 use chrono::{DateTime, Utc};
-use eframe::egui;
-use egui_plot::{Bar, BarChart, Legend, MarkerShape, Plot, Points, VLine};
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, MarkerShape, Plot, Points, VLine};
 
 use super::kes::level;
 use super::theme;
@@ -59,7 +59,6 @@ pub fn show(ui: &mut egui::Ui, rows: &[WatchRow<'_>], now: DateTime<Utc>, t: Thr
     let height = (60.0 + 28.0 * labels.len() as f32).clamp(140.0, 420.0);
     Plot::new("kes-timeline")
         .height(height)
-        .legend(Legend::default())
         .allow_scroll(false)
         .allow_zoom(egui::Vec2b::new(true, false))
         .allow_drag(egui::Vec2b::new(true, false))
@@ -95,4 +94,11 @@ pub fn show(ui: &mut egui::Ui, rows: &[WatchRow<'_>], now: DateTime<Utc>, t: Thr
                     .color(theme::WARN),
             );
         });
+    // The key sits under the plot, where it never hides a bar.
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("■ opcert window (colour: status)").color(theme::OK));
+        ui.label(RichText::new("| now").color(theme::ACCENT).strong());
+        ui.label(RichText::new("♦ rotate by").color(mark));
+        ui.label(RichText::new("• past rotation (journal)").color(theme::WARN));
+    });
 }

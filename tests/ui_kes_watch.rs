@@ -362,16 +362,16 @@ fn the_idle_watch_tab_asks_for_one_repaint_a_second() {
     let mut a = app(vec![], fixed_now());
     a.settings.watched_workspaces = folders;
     a.tab = Tab::Watch;
-    let ctx = eframe::egui::Context::default();
+    let ctx = egui::Context::default();
     let mut delay = Duration::ZERO;
     for frame in 1..=60 {
-        let input = eframe::egui::RawInput {
+        let input = egui::RawInput {
             time: Some(f64::from(frame) / 60.0),
             ..Default::default()
         };
         let mut out = ctx.run_ui(input, |ui| a.frame(ui));
         out.textures_delta.clear(); // nothing draws them here
-        delay = out.viewport_output[&eframe::egui::ViewportId::ROOT].repaint_delay;
+        delay = out.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
     }
     assert_eq!(delay, Duration::from_secs(1));
 }

@@ -9,7 +9,7 @@ use crate::app::nodes::{NodeState, NodeStatus};
 use crate::app::settings::MetricsEndpoint;
 use crate::app::ConsoleApp;
 use crate::core::clock::format_utc;
-use crate::core::kes_watch::days_and_hours;
+use crate::core::kes_watch::{days_and_hours, Thresholds};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     app.nodes.sync(&app.settings.metrics_endpoints);
@@ -49,9 +49,10 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             .striped(true)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
+                let t = app.settings.thresholds();
                 for n in &app.nodes.nodes {
                     ui.label(RichText::new(&n.endpoint.url).monospace());
-                    node_state(ui, n);
+                    node_state(ui, n, t);
                     if ui
                         .small_button("✖")
                         .on_hover_text(format!("Stop polling {}", n.endpoint.url))
@@ -88,7 +89,7 @@ fn add_endpoint(app: &mut ConsoleApp) {
     app.drafts.new_metrics_url.clear();
 }
 
-fn node_state(ui: &mut egui::Ui, n: &NodeStatus) {
+fn node_state(ui: &mut egui::Ui, n: &NodeStatus, t: Thresholds) {
     match &n.state {
         NodeState::Asking => {
             ui.label(RichText::new("⏳ asking…").color(theme::weak(ui)));
@@ -106,11 +107,21 @@ fn node_state(ui: &mut egui::Ui, n: &NodeStatus) {
                     let c = clock.as_ref()?;
                     c.slot_start(p.checked_mul(c.slots_per_kes_period)?).ok()
                 });
-                let level = match kes.remaining_periods {
-                    Some(0) => Level::Alert,
-                    Some(r) if r < 10 => Level::Warn,
-                    Some(_) => Level::Ok,
+                // Time left by the node's own expiry period (36 h a period when the network's
+                // clock is unknown), judged by the same thresholds as the pool list.
+                let left_ms = expiry.map(|e| (e - *at).num_milliseconds()).or_else(|| {
+                    kes.remaining_periods.map(|r| {
+                        i64::try_from(r)
+                            .unwrap_or(i64::MAX)
+                            .saturating_mul(129_600_000)
+                    })
+                });
+                let day = 86_400_000;
+                let level = match left_ms {
                     None => Level::Neutral,
+                    Some(ms) if ms < i64::from(t.alert_days) * day => Level::Alert,
+                    Some(ms) if ms < i64::from(t.warn_days) * day => Level::Warn,
+                    Some(_) => Level::Ok,
                 };
                 let show = |v: Option<u64>| v.map_or_else(|| "–".to_owned(), |v| v.to_string());
                 widgets::status(

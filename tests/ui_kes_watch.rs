@@ -375,3 +375,28 @@ fn the_idle_watch_tab_asks_for_one_repaint_a_second() {
     }
     assert_eq!(delay, Duration::from_secs(1));
 }
+
+#[test]
+fn the_rotate_by_date_saves_as_a_calendar_event() {
+    let d = TempDir::new().unwrap();
+    let dir = pool_folder(d.path(), "pool", 1560, 0);
+    let ics = d.path().join("reminder.ics");
+    let mut a = app(vec![ics.clone()], fixed_now());
+    a.open_workspace(&dir);
+    a.tab = Tab::Kes;
+    let mut h = harness(a);
+    h.run_steps(6);
+    assert!(
+        shows(&h, "2027-01-21T21:44:51Z"),
+        "rotate by: 14 days before expiry"
+    );
+    press(&mut h, "📅 Add to calendar…");
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("\r\nDTSTART:20270121T214451Z\r\n"), "{text}");
+    assert!(text.contains("\r\nTRIGGER:-PT24H\r\n"), "{text}");
+    assert!(
+        text.contains("\r\nSUMMARY:Rotate the KES key of pool\r\n"),
+        "{text}"
+    );
+    assert!(shows(&h, "Saved the reminder for 2027-01-21T21:44:51Z"));
+}

@@ -4,12 +4,11 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use common::metrics_server::{serve, silent};
 use common::ok;
 use tempfile::TempDir;
 
@@ -229,38 +228,6 @@ fn status_with_a_broken_command_line_is_critical_not_a_warning() {
     let d = TempDir::new().unwrap();
     let (code, _, err) = status(d.path(), &["--warn-days", "many"]);
     assert_eq!(code, Some(3), "{err}");
-}
-
-/// Serves one fixed HTTP answer per connection, forever.
-fn serve(body: &'static str) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/metrics", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut s) = stream else { continue };
-            let mut buf = [0u8; 1024];
-            let _ = s.read(&mut buf);
-            let _ = write!(
-                s,
-                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\r\n{body}",
-                body.len()
-            );
-        }
-    });
-    url
-}
-
-/// Accepts connections and never answers.
-fn silent() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/metrics", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        let mut held = Vec::new();
-        for s in listener.incoming().flatten() {
-            held.push(s);
-        }
-    });
-    url
 }
 
 const METRICS: &str = "# TYPE cardano_node_metrics_currentKESPeriod_int gauge\n\

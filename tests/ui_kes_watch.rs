@@ -5,11 +5,10 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use common::metrics_server::{serve, silent};
 use common::ok;
 use common::ui::{app, click_exact, fixed_now, harness, press, shows, type_into};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -266,37 +265,6 @@ fn a_full_rotation_verifies_and_leaves_the_counter_at_m_plus_2() {
             >= 2,
         "the journal row is shown beside the machine clock"
     );
-}
-
-/// Serves the same answer to every connection.
-fn serve(body: &'static str) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/metrics", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for mut s in listener.incoming().flatten() {
-            let mut buf = [0u8; 1024];
-            let _ = s.read(&mut buf);
-            let _ = write!(
-                s,
-                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
-                body.len()
-            );
-        }
-    });
-    url
-}
-
-/// Accepts and never answers.
-fn silent() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/metrics", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        let mut held = Vec::new();
-        for s in listener.incoming().flatten() {
-            held.push(s);
-        }
-    });
-    url
 }
 
 #[test]

@@ -30,48 +30,7 @@ fn text(b: &[u8]) -> String {
 /// cold keys + counter, a KES pair, and an opcert with issue number 0 for period 1571.
 fn pool() -> TempDir {
     let d = TempDir::new().unwrap();
-    let p = d.path();
-    ok(
-        p,
-        &[
-            "node",
-            "key-gen",
-            "--cold-verification-key-file",
-            "cold.vkey",
-            "--cold-signing-key-file",
-            "cold.skey",
-            "--operational-certificate-issue-counter-file",
-            "cold.counter",
-        ],
-    );
-    ok(
-        p,
-        &[
-            "node",
-            "key-gen-KES",
-            "--verification-key-file",
-            "kes.vkey",
-            "--signing-key-file",
-            "kes.skey",
-        ],
-    );
-    ok(
-        p,
-        &[
-            "node",
-            "issue-op-cert",
-            "--kes-verification-key-file",
-            "kes.vkey",
-            "--cold-signing-key-file",
-            "cold.skey",
-            "--operational-certificate-issue-counter-file",
-            "cold.counter",
-            "--kes-period",
-            "1571",
-            "--out-file",
-            "node.opcert",
-        ],
-    );
+    common::issued_pool(d.path(), 1571, 0);
     d
 }
 
@@ -273,4 +232,39 @@ fn status_reads_a_node_and_reports_one_that_never_answers_within_the_timeout() {
         lines[1]
     );
     assert!(err.contains(&quiet), "{err}");
+}
+
+#[test]
+fn bad_inputs_get_a_clear_message_and_write_nothing() {
+    let d = pool();
+    let before = common::snapshot(d.path());
+    // A cold signing key where the KES signing key belongs.
+    let mut args = CHECK.to_vec();
+    args[3] = "cold.skey";
+    let out = run(d.path(), &args);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("Command failed: kes check\nError: cold.skey: "),
+        "{err}"
+    );
+    assert!(err.contains("KES"), "names what was expected: {err}");
+    assert!(!err.contains("panicked"));
+    // A metrics URL over https: refused by name, counted as unreachable.
+    let (code, out, _) = status(
+        d.path(),
+        &[
+            "--metrics-url",
+            "https://127.0.0.1:12798/metrics",
+            "--at",
+            NOW,
+        ],
+    );
+    assert_eq!(code, Some(3));
+    assert!(
+        out.starts_with("unreachable   https://127.0.0.1:12798/metrics: "),
+        "{out}"
+    );
+    assert!(out.contains("http://"), "{out}");
+    assert_eq!(common::snapshot(d.path()), before, "nothing written");
 }

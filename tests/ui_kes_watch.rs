@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::metrics_server::{serve, silent};
-use common::ok;
 use common::ui::{app, click_exact, fixed_now, harness, press, shows, type_into};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use pool_console::app::network::NetworkChoice;
@@ -19,67 +18,11 @@ use pool_console::core::envelope::TextEnvelope;
 use pool_console::core::opcert::{IssueCounter, OpCert};
 use tempfile::TempDir;
 
-/// A pool folder with cold keys and an opcert of issue number `n` for KES period `period`.
+/// A pool folder `root/name` with cold keys and an opcert of issue number `n` for `period`.
 fn pool_folder(root: &Path, name: &str, period: u64, n: u64) -> PathBuf {
     let p = root.join(name);
     std::fs::create_dir(&p).unwrap();
-    ok(
-        &p,
-        &[
-            "node",
-            "key-gen",
-            "--cold-verification-key-file",
-            "cold.vkey",
-            "--cold-signing-key-file",
-            "cold.skey",
-            "--operational-certificate-issue-counter-file",
-            "cold.counter",
-        ],
-    );
-    ok(
-        &p,
-        &[
-            "node",
-            "key-gen-KES",
-            "--verification-key-file",
-            "kes.vkey",
-            "--signing-key-file",
-            "kes.skey",
-        ],
-    );
-    if n > 0 {
-        std::fs::remove_file(p.join("cold.counter")).unwrap();
-        ok(
-            &p,
-            &[
-                "node",
-                "new-counter",
-                "--cold-verification-key-file",
-                "cold.vkey",
-                "--counter-value",
-                &n.to_string(),
-                "--operational-certificate-issue-counter-file",
-                "cold.counter",
-            ],
-        );
-    }
-    ok(
-        &p,
-        &[
-            "node",
-            "issue-op-cert",
-            "--kes-verification-key-file",
-            "kes.vkey",
-            "--cold-signing-key-file",
-            "cold.skey",
-            "--operational-certificate-issue-counter-file",
-            "cold.counter",
-            "--kes-period",
-            &period.to_string(),
-            "--out-file",
-            "node.opcert",
-        ],
-    );
+    common::issued_pool(&p, period, n);
     p
 }
 

@@ -44,9 +44,20 @@ impl Urgency {
         match w.state {
             KesState::Expired => Self::Expired,
             KesState::NotYetValid => Self::NotYetValid,
-            KesState::Valid if w.remaining_ms < i64::from(t.alert_days) * DAY_MS => Self::Alert,
-            KesState::Valid if w.remaining_ms < i64::from(t.warn_days) * DAY_MS => Self::Warn,
-            KesState::Valid => Self::Fine,
+            KesState::Valid => Self::by_time_left(w.remaining_ms, t),
+        }
+    }
+
+    /// The thresholds alone, for a time left known without a window (a node's own figures).
+    pub fn by_time_left(remaining_ms: i64, t: Thresholds) -> Self {
+        if remaining_ms <= 0 {
+            Self::Expired
+        } else if remaining_ms < i64::from(t.alert_days) * DAY_MS {
+            Self::Alert
+        } else if remaining_ms < i64::from(t.warn_days) * DAY_MS {
+            Self::Warn
+        } else {
+            Self::Fine
         }
     }
 

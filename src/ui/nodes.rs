@@ -9,7 +9,7 @@ use crate::app::nodes::{NodeState, NodeStatus};
 use crate::app::settings::MetricsEndpoint;
 use crate::app::ConsoleApp;
 use crate::core::clock::format_utc;
-use crate::core::kes_watch::{days_and_hours, Thresholds};
+use crate::core::kes_watch::{days_and_hours, Thresholds, Urgency};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     app.nodes.sync(&app.settings.metrics_endpoints);
@@ -116,13 +116,9 @@ fn node_state(ui: &mut egui::Ui, n: &NodeStatus, t: Thresholds) {
                             .saturating_mul(129_600_000)
                     })
                 });
-                let day = 86_400_000;
-                let level = match left_ms {
-                    None => Level::Neutral,
-                    Some(ms) if ms < i64::from(t.alert_days) * day => Level::Alert,
-                    Some(ms) if ms < i64::from(t.warn_days) * day => Level::Warn,
-                    Some(_) => Level::Ok,
-                };
+                let level = left_ms.map_or(Level::Neutral, |ms| {
+                    super::kes::level(Urgency::by_time_left(ms, t))
+                });
                 let show = |v: Option<u64>| v.map_or_else(|| "–".to_owned(), |v| v.to_string());
                 widgets::status(
                     ui,

@@ -89,3 +89,65 @@ pub fn assert_same_file(actual: &Path, expected: &Path) {
         String::from_utf8_lossy(&e)
     );
 }
+
+/// Fills `p` through the command line: cold keys, a counter set to `n`, a KES pair, and an
+/// opcert with issue number `n` for KES period `period` (the counter then reads n + 1).
+pub fn issued_pool(p: &Path, period: u64, n: u64) {
+    ok(
+        p,
+        &[
+            "node",
+            "key-gen",
+            "--cold-verification-key-file",
+            "cold.vkey",
+            "--cold-signing-key-file",
+            "cold.skey",
+            "--operational-certificate-issue-counter-file",
+            "cold.counter",
+        ],
+    );
+    ok(
+        p,
+        &[
+            "node",
+            "key-gen-KES",
+            "--verification-key-file",
+            "kes.vkey",
+            "--signing-key-file",
+            "kes.skey",
+        ],
+    );
+    if n > 0 {
+        std::fs::remove_file(p.join("cold.counter")).unwrap();
+        ok(
+            p,
+            &[
+                "node",
+                "new-counter",
+                "--cold-verification-key-file",
+                "cold.vkey",
+                "--counter-value",
+                &n.to_string(),
+                "--operational-certificate-issue-counter-file",
+                "cold.counter",
+            ],
+        );
+    }
+    ok(
+        p,
+        &[
+            "node",
+            "issue-op-cert",
+            "--kes-verification-key-file",
+            "kes.vkey",
+            "--cold-signing-key-file",
+            "cold.skey",
+            "--operational-certificate-issue-counter-file",
+            "cold.counter",
+            "--kes-period",
+            &period.to_string(),
+            "--out-file",
+            "node.opcert",
+        ],
+    );
+}

@@ -27,6 +27,7 @@ fn big_builder(dir: &std::path::Path) -> ConsoleApp {
         owners.push(OwnerDraft {
             name: format!("owner {i}"),
             key: name,
+            pledge_ada: "1000".to_owned(),
         });
     }
     let relays = (0..50)

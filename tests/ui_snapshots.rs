@@ -75,6 +75,7 @@ fn form() -> RegistrationForm {
         owners: vec![OwnerDraft {
             name: "alice".to_owned(),
             key: "alice.stake.vkey".to_owned(),
+            pledge_ada: "250000".to_owned(),
         }],
         relays: vec![
             RelayDraft {

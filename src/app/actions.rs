@@ -405,6 +405,7 @@ impl ConsoleApp {
                     form.owners.push(registration::OwnerDraft {
                         name: display,
                         key: vn.clone(),
+                        pledge_ada: String::new(),
                     });
                 }
                 if form.reward_account.trim().is_empty() {

@@ -5,7 +5,9 @@ pub mod actions;
 pub mod cli_equivalent;
 pub mod network;
 pub mod nodes;
+pub mod plan_io;
 pub mod registration;
+pub mod review;
 pub mod rotation;
 pub mod settings;
 pub mod watch;
@@ -33,18 +35,20 @@ pub enum Tab {
     Watch,
     OpCert,
     Registration,
+    Review,
     Retire,
     Inspect,
 }
 
 impl Tab {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Pool,
         Self::Keys,
         Self::Kes,
         Self::Watch,
         Self::OpCert,
         Self::Registration,
+        Self::Review,
         Self::Retire,
         Self::Inspect,
     ];
@@ -57,6 +61,7 @@ impl Tab {
             Self::Watch => "Watch",
             Self::OpCert => "Op cert",
             Self::Registration => "Registration",
+            Self::Review => "Review",
             Self::Retire => "Retire",
             Self::Inspect => "Inspect",
         }
@@ -70,6 +75,7 @@ impl Tab {
             Self::Watch => "📡",
             Self::OpCert => "📜",
             Self::Registration => "📝",
+            Self::Review => "👥",
             Self::Retire => "⊗",
             Self::Inspect => "🔍",
         }
@@ -134,6 +140,8 @@ pub struct Drafts {
     pub rotation: rotation::RotationDraft,
     /// The Watch tab's "add an endpoint" field.
     pub new_metrics_url: String,
+    /// A pool plan imported into the builder, to compare the form against.
+    pub imported_plan: Option<plan_io::ImportedPlan>,
 }
 
 pub struct ConsoleApp {
@@ -156,6 +164,8 @@ pub struct ConsoleApp {
     /// The Watch tab's pool list, loaded when the tab is first shown and on Refresh.
     pub pool_list: Option<watch::PoolList>,
     pub nodes: nodes::NodeWatch,
+    /// The Review tab: certificate, previous registration, plan, owner key.
+    pub review: review::ReviewDesk,
 }
 
 /// Everything a registration check depends on.
@@ -188,6 +198,7 @@ impl ConsoleApp {
             scan_generation: 0,
             pool_list: None,
             nodes: nodes::NodeWatch::default(),
+            review: review::ReviewDesk::default(),
         }
     }
 

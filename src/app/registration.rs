@@ -47,6 +47,9 @@ pub struct OwnerDraft {
     pub name: String,
     /// A stake key file (path), `stake_vk1…`, a 64-hex key, a `stake1…` address or a 56-hex hash.
     pub key: String,
+    /// The ADA this owner plans to keep delegated as pledge (goes into the pool plan only).
+    #[serde(default)]
+    pub pledge_ada: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -43,6 +43,11 @@ pub enum Command {
     Kes(KesCommand),
     /// Describe any key, counter, certificate or opcert file in plain language (ours)
     Inspect(InspectArgs),
+    /// Review a pool registration before owners sign: fields, changes, owners, pledge (ours)
+    Review(ReviewArgs),
+    /// Pool plans: the readable JSON document owners agree on (ours)
+    #[command(subcommand)]
+    Plan(PlanCommand),
     /// Open the console on a pool folder (ours)
     Open {
         /// The pool folder.
@@ -790,4 +795,49 @@ pub struct InspectArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub output_json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("owner").multiple(false)))]
+pub struct ReviewArgs {
+    /// The registration certificate to review.
+    #[arg(long, value_name = "FILEPATH")]
+    pub cert_file: PathBuf,
+    /// The pool's current registration, to show what changes.
+    #[arg(long, value_name = "FILEPATH")]
+    pub previous_cert_file: Option<PathBuf>,
+    /// The pool plan the certificate should match; gives owner names and the pledge check.
+    #[arg(long, value_name = "FILEPATH")]
+    pub plan_file: Option<PathBuf>,
+    /// Your stake verification key: says whether you are an owner (exit code 1 if not).
+    #[arg(long, value_name = "FILEPATH", group = "owner")]
+    pub owner_stake_verification_key_file: Option<PathBuf>,
+    /// Your stake address (stake1…), instead of the key file.
+    #[arg(long, value_name = "ADDRESS", group = "owner")]
+    pub owner_stake_address: Option<String>,
+    /// Also write the printable sign-off sheet (HTML) to this file.
+    #[arg(long, value_name = "FILEPATH")]
+    pub out_sign_off_sheet: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub output_json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Build the registration certificate a plan describes (the same bytes on every machine)
+    Certificate {
+        /// The pool plan (JSON).
+        #[arg(long, value_name = "FILEPATH")]
+        plan_file: PathBuf,
+        /// Output filepath of the certificate.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Check a plan and print what it says
+    Check {
+        /// The pool plan (JSON).
+        #[arg(long, value_name = "FILEPATH")]
+        plan_file: PathBuf,
+    },
 }

@@ -8,6 +8,7 @@ mod kes_status;
 mod key;
 mod node;
 mod output;
+mod review;
 mod stake_address;
 mod stake_pool;
 mod text_view;
@@ -119,6 +120,8 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::Transaction(c) => transaction::run(c),
         Command::Kes(c) => kes::run(c, io),
         Command::Inspect(a) => inspect::run(&a, io),
+        Command::Review(a) => review::run(&a, io),
+        Command::Plan(c) => review::plan(c, io),
         Command::Open { .. } => Ok(()),
     }
 }

@@ -14,6 +14,8 @@ use super::keys::{self, KeyError, SigningKey};
 pub const WITNESS_DESCRIPTION: &str = "Key Witness ShelleyEra";
 pub const TX_DESCRIPTION: &str = "Ledger Cddl Format";
 const SET_TAG: u64 = 258;
+/// The era assumed for CBOR that comes without an envelope naming one.
+pub const CURRENT_ERA: &str = "Conway";
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum TxError {
@@ -33,6 +35,8 @@ pub enum TxError {
     Key(#[from] KeyError),
     #[error("the key witness signature does not verify against this transaction body")]
     BadSignature,
+    #[error("is neither a transaction file (a text envelope from transaction build-raw or build) nor the CBOR of a transaction or transaction body")]
+    NotTransactionBytes,
 }
 
 /// A transaction read from its envelope, with the era named by its type.
@@ -62,6 +66,43 @@ impl TxFile {
             era: era.to_owned(),
             cbor,
         })
+    }
+
+    /// Reads what a person may hand over: a text envelope, or the CBOR of a whole transaction
+    /// or of a bare body, as binary or hex. A bare body is wrapped without re-encoding it, so
+    /// its id stays the same; its era is taken to be the current one (Conway).
+    pub fn from_file_contents(contents: &[u8]) -> Result<Self, TxError> {
+        let trimmed = contents.trim_ascii();
+        if trimmed.first() == Some(&b'{') {
+            return Self::from_envelope(&TextEnvelope::parse(trimmed)?);
+        }
+        let is_hex = !trimmed.is_empty() && trimmed.iter().all(u8::is_ascii_hexdigit);
+        let cbor = if is_hex {
+            hex::decode(trimmed).map_err(|_| TxError::NotTransactionBytes)?
+        } else {
+            contents.to_vec()
+        };
+        let mut r = CborReader::new(&cbor);
+        match r.peek("a transaction") {
+            Ok(Head::Array(_)) => {
+                parts(&cbor)?;
+                Ok(Self {
+                    era: CURRENT_ERA.to_owned(),
+                    cbor,
+                })
+            }
+            Ok(Head::Map(_)) => {
+                r.skip("the transaction body")?;
+                r.finish()?;
+                let mut w = CborWriter::with_capacity(cbor.len() + 4);
+                w.array(4).raw(&cbor).map(0).bool(true).null();
+                Ok(Self {
+                    era: CURRENT_ERA.to_owned(),
+                    cbor: w.into_bytes(),
+                })
+            }
+            _ => Err(TxError::NotTransactionBytes),
+        }
     }
 
     /// The body bytes exactly as given.
@@ -127,6 +168,11 @@ pub struct KeyWitness {
 }
 
 impl KeyWitness {
+    /// blake2b-224 of the witness key: the key hash certificates and addresses name.
+    pub fn key_hash(&self) -> [u8; 28] {
+        blake2b_224(&self.vkey)
+    }
+
     /// Signs a transaction body with any Ed25519 signing key (plain or BIP32).
     pub fn sign(tx: &TxFile, key: &SigningKey) -> Result<Self, TxError> {
         let vkey = key.verification_key()?.public_key();
@@ -185,6 +231,28 @@ impl KeyWitness {
     /// The ledger keeps witnesses in a set ordered by key hash.
     fn sort_key(&self) -> ([u8; 28], [u8; 64]) {
         (blake2b_224(&self.vkey), self.signature)
+    }
+}
+
+impl TxFile {
+    /// The key witnesses the transaction already carries (e.g. after a partial assemble).
+    pub fn key_witnesses(&self) -> Result<Vec<KeyWitness>, TxError> {
+        let mut r = CborReader::new(parts(&self.cbor)?.witnesses);
+        let entries = r.map("the witness set")?;
+        let mut out = Vec::new();
+        for _ in 0..entries {
+            if r.uint("a witness set key")? == 0 {
+                if r.peek("the key witnesses")? == Head::Tag(SET_TAG) {
+                    r.tag("the key witness set")?;
+                }
+                for _ in 0..r.array("the key witnesses")? {
+                    out.push(KeyWitness::decode(&mut r)?);
+                }
+            } else {
+                r.skip("a witness set entry")?;
+            }
+        }
+        Ok(out)
     }
 }
 

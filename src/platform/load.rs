@@ -4,9 +4,13 @@
 use std::path::Path;
 
 use super::files;
+use crate::core::certificate::{Certificate, PoolParams};
 use crate::core::envelope::TextEnvelope;
 use crate::core::keys::{AnyKey, KeyKind, SigningKey, VerificationKey};
 use crate::core::opcert::IssueCounter;
+use crate::core::plan::PoolPlan;
+use crate::core::review;
+use crate::core::transaction::{KeyWitness, TxFile};
 
 fn named(path: &Path, e: impl std::fmt::Display) -> String {
     format!("{}: {e}", path.display())
@@ -41,4 +45,32 @@ pub fn envelope(path: &Path) -> Result<TextEnvelope, String> {
 /// An operational certificate issue counter.
 pub fn counter(path: &Path) -> Result<IssueCounter, String> {
     IssueCounter::from_envelope(&envelope(path)?).map_err(|e| named(path, e))
+}
+
+/// A pool registration certificate: its parameters and its CBOR exactly as in the file (the
+/// fingerprint is over those bytes).
+pub fn registration(path: &Path) -> Result<(PoolParams, Vec<u8>), String> {
+    let env = envelope(path)?;
+    let (cert, _) = Certificate::from_envelope(&env).map_err(|e| named(path, e))?;
+    let params = review::registration_of(&cert)
+        .map_err(|e| named(path, e))?
+        .clone();
+    Ok((params, env.cbor.expose().to_vec()))
+}
+
+/// A pool plan file.
+pub fn plan(path: &Path) -> Result<PoolPlan, String> {
+    let bytes = files::read(path).map_err(|e| e.to_string())?;
+    PoolPlan::parse(bytes.expose()).map_err(|e| named(path, e))
+}
+
+/// A transaction: its envelope, or raw CBOR of a transaction or a bare body.
+pub fn transaction(path: &Path) -> Result<TxFile, String> {
+    let bytes = files::read(path).map_err(|e| e.to_string())?;
+    TxFile::from_file_contents(bytes.expose()).map_err(|e| named(path, e))
+}
+
+/// A key witness file and the era its type names.
+pub fn witness(path: &Path) -> Result<(KeyWitness, String), String> {
+    KeyWitness::from_envelope(&envelope(path)?).map_err(|e| named(path, e))
 }

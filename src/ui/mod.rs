@@ -10,6 +10,7 @@ mod opcert;
 mod pool;
 mod registration;
 mod retire;
+mod review;
 mod rotate;
 pub mod theme;
 mod timeline;
@@ -270,6 +271,7 @@ impl ConsoleApp {
                         Tab::Watch => watch::show(self, ui),
                         Tab::OpCert => opcert::show(self, ui),
                         Tab::Registration => registration::show(self, ui),
+                        Tab::Review => review::show(self, ui),
                         Tab::Retire => retire::show(self, ui),
                         Tab::Inspect => inspect::show(self, ui),
                     }

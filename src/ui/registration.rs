@@ -119,6 +119,15 @@ fn owners(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
                     .desired_width(260.0),
             )
             .labelled_by(k.id);
+            let p = ui
+                .label("pledge")
+                .on_hover_text("The ADA this owner plans to keep delegated (for the pool plan and its pledge check)");
+            ui.add(
+                TextEdit::singleline(&mut owner.pledge_ada)
+                    .hint_text("ADA")
+                    .desired_width(80.0),
+            )
+            .labelled_by(p.id);
             if ui
                 .small_button("✖")
                 .on_hover_text(format!("Remove owner {}", i + 1))
@@ -157,7 +166,11 @@ fn owners(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
                     .trim_end_matches(".vkey")
                     .trim_end_matches(".stake")
                     .to_owned();
-                app.registration.owners.push(OwnerDraft { name, key: file });
+                app.registration.owners.push(OwnerDraft {
+                    name,
+                    key: file,
+                    pledge_ada: String::new(),
+                });
             }
         }
     });
@@ -396,9 +409,51 @@ fn preview(app: &ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
     });
 }
 
+/// Export the form as a pool plan for the owners, or fill it from one.
+fn plan(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Pool plan").strong()).on_hover_text(
+            "A readable JSON file with every field and each owner's planned pledge: owners review it, and the same plan builds the same certificate everywhere",
+        );
+        if ui.button("Export plan…").clicked() {
+            app.export_plan();
+        }
+        if ui.button("Import plan…").clicked() {
+            app.pick_and_import_plan();
+        }
+    });
+    let Some(differences) = app.form_vs_plan() else {
+        return;
+    };
+    let file = app
+        .drafts
+        .imported_plan
+        .as_ref()
+        .map(|p| p.file.clone())
+        .unwrap_or_default();
+    if differences.is_empty() {
+        widgets::status(
+            ui,
+            Level::Ok,
+            &format!("The form builds exactly the certificate of {file}."),
+        );
+    } else {
+        widgets::status(
+            ui,
+            Level::Warn,
+            &format!("The form does not build the certificate of {file} yet:"),
+        );
+        for d in differences {
+            ui.label(RichText::new(format!("• {d}")).small());
+        }
+    }
+}
+
 fn build(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        plan(app, ui);
+        ui.separator();
         ui.checkbox(
             &mut app.drafts.build_owner_certs,
             "Also write each owner's stake registration and delegation certificates",

@@ -1,0 +1,204 @@
+//! The pool plan between the Registration builder and a file: export what the form says
+//! (plus owner names and contributions), import a plan into the form, and tell the person
+//! whether the form now builds exactly the plan's certificate.
+
+use std::path::Path;
+
+use super::registration::{OwnerDraft, RelayDraft, RelayKind};
+use super::ConsoleApp;
+use crate::core::address::Credential;
+use crate::core::address::RewardAccount;
+use crate::core::amount;
+use crate::core::certificate::relay::Relay;
+use crate::core::plan::{PlannedOwner, PoolPlan};
+use crate::core::review;
+use crate::platform::files::{self, Protection};
+use crate::platform::load;
+
+/// A plan imported into the builder, kept to compare the form against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedPlan {
+    pub file: String,
+    pub plan: PoolPlan,
+}
+
+impl ConsoleApp {
+    /// The plan the form describes, or what is still missing.
+    pub fn plan_from_form(&self) -> Result<PoolPlan, String> {
+        let check = self.check_registration();
+        let Some(params) = check.params.clone() else {
+            return Err(format!(
+                "the form is not complete yet: fix {}",
+                check.blockers().join(", ")
+            ));
+        };
+        let mut owners = Vec::with_capacity(self.registration.owners.len());
+        for (i, (o, hash)) in self
+            .registration
+            .owners
+            .iter()
+            .zip(&check.owner_hashes)
+            .enumerate()
+        {
+            let name = if o.name.trim().is_empty() {
+                format!("Owner {}", i + 1)
+            } else {
+                o.name.trim().to_owned()
+            };
+            let pledge = amount::parse_ada(&o.pledge_ada)
+                .map_err(|e| format!("{name}'s planned pledge: {e}"))?;
+            let Some(key_hash) = *hash else {
+                return Err(format!("{name}'s stake key is not readable"));
+            };
+            owners.push(PlannedOwner {
+                name,
+                key_hash,
+                pledge,
+                delegated: None,
+            });
+        }
+        Ok(PoolPlan {
+            network: self.network(),
+            params,
+            owners,
+        })
+    }
+
+    pub fn export_plan(&mut self) {
+        let plan = match self.plan_from_form() {
+            Ok(p) => p,
+            Err(e) => {
+                self.fail(format!("Cannot export the plan: {e}."));
+                return;
+            }
+        };
+        let Some(path) = self
+            .platform
+            .dialogs
+            .save_file("Save the pool plan", "pool-plan.json")
+        else {
+            return;
+        };
+        match files::write_one(&path, plan.to_json().as_bytes(), Protection::Output, false) {
+            Ok(()) => self.say(format!(
+                "Saved the pool plan to {}: send it to every owner to review",
+                path.display()
+            )),
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    pub fn pick_and_import_plan(&mut self) {
+        if let Some(p) = self.platform.dialogs.pick_file("Choose a pool plan (JSON)") {
+            self.import_plan(&p);
+        }
+    }
+
+    /// Fills the form from a plan. Keys stay the folder's: if they are not the plan's, the
+    /// comparison under the form says so.
+    pub fn import_plan(&mut self, path: &Path) {
+        let plan = match load::plan(path) {
+            Ok(p) => p,
+            Err(e) => {
+                self.fail(e);
+                return;
+            }
+        };
+        let relays = match plan
+            .params
+            .relays
+            .iter()
+            .map(relay_draft)
+            .collect::<Result<Vec<_>, _>>()
+        {
+            Ok(r) => r,
+            Err(e) => {
+                self.fail(format!("{}: {e}", path.display()));
+                return;
+            }
+        };
+        let p = &plan.params;
+        let form = &mut self.registration;
+        form.pledge_ada = amount::ada_text(p.pledge);
+        form.cost_ada = amount::ada_text(p.cost);
+        form.margin_percent = p.margin.percent_string(6).trim_end_matches('%').to_owned();
+        form.reward_account = p.reward_account.to_bech32().unwrap_or_default();
+        form.owners = plan
+            .owners
+            .iter()
+            .map(|o| OwnerDraft {
+                name: o.name.clone(),
+                key: RewardAccount::new(plan.network, Credential::Key(o.key_hash))
+                    .to_bech32()
+                    .unwrap_or_else(|_| hex::encode(o.key_hash)),
+                pledge_ada: amount::ada_text(o.pledge),
+            })
+            .collect();
+        form.relays = relays;
+        form.metadata.url = p
+            .metadata
+            .as_ref()
+            .map(|m| m.url.clone())
+            .unwrap_or_default();
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.say(format!("Imported the pool plan {file} into the form"));
+        self.drafts.imported_plan = Some(ImportedPlan { file, plan });
+    }
+
+    /// How the form differs from the imported plan (empty when it builds the same certificate).
+    pub fn form_vs_plan(&self) -> Option<Vec<String>> {
+        let imported = self.drafts.imported_plan.as_ref()?;
+        let check = self.check_registration();
+        Some(match &check.params {
+            Some(params) => review::plan_mismatches(params, &imported.plan),
+            None => vec![format!(
+                "the form is not complete yet: fix {}",
+                check.blockers().join(", ")
+            )],
+        })
+    }
+}
+
+/// One relay as a row of the builder's relay editor.
+fn relay_draft(r: &Relay) -> Result<RelayDraft, String> {
+    let port = |p: &Option<u16>| p.map(|p| p.to_string()).unwrap_or_default();
+    Ok(match r {
+        Relay::SingleHostAddr {
+            port: p,
+            ipv4: Some(a),
+            ipv6: None,
+        } => RelayDraft {
+            kind: RelayKind::Address,
+            host: a.to_string(),
+            port: port(p),
+        },
+        Relay::SingleHostAddr {
+            port: p,
+            ipv4: None,
+            ipv6: Some(a),
+        } => RelayDraft {
+            kind: RelayKind::Address,
+            host: a.to_string(),
+            port: port(p),
+        },
+        Relay::SingleHostAddr { .. } => {
+            return Err(format!(
+                "relay {} has both an IPv4 and an IPv6 address, which the relay editor keeps one per row; review the plan's certificate on the Review tab instead",
+                r.display()
+            ))
+        }
+        Relay::SingleHostName { port: p, name } => RelayDraft {
+            kind: RelayKind::DnsName,
+            host: name.as_str().to_owned(),
+            port: port(p),
+        },
+        Relay::MultiHostName { name } => RelayDraft {
+            kind: RelayKind::Srv,
+            host: name.as_str().to_owned(),
+            port: String::new(),
+        },
+    })
+}

@@ -1,0 +1,281 @@
+//! The Review tab's state: the certificate under review, the previous registration, the plan,
+//! the owner's key, and the review the core builds from them. Each slot keeps its own error,
+//! shown under the button that loaded it.
+
+use std::path::{Path, PathBuf};
+
+use super::ConsoleApp;
+use crate::core::address::{Credential, RewardAccount};
+use crate::core::certificate::PoolParams;
+use crate::core::describe::pool_bech32;
+use crate::core::keys::accept;
+use crate::core::plan::{self, PoolPlan};
+use crate::core::review::Review;
+use crate::core::signoff;
+use crate::platform::files::{self, Protection};
+use crate::platform::load;
+
+/// A registration loaded from a file (or built from the plan).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedCert {
+    /// Where it came from, in words: a file name or "built from plan.json".
+    pub source: String,
+    pub params: PoolParams,
+    pub cbor: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ReviewDesk {
+    pub cert: Option<LoadedCert>,
+    pub cert_error: Option<String>,
+    pub previous: Option<LoadedCert>,
+    pub previous_error: Option<String>,
+    pub plan: Option<(PathBuf, PoolPlan)>,
+    pub plan_error: Option<String>,
+    /// A pasted stake address, or the file name of a loaded stake key.
+    pub owner_text: String,
+    pub owner_key: Option<[u8; 28]>,
+    pub owner_error: Option<String>,
+    /// Rebuilt whenever an input changes.
+    pub review: Option<Review>,
+}
+
+fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn load_cert(path: &Path) -> Result<LoadedCert, String> {
+    let (params, cbor) = load::registration(path)?;
+    Ok(LoadedCert {
+        source: file_label(path),
+        params,
+        cbor,
+    })
+}
+
+impl ReviewDesk {
+    fn rebuild(&mut self) {
+        self.review = self.cert.as_ref().map(|c| {
+            Review::new(
+                &c.cbor,
+                &c.params,
+                self.previous.as_ref().map(|p| &p.params),
+                self.plan.as_ref().map(|p| &p.1),
+                self.owner_key.as_ref(),
+            )
+        });
+    }
+
+    /// A previous registration must be of the same pool to be compared.
+    fn check_same_pool(&mut self) {
+        if let (Some(c), Some(p)) = (&self.cert, &self.previous) {
+            if c.params.operator != p.params.operator {
+                self.previous_error = Some(format!(
+                    "{} is the registration of {}, not of {}: load the same pool's current registration",
+                    p.source,
+                    pool_bech32(&p.params.operator),
+                    pool_bech32(&c.params.operator)
+                ));
+                self.previous = None;
+            }
+        }
+    }
+
+    pub fn load_certificate(&mut self, path: &Path) {
+        match load_cert(path) {
+            Ok(c) => {
+                self.cert = Some(c);
+                self.cert_error = None;
+                self.check_same_pool();
+            }
+            Err(e) => self.cert_error = Some(e),
+        }
+        self.rebuild();
+    }
+
+    pub fn load_previous(&mut self, path: &Path) {
+        match load_cert(path) {
+            Ok(c) => {
+                self.previous = Some(c);
+                self.previous_error = None;
+                self.check_same_pool();
+            }
+            Err(e) => self.previous_error = Some(e),
+        }
+        self.rebuild();
+    }
+
+    pub fn clear_previous(&mut self) {
+        self.previous = None;
+        self.previous_error = None;
+        self.rebuild();
+    }
+
+    pub fn load_plan(&mut self, path: &Path) {
+        match load::plan(path) {
+            Ok(p) => {
+                self.plan = Some((path.to_path_buf(), p));
+                self.plan_error = None;
+            }
+            Err(e) => self.plan_error = Some(e),
+        }
+        self.rebuild();
+    }
+
+    /// Reviews the certificate the loaded plan builds: what every owner with the plan gets.
+    pub fn use_plan_certificate(&mut self) {
+        let Some((path, plan)) = &self.plan else {
+            return;
+        };
+        let cbor = plan.certificate_cbor();
+        self.cert = Some(LoadedCert {
+            source: format!("built from {}", file_label(path)),
+            params: plan.params.clone(),
+            cbor,
+        });
+        self.cert_error = None;
+        self.check_same_pool();
+        self.rebuild();
+    }
+
+    pub fn load_owner_key(&mut self, path: &Path) {
+        match load::verification_key(path, accept::STAKE_VERIFICATION) {
+            Ok(vk) => {
+                self.owner_key = Some(vk.key_hash());
+                self.owner_text = file_label(path);
+                self.owner_error = None;
+            }
+            Err(e) => {
+                self.owner_key = None;
+                self.owner_error = Some(e);
+            }
+        }
+        self.rebuild();
+    }
+
+    /// Reads the pasted stake address.
+    pub fn use_owner_text(&mut self) {
+        let t = self.owner_text.trim();
+        let parsed = RewardAccount::from_bech32(t)
+            .map_err(|e| format!("\"{t}\" {e}"))
+            .and_then(|a| match a.credential {
+                Credential::Key(h) => Ok(h),
+                Credential::Script(_) => {
+                    Err("this is a script address; pool owners are stake keys".to_owned())
+                }
+            });
+        match parsed {
+            Ok(h) => {
+                self.owner_key = Some(h);
+                self.owner_error = None;
+            }
+            Err(e) => {
+                self.owner_key = None;
+                self.owner_error = Some(e);
+            }
+        }
+        self.rebuild();
+    }
+}
+
+impl ConsoleApp {
+    pub fn review_pick_certificate(&mut self) {
+        if let Some(p) = self
+            .platform
+            .dialogs
+            .pick_file("Choose the registration certificate to review")
+        {
+            self.review.load_certificate(&p);
+        }
+    }
+
+    pub fn review_pick_previous(&mut self) {
+        if let Some(p) = self
+            .platform
+            .dialogs
+            .pick_file("Choose the pool's current (previous) registration certificate")
+        {
+            self.review.load_previous(&p);
+        }
+    }
+
+    pub fn review_pick_plan(&mut self) {
+        if let Some(p) = self
+            .platform
+            .dialogs
+            .pick_file("Choose the pool plan (JSON)")
+        {
+            self.review.load_plan(&p);
+        }
+    }
+
+    pub fn review_pick_owner_key(&mut self) {
+        if let Some(p) = self
+            .platform
+            .dialogs
+            .pick_file("Choose your stake verification key (stake.vkey)")
+        {
+            self.review.load_owner_key(&p);
+        }
+    }
+
+    /// Saves the certificate under review (e.g. the one built from the plan).
+    pub fn review_save_certificate(&mut self) {
+        let Some(c) = &self.review.cert else { return };
+        let env =
+            crate::core::certificate::Certificate::PoolRegistration(Box::new(c.params.clone()))
+                .to_envelope(plan::ERA);
+        // Keep the loaded bytes: a certificate read from a file is saved exactly as it was.
+        let env = crate::core::envelope::TextEnvelope::new(
+            &env.type_name,
+            &env.description,
+            c.cbor.clone(),
+        );
+        let Some(path) = self.platform.dialogs.save_file(
+            "Save the registration certificate",
+            "pool-registration.cert",
+        ) else {
+            return;
+        };
+        match files::write_one(&path, env.render().expose(), Protection::Output, false) {
+            Ok(()) => self.say(format!("Saved the certificate to {}", path.display())),
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Writes the printable sign-off sheet.
+    pub fn review_export_sheet(&mut self) {
+        let Some(review) = &self.review.review else {
+            return;
+        };
+        let title = self
+            .review
+            .plan
+            .as_ref()
+            .map(|(p, _)| file_label(p))
+            .unwrap_or_else(|| pool_bech32(&review.params.operator));
+        let when = crate::core::clock::format_utc(self.platform.clock.now());
+        let html = signoff::html(
+            review,
+            &title,
+            &format!("Prepared {when} with Pool Console"),
+        );
+        let Some(path) = self
+            .platform
+            .dialogs
+            .save_file("Save the sign-off sheet", "sign-off.html")
+        else {
+            return;
+        };
+        match files::write_one(&path, html.as_bytes(), Protection::Output, false) {
+            Ok(()) => self.say(format!(
+                "Saved the sign-off sheet to {} (open it in a browser to print)",
+                path.display()
+            )),
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+}

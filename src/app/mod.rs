@@ -10,6 +10,7 @@ pub mod registration;
 pub mod review;
 pub mod rotation;
 pub mod settings;
+pub mod sign;
 pub mod watch;
 pub mod workspace;
 
@@ -36,12 +37,13 @@ pub enum Tab {
     OpCert,
     Registration,
     Review,
+    Sign,
     Retire,
     Inspect,
 }
 
 impl Tab {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Pool,
         Self::Keys,
         Self::Kes,
@@ -49,6 +51,7 @@ impl Tab {
         Self::OpCert,
         Self::Registration,
         Self::Review,
+        Self::Sign,
         Self::Retire,
         Self::Inspect,
     ];
@@ -62,6 +65,7 @@ impl Tab {
             Self::OpCert => "Op cert",
             Self::Registration => "Registration",
             Self::Review => "Review",
+            Self::Sign => "Sign",
             Self::Retire => "Retire",
             Self::Inspect => "Inspect",
         }
@@ -76,6 +80,7 @@ impl Tab {
             Self::OpCert => "📜",
             Self::Registration => "📝",
             Self::Review => "👥",
+            Self::Sign => "✍",
             Self::Retire => "⊗",
             Self::Inspect => "🔍",
         }
@@ -166,6 +171,8 @@ pub struct ConsoleApp {
     pub nodes: nodes::NodeWatch,
     /// The Review tab: certificate, previous registration, plan, owner key.
     pub review: review::ReviewDesk,
+    /// The Sign tab: a transaction, its decoded body, the witnesses gathered.
+    pub sign: sign::SignDesk,
 }
 
 /// Everything a registration check depends on.
@@ -199,6 +206,7 @@ impl ConsoleApp {
             pool_list: None,
             nodes: nodes::NodeWatch::default(),
             review: review::ReviewDesk::default(),
+            sign: sign::SignDesk::default(),
         }
     }
 

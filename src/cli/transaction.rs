@@ -6,7 +6,9 @@ use super::args::TransactionCommand;
 use super::{inputs, CliError, CliResult};
 use crate::core::envelope::TextEnvelope;
 use crate::core::keys::accept;
+use crate::core::signing;
 use crate::core::transaction::{self, KeyWitness, TxFile};
+use crate::core::tx_view;
 use crate::platform::files::{self, Protection};
 use crate::platform::load;
 
@@ -14,8 +16,9 @@ fn read_envelope(path: &Path) -> Result<TextEnvelope, CliError> {
     load::envelope(path).map_err(CliError::new)
 }
 
+/// A transaction as cardano-cli writes it, or raw CBOR of a transaction or a bare body.
 fn read_tx(path: &Path) -> Result<TxFile, CliError> {
-    TxFile::from_envelope(&read_envelope(path)?).map_err(|e| CliError::file(path, e))
+    load::transaction(path).map_err(CliError::new)
 }
 
 pub fn run(cmd: TransactionCommand) -> CliResult {
@@ -35,6 +38,15 @@ pub fn run(cmd: TransactionCommand) -> CliResult {
             }
             let tx = read_tx(&tx_body_file)?;
             let key = inputs::signing_key_file(&signing_key_file, accept::WITNESS_SIGNING)?;
+            // Refuse a cold or stake key the body does not ask for: usually the wrong file.
+            let body = tx.body().map_err(|e| CliError::file(&tx_body_file, e))?;
+            let view = tx_view::decode_body(body).map_err(|e| CliError::file(&tx_body_file, e))?;
+            let key_hash = key
+                .verification_key()
+                .map_err(|e| CliError::file(&signing_key_file, e))?
+                .key_hash();
+            signing::fit(&tx_view::required_witnesses(&view), key.kind(), &key_hash)
+                .map_err(|e| CliError::file(&signing_key_file, e))?;
             let witness =
                 KeyWitness::sign(&tx, &key).map_err(|e| CliError::file(&tx_body_file, e))?;
             let bytes = witness.to_envelope(&tx.era).render();

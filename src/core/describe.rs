@@ -267,7 +267,8 @@ fn describe_opcert(c: &OpCert) -> Description {
     d
 }
 
-fn describe_certificate(cert: &Certificate, era: Era, network: Network) -> Description {
+/// A certificate in words, field by field.
+pub fn describe_certificate(cert: &Certificate, era: Era, network: Network) -> Description {
     let mut d = Description::new(format!("Certificate: {}", cert.kind_name()));
     let era_text = match era {
         Era::Conway => "Conway",

@@ -12,6 +12,7 @@ mod registration;
 mod retire;
 mod review;
 mod rotate;
+mod sign;
 pub mod theme;
 mod timeline;
 mod watch;
@@ -272,6 +273,7 @@ impl ConsoleApp {
                         Tab::OpCert => opcert::show(self, ui),
                         Tab::Registration => registration::show(self, ui),
                         Tab::Review => review::show(self, ui),
+                        Tab::Sign => sign::show(self, ui),
                         Tab::Retire => retire::show(self, ui),
                         Tab::Inspect => inspect::show(self, ui),
                     }

@@ -1,0 +1,262 @@
+//! The Sign tab's state: a transaction loaded for people to read, the witnesses gathered so
+//! far (made here or brought from other machines), and assembling them.
+
+use std::path::{Path, PathBuf};
+
+use super::ConsoleApp;
+use crate::core::keys::accept;
+use crate::core::signing;
+use crate::core::transaction::{self, KeyWitness, TxFile};
+use crate::core::tx_view::{self, Need, TxView};
+use crate::platform::files::{self, Protection};
+use crate::platform::load;
+
+#[derive(Debug, Clone)]
+pub struct LoadedTx {
+    pub path: PathBuf,
+    pub tx: TxFile,
+    pub id: [u8; 32],
+    pub view: TxView,
+    pub needs: Vec<Need>,
+    pub hw_problems: Vec<String>,
+    /// Witnesses already inside the transaction file.
+    pub existing: Vec<KeyWitness>,
+}
+
+/// A witness gathered for the loaded transaction, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldWitness {
+    pub source: String,
+    pub witness: KeyWitness,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SignDesk {
+    pub tx: Option<LoadedTx>,
+    pub tx_error: Option<String>,
+    pub witnesses: Vec<HeldWitness>,
+    /// The last signing, witness-loading or assembling problem, shown by its buttons.
+    pub error: Option<String>,
+}
+
+fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Reads a transaction and decodes its body for people.
+pub fn load_tx(path: &Path) -> Result<LoadedTx, String> {
+    let tx = load::transaction(path)?;
+    let named = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let body = tx.body().map_err(|e| named(&e))?;
+    let view = tx_view::decode_body(body).map_err(|e| named(&e))?;
+    let id = tx.id().map_err(|e| named(&e))?;
+    let existing = tx.key_witnesses().map_err(|e| named(&e))?;
+    Ok(LoadedTx {
+        path: path.to_path_buf(),
+        needs: tx_view::required_witnesses(&view),
+        hw_problems: tx_view::hw_owner_problems(&view),
+        tx,
+        id,
+        view,
+        existing,
+    })
+}
+
+impl LoadedTx {
+    /// Whether a witness for this key hash is in the file or among the gathered ones.
+    pub fn has_witness(&self, held: &[HeldWitness], key_hash: &[u8; 28]) -> bool {
+        self.existing.iter().any(|w| &w.key_hash() == key_hash)
+            || held.iter().any(|h| &h.witness.key_hash() == key_hash)
+    }
+}
+
+impl SignDesk {
+    pub fn load(&mut self, path: &Path) {
+        match load_tx(path) {
+            Ok(t) => {
+                self.tx = Some(t);
+                self.tx_error = None;
+                self.witnesses.clear();
+                self.error = None;
+            }
+            Err(e) => self.tx_error = Some(e),
+        }
+    }
+
+    /// Keys the transaction needs that no witness covers yet.
+    pub fn missing(&self) -> Vec<&Need> {
+        let Some(t) = &self.tx else { return Vec::new() };
+        t.needs
+            .iter()
+            .filter(|n| !t.has_witness(&self.witnesses, &n.key_hash))
+            .collect()
+    }
+
+    fn hold(&mut self, source: String, witness: KeyWitness) {
+        if !self.witnesses.iter().any(|h| h.witness == witness) {
+            self.witnesses.push(HeldWitness { source, witness });
+        }
+    }
+
+    /// Adds a witness file made elsewhere, after checking it signs this transaction.
+    pub fn add_witness_file(&mut self, path: &Path) -> Result<(), String> {
+        let Some(t) = &self.tx else {
+            return Err("load the transaction first".to_owned());
+        };
+        let (w, era) = load::witness(path)?;
+        if era != t.tx.era {
+            return Err(format!(
+                "{}: {}",
+                path.display(),
+                transaction::TxError::EraMismatch {
+                    found: era,
+                    expected: t.tx.era.clone()
+                }
+            ));
+        }
+        if !w.verifies(&t.tx).map_err(|e| e.to_string())? {
+            return Err(format!(
+                "{}: is a witness for another transaction: its signature does not verify against this one (id {})",
+                path.display(),
+                hex::encode(t.id)
+            ));
+        }
+        self.hold(file_label(path), w);
+        Ok(())
+    }
+}
+
+impl ConsoleApp {
+    pub fn sign_pick_transaction(&mut self) {
+        if let Some(p) = self
+            .platform
+            .dialogs
+            .pick_file("Choose the transaction to sign (from transaction build-raw or build)")
+        {
+            self.sign.load(&p);
+        }
+    }
+
+    /// Signs with a key file the person picks, then saves the witness where they say.
+    pub fn sign_with_key(&mut self) {
+        let Some(t) = self.sign.tx.clone() else {
+            return;
+        };
+        let Some(key_path) = self
+            .platform
+            .dialogs
+            .pick_file("Choose the signing key (cold, stake or payment .skey)")
+        else {
+            return;
+        };
+        let result = (|| -> Result<(KeyWitness, String), String> {
+            let key = load::signing_key(&key_path, accept::WITNESS_SIGNING)?;
+            let vk = key.verification_key().map_err(|e| e.to_string())?;
+            signing::fit(&t.needs, key.kind(), &vk.key_hash())
+                .map_err(|e| format!("{}: {e}", key_path.display()))?;
+            let w = KeyWitness::sign(&t.tx, &key).map_err(|e| e.to_string())?;
+            Ok((w, file_label(&key_path)))
+        })();
+        let (witness, key_name) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                self.sign.error = Some(e.clone());
+                self.fail(e);
+                return;
+            }
+        };
+        let stem = |p: &Path| {
+            p.file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+        };
+        let suggested = format!("{}.{}.witness", stem(&t.path), stem(&key_path));
+        let Some(out) = self
+            .platform
+            .dialogs
+            .save_file("Save the witness", &suggested)
+        else {
+            return;
+        };
+        let bytes = witness.to_envelope(&t.tx.era).render();
+        match files::write_one(&out, bytes.expose(), Protection::Output, false) {
+            Ok(()) => {
+                self.sign.error = None;
+                self.sign.hold(key_name.clone(), witness);
+                self.say(format!(
+                    "Signed with {key_name}; saved the witness to {}",
+                    out.display()
+                ));
+            }
+            Err(e) => {
+                self.sign.error = Some(e.to_string());
+                self.fail(e.to_string());
+            }
+        }
+    }
+
+    pub fn sign_add_witness(&mut self) {
+        let Some(p) = self
+            .platform
+            .dialogs
+            .pick_file("Choose a witness file made by another owner")
+        else {
+            return;
+        };
+        match self.sign.add_witness_file(&p) {
+            Ok(()) => {
+                self.sign.error = None;
+                self.say(format!("Added the witness {}", file_label(&p)));
+            }
+            Err(e) => {
+                self.sign.error = Some(e.clone());
+                self.fail(e);
+            }
+        }
+    }
+
+    /// Writes the signed transaction: body and everything else byte for byte, plus witnesses.
+    pub fn sign_assemble(&mut self) {
+        let Some(t) = self.sign.tx.clone() else {
+            return;
+        };
+        let witnesses: Vec<KeyWitness> = self.sign.witnesses.iter().map(|h| h.witness).collect();
+        let signed = match transaction::assemble(&t.tx, &witnesses) {
+            Ok(s) => s,
+            Err(e) => {
+                self.sign.error = Some(e.to_string());
+                self.fail(e.to_string());
+                return;
+            }
+        };
+        let Some(out) = self
+            .platform
+            .dialogs
+            .save_file("Save the signed transaction", "tx.signed")
+        else {
+            return;
+        };
+        let bytes = signed.to_envelope().render();
+        match files::write_one(&out, bytes.expose(), Protection::Output, false) {
+            Ok(()) => {
+                let missing = self.sign.missing().len();
+                self.sign.error = None;
+                if missing == 0 {
+                    self.say(format!("Saved the signed transaction to {}", out.display()));
+                } else {
+                    self.say(format!(
+                        "Saved the transaction to {}, still missing {missing} witness{}: it cannot be submitted yet",
+                        out.display(),
+                        if missing == 1 { "" } else { "es" }
+                    ));
+                }
+            }
+            Err(e) => {
+                self.sign.error = Some(e.to_string());
+                self.fail(e.to_string());
+            }
+        }
+    }
+}

@@ -80,7 +80,7 @@ impl Tab {
             Self::OpCert => "📜",
             Self::Registration => "📝",
             Self::Review => "👥",
-            Self::Sign => "✍",
+            Self::Sign => "✒",
             Self::Retire => "⊗",
             Self::Inspect => "🔍",
         }

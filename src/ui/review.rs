@@ -52,7 +52,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui
-            .button("🖨 Export sign-off sheet…")
+            .button("📄 Export sign-off sheet…")
             .on_hover_text("A printable page with every field, the changes, the fingerprint and a signature line per owner")
             .clicked()
         {

@@ -222,7 +222,7 @@ fn witnesses(app: &mut ConsoleApp, ui: &mut egui::Ui, t: &LoadedTx) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui
-            .button(RichText::new("✍ Sign with a key…").strong())
+            .button(RichText::new("✒ Sign with a key…").strong())
             .on_hover_text(
                 "Pick a cold, stake or payment signing key; the witness is saved as a file",
             )

@@ -15,13 +15,13 @@ use super::secret::SecretBytes;
 pub enum KeyError {
     #[error("has the unknown key type \"{0}\"")]
     UnknownType(String),
-    #[error("holds a {kind} of {found} bytes; it must be {expected} bytes")]
+    #[error("holds {} of {found} bytes; it must be {expected} bytes", with_article(.kind))]
     WrongLength {
         kind: &'static str,
         expected: usize,
         found: usize,
     },
-    #[error("is a {found}, but {expected} is needed here")]
+    #[error("is {}, but {expected} is needed here", with_article(.found))]
     WrongKind { found: String, expected: String },
     #[error("key payload is not a CBOR byte string: {0}")]
     Cbor(#[from] CborError),
@@ -35,8 +35,17 @@ pub enum KeyError {
         "is not a key file: it is neither a cardano-cli text envelope (JSON) nor a bech32 key"
     )]
     NotAKeyFile,
-    #[error("is a {kind} whose public part does not match its secret part (the file is damaged)")]
+    #[error("is {} whose public part does not match its secret part (the file is damaged)", with_article(.kind))]
     Inconsistent { kind: &'static str },
+}
+
+/// "a stake key", "an extended (BIP32) payment key".
+fn with_article(noun: &str) -> String {
+    let vowel = noun
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 /// Every key kind the console reads or writes.

@@ -168,7 +168,7 @@ pub fn field_rows(
     let shown = |p: &PoolParams| -> Vec<String> {
         p.relays
             .iter()
-            .map(|r| format!("{} ({})", r.display(), r.kind_label()))
+            .map(|r| format!("{} [{}]", r.display(), r.kind_label()))
             .collect()
     };
     let now_relays = shown(current);
@@ -517,7 +517,7 @@ mod tests {
             review.changes(),
             vec![
                 "Pledge: 250,000 ADA → 300,000 ADA".to_owned(),
-                "Relay: removed (198.51.100.7:6000 (IP address))".to_owned(),
+                "Relay: removed (198.51.100.7:6000 [IP address])".to_owned(),
             ]
         );
     }

@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod metrics_server;
+pub mod review;
 pub mod ui;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,127 @@
+//! Files for the review and signing tests, built from the cardano-cli vectors: the derived
+//! mainnet registration, an older registration of the same pool, a plan naming its owners, and
+//! transactions carrying it.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use pool_console::core::address::Network;
+use pool_console::core::cbor::CborWriter;
+use pool_console::core::certificate::{Certificate, Era, PoolParams};
+use pool_console::core::keys::{accept, KeyKind};
+use pool_console::core::plan::{PlannedOwner, PoolPlan};
+use pool_console::platform::load;
+
+use super::vector;
+
+/// Owners of the derived registration: `owner.vkey` ("Alice") and `stake_keys` ("Bob").
+pub const ALICE_KEY: &str = "input/node-pool/owner.vkey";
+pub const BOB_KEY: &str = "input/keys/stake_keys/verification_key";
+/// Bob's signing key (same seed as `stake_keys`).
+pub const BOB_SKEY: &str = "input/keys/transaction-sign/stake.skey";
+pub const CERT: &str = "derived/pool-registration/conway-mainnet-full.cert";
+
+pub fn params() -> PoolParams {
+    load::registration(&vector(CERT)).unwrap().0
+}
+
+pub fn key_hash(rel: &str) -> [u8; 28] {
+    load::verification_key(&vector(rel), accept::STAKE_VERIFICATION)
+        .unwrap()
+        .key_hash()
+}
+
+/// The same pool before: pledge 50,000 ADA, Alice alone, no DNS relay.
+pub fn previous_params() -> PoolParams {
+    let mut p = params();
+    p.pledge = 50_000_000_000;
+    let bob = key_hash(BOB_KEY);
+    p.owners.retain(|h| h != &bob);
+    p.relays.remove(3);
+    p
+}
+
+pub fn write_cert(path: &Path, params: &PoolParams) {
+    let env = Certificate::PoolRegistration(Box::new(params.clone())).to_envelope(Era::Conway);
+    std::fs::write(path, env.render().expose()).unwrap();
+}
+
+/// A plan for the derived registration: Alice plans `alice` lovelace, Bob `bob`.
+pub fn plan(alice: u64, bob: u64, bob_delegated: Option<bool>) -> PoolPlan {
+    PoolPlan {
+        network: Network::Mainnet,
+        params: params(),
+        owners: vec![
+            PlannedOwner {
+                name: "Alice".to_owned(),
+                key_hash: key_hash(ALICE_KEY),
+                pledge: alice,
+                delegated: Some(true),
+            },
+            PlannedOwner {
+                name: "Bob".to_owned(),
+                key_hash: key_hash(BOB_KEY),
+                pledge: bob,
+                delegated: bob_delegated,
+            },
+        ],
+    }
+}
+
+/// A Conway body spending one input, paying one output, with these certificates (CBOR each).
+pub fn body_with(certs: &[Vec<u8>]) -> Vec<u8> {
+    let mut w = CborWriter::new();
+    w.map(if certs.is_empty() { 4 } else { 5 });
+    w.uint(0)
+        .tag(258)
+        .array(1)
+        .array(2)
+        .bytes(&[0x23; 32])
+        .uint(0);
+    let addr = hex::decode("016b837ca50316ee4e00033482ed128887d72c2bae5b0438d692dc1251b0c8b17595ebdb93c1f974be0a9b1ef26c474649d9c2ae766ed135cf").unwrap();
+    w.uint(1).array(1).array(2).bytes(&addr).uint(5_000_000);
+    w.uint(2).uint(180_000);
+    w.uint(3).uint(203_700_000);
+    if !certs.is_empty() {
+        w.uint(4).tag(258).array(certs.len());
+        for c in certs {
+            w.raw(c);
+        }
+    }
+    w.into_bytes()
+}
+
+/// `transaction build-raw`'s file for a body: `[body, {}, true, null]` in a text envelope.
+pub fn tx_file(path: &Path, body: &[u8]) {
+    let text = format!(
+        "{{\n    \"type\": \"Tx ConwayEra\",\n    \"description\": \"Ledger Cddl Format\",\n    \"cborHex\": \"84{}a0f5f6\"\n}}\n",
+        hex::encode(body)
+    );
+    std::fs::write(path, text).unwrap();
+}
+
+/// The registration transaction an operator hands the owners.
+pub fn registration_tx(dir: &Path) -> PathBuf {
+    let cert = Certificate::PoolRegistration(Box::new(params())).encode(Era::Conway);
+    let path = dir.join("registration.tx");
+    tx_file(&path, &body_with(&[cert]));
+    path
+}
+
+/// The CreateWitness golden body as `transaction build-raw` writes it.
+pub fn golden_tx(dir: &Path) -> PathBuf {
+    let body = String::from_utf8(super::read(&vector(
+        "derived/witness/txbody-signed-by-witness-out.cbor.hex",
+    )))
+    .unwrap();
+    let path = dir.join("tx.raw");
+    tx_file(&path, &hex::decode(body.trim()).unwrap());
+    path
+}
+
+pub fn is_payment(kind: KeyKind) -> bool {
+    matches!(
+        kind,
+        KeyKind::PaymentSigning | KeyKind::PaymentExtendedSigning
+    )
+}

@@ -39,13 +39,19 @@ fn count(h: &egui_kittest::Harness<'_, ConsoleApp>, label: &str) -> usize {
 fn review_against_the_previous_registration_shows_exactly_the_changed_fields() {
     let plan = fx::plan(70_000_000_000, 30_000_000_000, Some(true));
     let dir = desk(&plan);
-    let mut h = harness(app(at(dir.path(), &["new.cert", "old.cert", "plan.json"]), fixed_now()));
+    let mut h = harness(app(
+        at(dir.path(), &["new.cert", "old.cert", "plan.json"]),
+        fixed_now(),
+    ));
     click_exact(&mut h, "👥  Review");
     assert!(shows(&h, "No certificate loaded yet"));
     click(&mut h, "Load certificate…");
     click(&mut h, "Load previous…");
     click(&mut h, "Load plan…");
-    assert!(shows(&h, "Fields: 3 changed since the previous registration"));
+    assert!(shows(
+        &h,
+        "Fields: 3 changed since the previous registration"
+    ));
     assert_eq!(count(&h, "♦ changed"), 1, "pledge");
     assert_eq!(count(&h, "➕ added"), 2, "Bob and the DNS relay");
     assert_eq!(count(&h, "✖ removed"), 0);
@@ -103,8 +109,14 @@ fn the_pledge_check_warns_when_an_owner_is_not_delegated() {
     click_exact(&mut h, "👥  Review");
     click(&mut h, "Load certificate…");
     click(&mut h, "Load plan…");
-    assert!(shows(&h, "Declared 100,000 ADA · owners plan 100,000 ADA · counting 70,000 ADA"));
-    assert!(shows(&h, "The declared pledge (100,000 ADA) is more than the owners' stake that counts (70,000 ADA)"));
+    assert!(shows(
+        &h,
+        "Declared 100,000 ADA · owners plan 100,000 ADA · counting 70,000 ADA"
+    ));
+    assert!(shows(
+        &h,
+        "The declared pledge (100,000 ADA) is more than the owners' stake that counts (70,000 ADA)"
+    ));
     assert!(shows(&h, "Bob's stake is not delegated to this pool"));
 }
 
@@ -122,7 +134,10 @@ fn signing_a_body_writes_the_golden_witness() {
     ));
     click_exact(&mut h, "✒  Sign");
     click(&mut h, "Load transaction…");
-    assert!(shows(&h, "2392d2b1200b5139fe555c81261697b29a8ccf561c5c783d46e78a479d977053#0"));
+    assert!(shows(
+        &h,
+        "2392d2b1200b5139fe555c81261697b29a8ccf561c5c783d46e78a479d977053#0"
+    ));
     assert!(shows(&h, "0.0001 ADA to addr1q94cxl99qvtwunsqqv6g9mgj3zrawtpt4edsgwxkjtwpy5dsezcht90tmwfur7t5hc9fk8hjd3r5vjwec2h8vmk3xh8s7er7t3"));
     assert!(shows(&h, "before slot 60"));
     press(&mut h, "Sign with a key…");
@@ -152,7 +167,11 @@ fn the_owner_signs_the_registration_and_a_stranger_key_is_refused() {
     assert_eq!(count(&h, "⚠ missing"), 3, "cold key and two owners");
     assert!(shows(&h, "A hardware-wallet owner can sign this"));
     press(&mut h, "Sign with a key…");
-    assert!(appears(&h, "is not needed by this transaction"), "{:?}", h.state().status);
+    assert!(
+        appears(&h, "is not needed by this transaction"),
+        "{:?}",
+        h.state().status
+    );
     assert!(!dir.path().join("bob.witness").exists());
     press(&mut h, "Sign with a key…");
     let w = KeyWitness::from_envelope(
@@ -175,7 +194,11 @@ fn a_plan_imported_into_the_builder_exports_the_same_file() {
     let dir = desk(&plan);
     let ws = dir.path().join("pool");
     std::fs::create_dir(&ws).unwrap();
-    std::fs::copy(vector("input/node-pool/operator.vkey"), ws.join("cold.vkey")).unwrap();
+    std::fs::copy(
+        vector("input/node-pool/operator.vkey"),
+        ws.join("cold.vkey"),
+    )
+    .unwrap();
     std::fs::copy(vector("input/node-pool/vrf.vkey"), ws.join("vrf.vkey")).unwrap();
     let mut a = app(
         vec![
@@ -189,11 +212,24 @@ fn a_plan_imported_into_the_builder_exports_the_same_file() {
     let mut h = harness(a);
     click_exact(&mut h, "📝  Registration");
     press(&mut h, "Import plan…");
-    assert!(h.state().drafts.imported_plan.is_some(), "{:?}", h.state().status);
-    assert!(shows(&h, "The form does not build the certificate of plan.json yet"));
+    assert!(
+        h.state().drafts.imported_plan.is_some(),
+        "{:?}",
+        h.state().status
+    );
+    assert!(shows(
+        &h,
+        "The form does not build the certificate of plan.json yet"
+    ));
     assert!(shows(&h, "Metadata hash"));
     press(&mut h, "Load metadata file…");
-    assert!(shows(&h, "The form builds exactly the certificate of plan.json."));
+    assert!(shows(
+        &h,
+        "The form builds exactly the certificate of plan.json."
+    ));
     press(&mut h, "Export plan…");
-    assert_same_file(&dir.path().join("exported.json"), &dir.path().join("plan.json"));
+    assert_same_file(
+        &dir.path().join("exported.json"),
+        &dir.path().join("plan.json"),
+    );
 }

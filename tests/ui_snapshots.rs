@@ -2,7 +2,11 @@
 //! references with `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots` on the CI machine kind.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
+
+use common::review as fx;
 
 use eframe::egui;
 use egui_kittest::{Harness, SnapshotResults};
@@ -181,6 +185,24 @@ fn every_tab() {
             let p = dir.as_path().join("node.opcert");
             h.state_mut().inspect_path(&p);
             h.state_mut().drafts.inspected[0].0 = "node.opcert".to_owned();
+        }
+        if tab == Tab::Review {
+            let r = root.join("review");
+            std::fs::create_dir_all(&r).unwrap();
+            std::fs::copy(common::vector(fx::CERT), r.join("new.cert")).unwrap();
+            fx::write_cert(&r.join("old.cert"), &fx::previous_params());
+            let plan = fx::plan(70_000_000_000, 30_000_000_000, None);
+            std::fs::write(r.join("plan.json"), plan.to_json()).unwrap();
+            let desk = &mut h.state_mut().review;
+            desk.load_certificate(&r.join("new.cert"));
+            desk.load_previous(&r.join("old.cert"));
+            desk.load_plan(&r.join("plan.json"));
+            desk.load_owner_key(&common::vector(fx::BOB_KEY));
+        }
+        if tab == Tab::Sign {
+            let r = root.join("review");
+            let tx = fx::registration_tx(&r);
+            h.state_mut().sign.load(&tx);
         }
         h.run_steps(4);
         results.add(h.try_snapshot(format!(

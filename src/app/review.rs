@@ -32,8 +32,10 @@ pub struct ReviewDesk {
     pub previous_error: Option<String>,
     pub plan: Option<(PathBuf, PoolPlan)>,
     pub plan_error: Option<String>,
-    /// A pasted stake address, or the file name of a loaded stake key.
+    /// A pasted stake address.
     pub owner_text: String,
+    /// The file the owner's key came from, when loaded from a file.
+    pub owner_source: Option<String>,
     pub owner_key: Option<[u8; 28]>,
     pub owner_error: Option<String>,
     /// Rebuilt whenever an input changes.
@@ -145,7 +147,8 @@ impl ReviewDesk {
         match load::verification_key(path, accept::STAKE_VERIFICATION) {
             Ok(vk) => {
                 self.owner_key = Some(vk.key_hash());
-                self.owner_text = file_label(path);
+                self.owner_source = Some(file_label(path));
+                self.owner_text.clear();
                 self.owner_error = None;
             }
             Err(e) => {
@@ -170,6 +173,7 @@ impl ReviewDesk {
         match parsed {
             Ok(h) => {
                 self.owner_key = Some(h);
+                self.owner_source = None;
                 self.owner_error = None;
             }
             Err(e) => {

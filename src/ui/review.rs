@@ -172,6 +172,13 @@ fn inputs(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                             app.review.use_owner_text();
                         }
                     });
+                    if let Some(src) = &app.review.owner_source {
+                        ui.label(
+                            RichText::new(format!("Checking the key from {src}"))
+                                .small()
+                                .color(theme::weak(ui)),
+                        );
+                    }
                     slot_error(ui, app.review.owner_error.as_ref());
                 });
                 ui.end_row();
@@ -244,17 +251,15 @@ fn fields(ui: &mut egui::Ui, review: &Review) {
                     } else {
                         label
                     });
-                    let value = |v: &Option<String>| {
-                        let t = RichText::new(v.as_deref().unwrap_or("—")).monospace();
-                        match colour {
-                            Some(c) => t.color(c),
-                            None => t,
-                        }
+                    // Side by side, long ids are elided (whole on hover); alone, shown whole.
+                    let max = if review.has_previous { 36 } else { 120 };
+                    let value = |ui: &mut egui::Ui, v: &Option<String>| {
+                        widgets::long_value(ui, v.as_deref().unwrap_or("—"), colour, max);
                     };
                     if review.has_previous {
-                        ui.label(value(&r.previous));
+                        value(ui, &r.previous);
                     }
-                    ui.label(value(&r.current));
+                    value(ui, &r.current);
                     if review.has_previous {
                         let w = RichText::new(word);
                         ui.label(match colour {

@@ -144,7 +144,7 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
                         .show(ui, |ui| {
                             for (k, val) in d.fields.iter().filter(|(k, _)| k != "Encoding") {
                                 ui.label(k);
-                                ui.label(RichText::new(val).monospace());
+                                widgets::long_value(ui, val, None, 90);
                                 ui.end_row();
                             }
                         });

@@ -107,3 +107,30 @@ pub fn cli_equivalent(ui: &mut egui::Ui, command: Option<&str>) {
             }
         });
 }
+
+/// A monospace value that may be long (hashes, addresses): elided in the middle past
+/// `max_chars`, whole on hover, so grids keep to the window's width.
+pub fn long_value(
+    ui: &mut egui::Ui,
+    full: &str,
+    color: Option<egui::Color32>,
+    max_chars: usize,
+) -> egui::Response {
+    let fits = full.chars().count() <= max_chars;
+    let shown = if fits {
+        full.to_owned()
+    } else {
+        elide(full, max_chars.saturating_sub(1) / 2)
+    };
+    let text = RichText::new(shown).monospace();
+    let text = match color {
+        Some(c) => text.color(c),
+        None => text,
+    };
+    let r = ui.label(text);
+    if fits {
+        r
+    } else {
+        r.on_hover_text(full)
+    }
+}

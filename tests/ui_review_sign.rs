@@ -233,3 +233,29 @@ fn a_plan_imported_into_the_builder_exports_the_same_file() {
         &dir.path().join("plan.json"),
     );
 }
+
+#[test]
+fn two_owners_in_two_folders_save_the_same_certificate_from_one_plan() {
+    let plan = fx::plan(70_000_000_000, 30_000_000_000, None);
+    let dir = desk(&plan);
+    let mut saved = Vec::new();
+    for owner in ["alice", "bob"] {
+        let ws = dir.path().join(owner);
+        std::fs::create_dir(&ws).unwrap();
+        let mut a = app(
+            vec![dir.path().join("plan.json"), ws.join("pool.cert")],
+            fixed_now(),
+        );
+        a.open_workspace(&ws);
+        let mut h = harness(a);
+        click_exact(&mut h, "👥  Review");
+        click(&mut h, "Load plan…");
+        click(&mut h, "Review the plan's certificate");
+        assert!(shows(&h, "built from plan.json"));
+        press(&mut h, "Save this certificate…");
+        saved.push(read(&ws.join("pool.cert")));
+    }
+    assert_eq!(saved[0], saved[1]);
+    // And it is the certificate cardano-cli builds from the same values.
+    assert_eq!(saved[0], read(&vector(CERT)));
+}

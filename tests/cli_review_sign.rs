@@ -464,6 +464,8 @@ fn bad_review_plan_and_signing_inputs_are_explained_and_write_nothing() {
         (review(&["--cert-file", "new.cert", "--plan-file", "margin.json"]), "margin.json: margin 3/2 is above 1: it is a fraction between 0 and 1 (0.015 means 1.5%)"),
         (review(&["--cert-file", "new.cert", "--owner-stake-address", "stake1notanaddress"]), "--owner-stake-address stake1notanaddress"),
         (review(&["--cert-file", "new.cert", "--owner-stake-verification-key-file", &v("input/keys/extended_payment_keys/verification_key")]), "is an extended (BIP32) payment verification key (PaymentExtendedVerificationKeyShelley_ed25519_bip32), but a stake verification key"),
+        (review(&["--cert-file", "new.cert", "--owner-stake-verification-key-file", &v(BOB_SKEY)]), "is a signing key: keep it offline. Load stake.vkey instead, or paste your stake address"),
+        (review(&["--cert-file", "new.cert", "--owner-stake-verification-key-file", &v("input/conway/stake.vkey")]), "Error: the stake key given is not an owner of this pool"),
         (plan("margin-pct.json"), "margin-pct.json: margin 3/200 is 1.5%, but margin_percent says 15%: fix one of them"),
         (plan("misspelt.json"), "misspelt.json: is not a pool plan: unknown field `pledge`"),
         (plan("notjson.json"), "notjson.json: is not a pool plan: expected value at line 1 column 1"),

@@ -57,11 +57,16 @@ impl ConsoleApp {
                 delegated: None,
             });
         }
-        Ok(PoolPlan {
+        let plan = PoolPlan {
             network: self.network(),
             params,
             owners,
-        })
+        };
+        // Never export a plan that its own import would refuse.
+        plan.to_file()
+            .check()
+            .map_err(|e| format!("the plan {e}"))?;
+        Ok(plan)
     }
 
     pub fn export_plan(&mut self) {
@@ -118,10 +123,19 @@ impl ConsoleApp {
             }
         };
         let p = &plan.params;
+        let percent = p.margin.percent_string(6);
+        if percent.starts_with('≈') {
+            self.fail(format!(
+                "{}: the margin {} has no exact percentage, so the builder cannot hold it; review the plan's certificate on the Review tab instead",
+                path.display(),
+                p.margin
+            ));
+            return;
+        }
         let form = &mut self.registration;
         form.pledge_ada = amount::ada_text(p.pledge);
         form.cost_ada = amount::ada_text(p.cost);
-        form.margin_percent = p.margin.percent_string(6).trim_end_matches('%').to_owned();
+        form.margin_percent = percent.trim_end_matches('%').to_owned();
         form.reward_account = p.reward_account.to_bech32().unwrap_or_default();
         form.owners = plan
             .owners

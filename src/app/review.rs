@@ -8,7 +8,6 @@ use super::ConsoleApp;
 use crate::core::address::{Credential, RewardAccount};
 use crate::core::certificate::PoolParams;
 use crate::core::describe::pool_bech32;
-use crate::core::keys::accept;
 use crate::core::plan::{self, PoolPlan};
 use crate::core::review::Review;
 use crate::core::signoff;
@@ -93,7 +92,11 @@ impl ReviewDesk {
                 self.cert_error = None;
                 self.check_same_pool();
             }
-            Err(e) => self.cert_error = Some(e),
+            Err(e) => {
+                // The old certificate's words must not stay on screen under a failed load.
+                self.cert = None;
+                self.cert_error = Some(e);
+            }
         }
         self.rebuild();
     }
@@ -105,7 +108,10 @@ impl ReviewDesk {
                 self.previous_error = None;
                 self.check_same_pool();
             }
-            Err(e) => self.previous_error = Some(e),
+            Err(e) => {
+                self.previous = None;
+                self.previous_error = Some(e);
+            }
         }
         self.rebuild();
     }
@@ -122,7 +128,10 @@ impl ReviewDesk {
                 self.plan = Some((path.to_path_buf(), p));
                 self.plan_error = None;
             }
-            Err(e) => self.plan_error = Some(e),
+            Err(e) => {
+                self.plan = None;
+                self.plan_error = Some(e);
+            }
         }
         self.rebuild();
     }
@@ -144,7 +153,7 @@ impl ReviewDesk {
     }
 
     pub fn load_owner_key(&mut self, path: &Path) {
-        match load::verification_key(path, accept::STAKE_VERIFICATION) {
+        match load::public_stake_key(path) {
             Ok(vk) => {
                 self.owner_key = Some(vk.key_hash());
                 self.owner_source = Some(file_label(path));

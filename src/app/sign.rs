@@ -19,8 +19,10 @@ pub struct LoadedTx {
     pub view: TxView,
     pub needs: Vec<Need>,
     pub hw_problems: Vec<String>,
-    /// Witnesses already inside the transaction file.
+    /// Witnesses already inside the transaction file that sign this body.
     pub existing: Vec<KeyWitness>,
+    /// Witnesses inside the file that sign something else (an earlier version of the body).
+    pub stale: usize,
 }
 
 /// A witness gathered for the loaded transaction, and where it came from.
@@ -53,8 +55,12 @@ pub fn load_tx(path: &Path) -> Result<LoadedTx, String> {
     let body = tx.body().map_err(|e| named(&e))?;
     let view = tx_view::decode_body(body).map_err(|e| named(&e))?;
     let id = tx.id().map_err(|e| named(&e))?;
-    let existing = tx.key_witnesses().map_err(|e| named(&e))?;
+    let all = tx.key_witnesses().map_err(|e| named(&e))?;
+    let (existing, stale): (Vec<KeyWitness>, Vec<KeyWitness>) = all
+        .into_iter()
+        .partition(|w| w.verifies(&tx).unwrap_or(false));
     Ok(LoadedTx {
+        stale: stale.len(),
         path: path.to_path_buf(),
         needs: tx_view::required_witnesses(&view),
         hw_problems: tx_view::hw_owner_problems(&view),
@@ -82,7 +88,13 @@ impl SignDesk {
                 self.witnesses.clear();
                 self.error = None;
             }
-            Err(e) => self.tx_error = Some(e),
+            Err(e) => {
+                // Never leave the previous transaction on screen under a failed load.
+                *self = Self {
+                    tx_error: Some(e),
+                    ..Self::default()
+                };
+            }
         }
     }
 
@@ -155,7 +167,7 @@ impl ConsoleApp {
         let result = (|| -> Result<(KeyWitness, String), String> {
             let key = load::signing_key(&key_path, accept::WITNESS_SIGNING)?;
             let vk = key.verification_key().map_err(|e| e.to_string())?;
-            signing::fit(&t.needs, key.kind(), &vk.key_hash())
+            signing::fit(&t.view, key.kind(), &vk.key_hash())
                 .map_err(|e| format!("{}: {e}", key_path.display()))?;
             let w = KeyWitness::sign(&t.tx, &key).map_err(|e| e.to_string())?;
             Ok((w, file_label(&key_path)))

@@ -117,7 +117,7 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::StakeAddress(c) => stake_address::run(c, era, io),
         Command::Key(c) => key::run(c),
         Command::TextView(c) => text_view::run(c, io),
-        Command::Transaction(c) => transaction::run(c),
+        Command::Transaction(c) => transaction::run(c, io),
         Command::Kes(c) => kes::run(c, io),
         Command::Inspect(a) => inspect::run(&a, io),
         Command::Review(a) => review::run(&a, io),

@@ -4,7 +4,6 @@ use super::args::{PlanCommand, ReviewArgs};
 use super::{CliError, CliResult, Streams};
 use crate::core::address::{Credential, RewardAccount};
 use crate::core::describe::format_ada;
-use crate::core::keys::accept;
 use crate::core::plan;
 use crate::core::review::Review;
 use crate::core::signoff;
@@ -13,7 +12,7 @@ use crate::platform::load;
 
 fn owner_key(args: &ReviewArgs) -> Result<Option<[u8; 28]>, CliError> {
     if let Some(path) = &args.owner_stake_verification_key_file {
-        let vk = load::verification_key(path, accept::STAKE_VERIFICATION).map_err(CliError::new)?;
+        let vk = load::public_stake_key(path).map_err(CliError::new)?;
         return Ok(Some(vk.key_hash()));
     }
     let Some(text) = &args.owner_stake_address else {
@@ -67,11 +66,6 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
         plan.as_ref(),
         owner.as_ref(),
     );
-    if let Some(path) = &args.out_sign_off_sheet {
-        let title = crate::core::describe::pool_bech32(&params.operator);
-        let html = signoff::html(&review, &title, "Prepared with pool-console review");
-        files::write_one(path, html.as_bytes(), Protection::Output, false)?;
-    }
     if args.output_json {
         let text = serde_json::to_string_pretty(&review.to_json())?;
         write(io, &format!("{text}\n"))?;
@@ -86,7 +80,15 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
         (false, false) => Err(CliError::new(
             "the certificate is not the one the plan builds (see the differences above)",
         )),
-        (false, true) => Ok(()),
+        (false, true) => {
+            // Only a review that passed is worth signing off: nothing is written otherwise.
+            if let Some(path) = &args.out_sign_off_sheet {
+                let title = crate::core::describe::pool_bech32(&params.operator);
+                let html = signoff::html(&review, &title, "Prepared with pool-console review");
+                files::write_one(path, html.as_bytes(), Protection::Output, false)?;
+            }
+            Ok(())
+        }
     }
 }
 

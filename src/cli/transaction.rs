@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::args::TransactionCommand;
-use super::{inputs, CliError, CliResult};
+use super::{inputs, CliError, CliResult, Streams};
 use crate::core::envelope::TextEnvelope;
 use crate::core::keys::accept;
 use crate::core::signing;
@@ -21,7 +21,7 @@ fn read_tx(path: &Path) -> Result<TxFile, CliError> {
     load::transaction(path).map_err(CliError::new)
 }
 
-pub fn run(cmd: TransactionCommand) -> CliResult {
+pub fn run(cmd: TransactionCommand, io: &mut Streams<'_>) -> CliResult {
     match cmd {
         TransactionCommand::Witness {
             tx_body_file,
@@ -39,14 +39,27 @@ pub fn run(cmd: TransactionCommand) -> CliResult {
             let tx = read_tx(&tx_body_file)?;
             let key = inputs::signing_key_file(&signing_key_file, accept::WITNESS_SIGNING)?;
             // Refuse a cold or stake key the body does not ask for: usually the wrong file.
+            // A body this tool cannot read is still signed, as cardano-cli would.
             let body = tx.body().map_err(|e| CliError::file(&tx_body_file, e))?;
-            let view = tx_view::decode_body(body).map_err(|e| CliError::file(&tx_body_file, e))?;
-            let key_hash = key
-                .verification_key()
-                .map_err(|e| CliError::file(&signing_key_file, e))?
-                .key_hash();
-            signing::fit(&tx_view::required_witnesses(&view), key.kind(), &key_hash)
-                .map_err(|e| CliError::file(&signing_key_file, e))?;
+            match tx_view::decode_body(body) {
+                Ok(view) => {
+                    let key_hash = key
+                        .verification_key()
+                        .map_err(|e| CliError::file(&signing_key_file, e))?
+                        .key_hash();
+                    signing::fit(&view, key.kind(), &key_hash)
+                        .map_err(|e| CliError::file(&signing_key_file, e))?;
+                }
+                // Indefinite lengths are valid CBOR this reader does not follow: sign anyway.
+                Err(e @ tx_view::TxViewError::Indefinite { .. }) => {
+                    let _ = writeln!(
+                        io.err,
+                        "Warning: {}: {e}; signing without checking that the key is needed",
+                        tx_body_file.display()
+                    );
+                }
+                Err(e) => return Err(CliError::file(&tx_body_file, e)),
+            }
             let witness =
                 KeyWitness::sign(&tx, &key).map_err(|e| CliError::file(&tx_body_file, e))?;
             let bytes = witness.to_envelope(&tx.era).render();

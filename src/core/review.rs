@@ -180,6 +180,19 @@ pub fn field_rows(
     for r in prev_relays.iter().filter(|r| !now_relays.contains(r)) {
         rows.push(row("Relay".to_owned(), Some(r.clone()), None, true));
     }
+    // The same relays in another order (or repeated) are still another certificate.
+    let mut sorted_now = now_relays.clone();
+    let mut sorted_prev = prev_relays.clone();
+    sorted_now.sort();
+    sorted_prev.sort();
+    if has && now_relays != prev_relays && sorted_now == sorted_prev {
+        rows.push(row(
+            "Relay order".to_owned(),
+            Some(prev_relays.join(", ")),
+            Some(now_relays.join(", ")),
+            true,
+        ));
+    }
     rows
 }
 
@@ -382,7 +395,20 @@ impl Review {
                 .iter()
                 .map(|h| (names(h), owner_address(params, h), hex::encode(h)))
                 .collect(),
-            plan_mismatches: plan.map(|p| plan_mismatches(params, p)).unwrap_or_default(),
+            plan_mismatches: plan
+                .map(|p| {
+                    let mut m = plan_mismatches(params, p);
+                    let built = p.certificate_cbor();
+                    if m.is_empty() && built != cert_cbor {
+                        m.push(format!(
+                            "the certificate's bytes differ from what the plan builds (fingerprint {} instead of {}): the same fields, encoded otherwise (for example for an older era)",
+                            Fingerprint::of(cert_cbor).words_text(),
+                            Fingerprint::of(&built).words_text()
+                        ));
+                    }
+                    m
+                })
+                .unwrap_or_default(),
             pledge: plan.map(|p| pledge_check(params, p, previous)),
             verdict: owner_key.map(|k| owner_verdict(params, k)),
         }
@@ -557,6 +583,36 @@ mod tests {
         assert!(check.warnings[0].starts_with("Bob is a new owner"));
         assert!(check.warnings[1]
             .starts_with("Until that snapshot only the continuing owners count (150,000 ADA)"));
+    }
+
+    #[test]
+    fn relays_in_another_order_are_a_change() {
+        let old = plan().params;
+        let mut new = old.clone();
+        new.relays.swap(0, 1);
+        let review = Review::new(b"x", &new, Some(&old), None, None);
+        assert_eq!(review.changes().len(), 1);
+        assert!(review.changes()[0].starts_with("Relay order: relay1.example.com:3001"));
+    }
+
+    #[test]
+    fn the_same_fields_in_other_bytes_are_not_the_plan() {
+        let plan = plan();
+        let old_era = plan
+            .certificate()
+            .encode(crate::core::certificate::Era::PreConway);
+        let review = Review::new(&old_era, &plan.params, None, Some(&plan), None);
+        assert_eq!(review.plan_mismatches.len(), 1);
+        assert!(review.plan_mismatches[0]
+            .starts_with("the certificate's bytes differ from what the plan builds"));
+        let same = Review::new(
+            &plan.certificate_cbor(),
+            &plan.params,
+            None,
+            Some(&plan),
+            None,
+        );
+        assert!(same.plan_mismatches.is_empty());
     }
 
     #[test]

@@ -35,6 +35,10 @@ pub enum TxError {
     Key(#[from] KeyError),
     #[error("the key witness signature does not verify against this transaction body")]
     BadSignature,
+    #[error("already holds a witness of key hash {0} that does not sign this body (it was made for an earlier version of the transaction): start again from the unsigned transaction")]
+    StaleWitness(String),
+    #[error("is a bare transaction body that commits to auxiliary data or scripts (field {0}), which only the whole transaction file carries: assemble from the file transaction build-raw or build wrote")]
+    BareBodyNeedsRest(u64),
     #[error("is neither a transaction file (a text envelope from transaction build-raw or build) nor the CBOR of a transaction or transaction body")]
     NotTransactionBytes,
 }
@@ -45,6 +49,8 @@ pub struct TxFile {
     /// e.g. `Conway` (from `Tx ConwayEra`).
     pub era: String,
     pub cbor: Vec<u8>,
+    /// Read from a bare body: the auxiliary data and scripts the body may commit to are not here.
+    pub from_bare_body: bool,
 }
 
 /// The era in a type such as `Tx ConwayEra`, `Unwitnessed Tx ConwayEra`, `Witnessed Tx ConwayEra`.
@@ -65,6 +71,7 @@ impl TxFile {
         Ok(Self {
             era: era.to_owned(),
             cbor,
+            from_bare_body: false,
         })
     }
 
@@ -89,6 +96,7 @@ impl TxFile {
                 Ok(Self {
                     era: CURRENT_ERA.to_owned(),
                     cbor,
+                    from_bare_body: false,
                 })
             }
             Ok(Head::Map(_)) => {
@@ -99,6 +107,7 @@ impl TxFile {
                 Ok(Self {
                     era: CURRENT_ERA.to_owned(),
                     cbor: w.into_bytes(),
+                    from_bare_body: true,
                 })
             }
             _ => Err(TxError::NotTransactionBytes),
@@ -265,6 +274,22 @@ pub fn assemble(tx: &TxFile, witnesses: &[KeyWitness]) -> Result<TxFile, TxError
             return Err(TxError::BadSignature);
         }
     }
+    for w in tx.key_witnesses()? {
+        if !w.verifies(tx)? {
+            return Err(TxError::StaleWitness(hex::encode(w.key_hash())));
+        }
+    }
+    if tx.from_bare_body {
+        // 7: auxiliary data hash, 11: script data hash.
+        let mut r = CborReader::new(tx.body()?);
+        for _ in 0..r.map("the transaction body")? {
+            let key = r.uint("a body field")?;
+            if key == 7 || key == 11 {
+                return Err(TxError::BareBodyNeedsRest(key));
+            }
+            r.skip("a body field")?;
+        }
+    }
     let Parts {
         body,
         witnesses: set,
@@ -308,6 +333,7 @@ pub fn assemble(tx: &TxFile, witnesses: &[KeyWitness]) -> Result<TxFile, TxError
     Ok(TxFile {
         era: tx.era.clone(),
         cbor: w.into_bytes(),
+        from_bare_body: false,
     })
 }
 
@@ -321,6 +347,17 @@ mod tests {
         assert_eq!(tx_type_era("Unwitnessed Tx ConwayEra"), Some("Conway"));
         assert_eq!(tx_type_era("Witnessed Tx BabbageEra"), Some("Babbage"));
         assert_eq!(tx_type_era("TxBodyConway"), None);
+    }
+
+    #[test]
+    fn a_bare_body_is_wrapped_byte_for_byte_but_not_assembled_without_its_auxiliary_data() {
+        // {0: [], 1: [], 2: 0, 7: h'00…'}
+        let mut body = vec![0xa4, 0x00, 0x80, 0x01, 0x80, 0x02, 0x00, 0x07, 0x58, 0x20];
+        body.extend([0u8; 32]);
+        let tx = TxFile::from_file_contents(&body).unwrap();
+        assert!(tx.from_bare_body);
+        assert_eq!(tx.body().unwrap(), body.as_slice());
+        assert_eq!(assemble(&tx, &[]), Err(TxError::BareBodyNeedsRest(7)));
     }
 
     #[test]

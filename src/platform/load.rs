@@ -74,3 +74,17 @@ pub fn transaction(path: &Path) -> Result<TxFile, String> {
 pub fn witness(path: &Path) -> Result<(KeyWitness, String), String> {
     KeyWitness::from_envelope(&envelope(path)?).map_err(|e| named(path, e))
 }
+
+/// An owner's stake verification key for a review. A signing key is refused: a review may run
+/// on an online machine, and the secret key has no business there.
+pub fn public_stake_key(path: &Path) -> Result<VerificationKey, String> {
+    match key(path)? {
+        AnyKey::Signing(_) => Err(named(
+            path,
+            "is a signing key: keep it offline. Load stake.vkey instead, or paste your stake address",
+        )),
+        AnyKey::Verification(vk) => AnyKey::Verification(vk)
+            .into_verification(crate::core::keys::accept::STAKE_VERIFICATION)
+            .map_err(|e| named(path, e)),
+    }
+}

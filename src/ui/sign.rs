@@ -8,8 +8,9 @@ use super::widgets;
 use crate::app::sign::LoadedTx;
 use crate::app::ConsoleApp;
 use crate::core::address::Network;
-use crate::core::certificate::Era;
+use crate::core::certificate::{Certificate, Era};
 use crate::core::describe::{describe_certificate, format_ada};
+use crate::core::fingerprint::Fingerprint;
 use crate::core::tx_view::{field_name, TxView};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
@@ -121,11 +122,16 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
                 ui.end_row();
             }
         });
-    let network = if v
-        .outputs
-        .first()
-        .is_some_and(|o| o.address.starts_with("addr_test"))
-    {
+    // Addresses of stake certificates: the body's network id, else a withdrawal's, else an
+    // output's (only mainnet vs testnet matters for how they are shown).
+    let testnet = match v.network_id {
+        Some(id) => id == 0,
+        None => match v.withdrawals.first() {
+            Some(w) => w.account.network_id == 0,
+            None => v.outputs.iter().any(|o| o.address.starts_with("addr_test")),
+        },
+    };
+    let network = if testnet {
         Network::Testnet { magic: 0 }
     } else {
         Network::Mainnet
@@ -137,6 +143,16 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
             .default_open(true)
             .show(ui, |ui| match &c.decoded {
                 Ok(cert) => {
+                    if matches!(cert, Certificate::PoolRegistration(_)) {
+                        ui.label(
+                            RichText::new(format!(
+                                "Fingerprint: {}",
+                                Fingerprint::of(&c.raw).words_text()
+                            ))
+                            .strong(),
+                        )
+                        .on_hover_text("The same words as on the Review tab mean this is the certificate the owners reviewed");
+                    }
                     let d = describe_certificate(cert, Era::Conway, network);
                     egui::Grid::new(("sign-cert-fields", i))
                         .num_columns(2)
@@ -189,11 +205,27 @@ fn witnesses(app: &mut ConsoleApp, ui: &mut egui::Ui, t: &LoadedTx) {
             );
             ui.end_row();
         });
-    if t.hw_problems.is_empty() {
+    if t.stale > 0 {
+        widgets::status(
+            ui,
+            Level::Alert,
+            &format!(
+                "The file already holds {} witness(es) that do not sign this body: they were made for an earlier version. Start again from the unsigned transaction.",
+                t.stale
+            ),
+        );
+    }
+    let registers_a_pool = t
+        .view
+        .decoded_certificates()
+        .any(|c| matches!(c, Certificate::PoolRegistration(_)));
+    if !registers_a_pool {
+        // Owner mode is only about pool registrations.
+    } else if t.hw_problems.is_empty() {
         widgets::status(
             ui,
             Level::Ok,
-            "A hardware-wallet owner can sign this (owner mode: only the pool certificate, no withdrawals).",
+            "A hardware-wallet owner can sign this in owner mode (only the pool certificate, no withdrawals, canonical order). Still check that no output pays the device's own address.",
         );
     } else {
         widgets::status(

@@ -130,6 +130,12 @@ const OWNER: &str = "a hardware-wallet owner";
 /// exactly one owner are its own, which a body cannot show: the caller checks those.
 pub fn hw_owner_problems(view: &TxView) -> Vec<String> {
     let mut out = Vec::new();
+    // CIP-21: the device re-encodes a body that is not canonical, which changes its id.
+    if view.fields.windows(2).any(|w| w[0] >= w[1]) {
+        out.push(format!(
+            "the body's fields are not in ascending order (CIP-21 canonical CBOR): {OWNER} would re-encode it, which changes the transaction id and breaks the other owners' witnesses"
+        ));
+    }
     let one_cert = format!(
         "{OWNER} can sign only a transaction whose one certificate is the pool registration"
     );

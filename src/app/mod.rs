@@ -238,6 +238,14 @@ impl ConsoleApp {
 
 pub use crate::core::kes_watch::Urgency;
 
+/// A file's name for messages and labels (the whole path when it has no name).
+pub(crate) fn file_label(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 impl ConsoleApp {
     /// The workspace opcert's validity window at the platform clock's "now".
     pub fn kes_window(&self) -> Option<crate::core::clock::KesWindow> {

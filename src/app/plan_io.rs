@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::registration::{OwnerDraft, RelayDraft, RelayKind};
-use super::ConsoleApp;
+use super::{file_label, ConsoleApp};
 use crate::core::address::Credential;
 use crate::core::address::RewardAccount;
 use crate::core::amount;
@@ -154,10 +154,7 @@ impl ConsoleApp {
             .as_ref()
             .map(|m| m.url.clone())
             .unwrap_or_default();
-        let file = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let file = file_label(path);
         self.say(format!("Imported the pool plan {file} into the form"));
         self.drafts.imported_plan = Some(ImportedPlan { file, plan });
     }

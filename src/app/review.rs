@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::ConsoleApp;
+use super::{file_label, ConsoleApp};
 use crate::core::address::{Credential, RewardAccount};
 use crate::core::certificate::PoolParams;
 use crate::core::describe::pool_bech32;
@@ -39,13 +39,6 @@ pub struct ReviewDesk {
     pub owner_error: Option<String>,
     /// Rebuilt whenever an input changes.
     pub review: Option<Review>,
-}
-
-fn file_label(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 fn load_cert(path: &Path) -> Result<LoadedCert, String> {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::ConsoleApp;
+use super::{file_label, ConsoleApp};
 use crate::core::keys::accept;
 use crate::core::signing;
 use crate::core::transaction::{self, KeyWitness, TxFile};
@@ -39,13 +39,6 @@ pub struct SignDesk {
     pub witnesses: Vec<HeldWitness>,
     /// The last signing, witness-loading or assembling problem, shown by its buttons.
     pub error: Option<String>,
-}
-
-fn file_label(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// Reads a transaction and decodes its body for people.

@@ -4,5 +4,6 @@
 pub mod app;
 pub mod cli;
 pub mod core;
+pub mod ops;
 pub mod platform;
 pub mod ui;

@@ -1,5 +1,5 @@
 //! Bad input: every case fails with exit code 1, names what is wrong, and writes nothing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -383,6 +383,7 @@ fn bad_opcert_inputs() {
         s(&[
             "node",
             "issue-op-cert",
+            "--allow-distant-kes-period",
             "--kes-verification-key-file",
             "kes.vkey",
             "--cold-signing-key-file",
@@ -423,7 +424,7 @@ fn bad_opcert_inputs() {
         d,
         &issue("gd.skey", "gd.counter", "./gd.counter"),
         cmd,
-        "./gd.counter: the same file is named twice for different outputs",
+        "gd.counter and ./gd.counter name the same file; give each output its own file",
     );
     case(
         d,
@@ -448,6 +449,7 @@ fn bad_opcert_inputs() {
         &s(&[
             "node",
             "issue-op-cert",
+            "--allow-distant-kes-period",
             "--kes-verification-key",
             "not-a-key",
             "--cold-signing-key-file",
@@ -494,7 +496,7 @@ fn no_silent_overwrite_of_keys_and_counters() {
         d,
         &s(&["node", "key-gen", "--cold-verification-key-file", "new.vkey", "--cold-signing-key-file", "existing.skey", "--operational-certificate-issue-counter-file", "new.counter"]),
         "node key-gen",
-        "existing.skey: the file already exists; it holds data this tool does not recognise and is not replaced without --force (move it away or pass --force)",
+        "existing.skey: the file holds data this tool does not recognise; it is never replaced by a stake pool cold signing key, even with --force (move it away or choose another name)",
     );
     case(
         d,
@@ -534,7 +536,7 @@ fn no_silent_overwrite_of_keys_and_counters() {
             "a.skey",
         ]),
         "node key-gen",
-        "a.skey: the same file is named twice for different outputs",
+        "a.skey and ./a.skey name the same file; give each output its own file",
     );
     case(
         d,
@@ -542,21 +544,14 @@ fn no_silent_overwrite_of_keys_and_counters() {
         "stake-pool id",
         "gd.skey: the file holds a genesis delegate signing key; an output never replaces a key or counter file (choose another output name)",
     );
-    // With --force the key is replaced, and only then.
-    let out = run_in(
+    // --force lifts only the "same kind" confirmation: a file it does not recognise stays.
+    case(
         d,
-        &[
-            "node",
-            "key-gen-VRF",
-            "--verification-key-file",
-            "v",
-            "--signing-key-file",
-            "existing.skey",
-            "--force",
-        ],
+        &s(&["node", "key-gen-VRF", "--verification-key-file", "v", "--signing-key-file", "existing.skey", "--force"]),
+        "node key-gen-VRF",
+        "existing.skey: the file holds data this tool does not recognise; it is never replaced by a VRF signing key, even with --force (move it away or choose another name)",
     );
-    assert!(out.status.success());
-    assert_ne!(read(&d.join("existing.skey")), b"precious key");
+    assert_eq!(read(&d.join("existing.skey")), b"precious key");
 }
 
 #[test]
@@ -675,6 +670,7 @@ fn a_linked_counter_is_updated_where_it_lives() {
         &[
             "node",
             "issue-op-cert",
+            "--allow-distant-kes-period",
             "--kes-verification-key-file",
             "kes.vkey",
             "--cold-signing-key-file",
@@ -699,3 +695,11 @@ fn a_linked_counter_is_updated_where_it_lives() {
     let text = String::from_utf8(read(&d.join("usb/gd.counter"))).unwrap();
     assert!(text.contains("Next certificate issue number: 1"), "{text}");
 }
+
+// Cases added for key safety (issue 10), one file per area so they stay readable.
+#[path = "bad_inputs/secrets.rs"]
+mod secrets;
+#[path = "bad_inputs/reads.rs"]
+mod reads;
+#[path = "bad_inputs/writes.rs"]
+mod writes;

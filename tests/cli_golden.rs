@@ -1,6 +1,6 @@
 //! Every cardano-cli golden and derived vector, reproduced byte for byte through the command
 //! line, with the arguments MANIFEST.md names.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -395,6 +395,7 @@ fn issue_op_cert_case(case: &str, period: &str) {
             "latest",
             "node",
             "issue-op-cert",
+            "--allow-distant-kes-period",
             "--hot-kes-verification-key-file",
             &v("input/keys/kes_keys_LEGACY_2020/verification_key"),
             "--cold-signing-key-file",
@@ -445,6 +446,7 @@ fn issue_op_cert_reads_the_upstream_counter_without_newline() {
         &[
             "node",
             "issue-op-cert",
+            "--allow-distant-kes-period",
             "--kes-verification-key",
             &kes_vk,
             "--cold-signing-key-file",

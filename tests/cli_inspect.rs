@@ -1,5 +1,5 @@
 //! `inspect`: plain-language descriptions of every file kind.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,5 @@
 //! `kes period` and `kes expiry`: the OPERATORS.md §3 clock vectors through the command line.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,6 +1,6 @@
 //! `kes check` and `kes status`: exact output and exit codes, against files made by the
 //! command line itself and metrics servers on 127.0.0.1.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

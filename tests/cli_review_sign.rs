@@ -1,7 +1,7 @@
 //! `review`, `plan` and offline signing from the command line: the plan builds cardano-cli's
 //! bytes on any machine, the review names exactly what changed, witnesses verify, and every bad
 //! input is explained with nothing written.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

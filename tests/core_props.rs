@@ -1,6 +1,6 @@
 //! Property tests: decode(encode(x)) = x for every certificate, relay, opcert, counter and
 //! envelope; margin parsing is exact; the clock is monotonic and consistent.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 

@@ -1,5 +1,5 @@
 //! Real node credentials load and verify; freshly generated keys round-trip.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -210,6 +210,7 @@ fn fresh_cold_keys_and_counter() {
         &[
             "node",
             "issue-op-cert",
+            "--allow-distant-kes-period",
             "--kes-verification-key-file",
             "kes.vkey",
             "--cold-signing-key-file",

@@ -1,6 +1,6 @@
 //! The console, clicked like a person: tabs, forms, buttons, files written into a temporary
 //! workspace. No renderer needed.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -206,6 +206,7 @@ fn cntools_like_pool(dir: &std::path::Path) {
         &[
             "node",
             "issue-op-cert",
+            "--allow-distant-kes-period",
             "--kes-verification-key-file",
             "hot.vkey",
             "--cold-signing-key-file",

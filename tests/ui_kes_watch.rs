@@ -1,7 +1,7 @@
 //! KES watch and rotation, clicked like a person: the pool list in urgency order, the counter
 //! wizard refusing m+2, a full rotation in a temp workspace, and the live node view against
 //! metrics servers on 127.0.0.1 (one of which never answers).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,5 @@
 //! The Review and Sign tabs, and the pool plan in the builder, clicked like a person.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,6 +1,6 @@
 //! Image snapshots of each tab (wgpu on lavapipe/llvmpipe, installed by .ci/run). Update the
 //! references with `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots` on the CI machine kind.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -12,11 +12,12 @@ use super::{Confirm, ConsoleApp, Pending, Tab};
 use crate::core::address::Credential;
 use crate::core::certificate::{Certificate, Era};
 use crate::core::describe;
-use crate::core::keys::{accept, generate, KeyKind, SigningKey, VerificationKey};
+use crate::core::keys::{accept, KeyKind, VerificationKey};
 use crate::core::metadata;
-use crate::core::opcert::{self, IssueCounter};
-use crate::platform::entropy;
-use crate::platform::files::{self, Output, Protection};
+use crate::ops::keys::{self as key_ops, KeyFormat, PairKind, PairPaths};
+use crate::ops::opcert::{self as opcert_ops, IssueRequest};
+use crate::ops;
+use crate::platform::files::{self, Output, OutputKind};
 use crate::platform::load;
 
 /// A file name made from what a person typed: letters, digits, `-` and `_` only.
@@ -130,8 +131,9 @@ impl ConsoleApp {
             Err(e) => self.fail(format!("The metadata is not valid yet: {e}")),
             Ok(json) => {
                 let path = dir.join(names::METADATA);
-                match files::write_one(&path, json.as_bytes(), Protection::Output, false) {
-                    Ok(()) => {
+                match ops::outputs::write(&path, json.as_bytes(), OutputKind::Metadata) {
+                    Ok(done) => {
+                        self.note(&done);
                         self.drafts.loaded_metadata = Some((path.clone(), json.into_bytes()));
                         self.last_cli = Some(cli::metadata_hash(names::METADATA));
                         self.rescan();
@@ -226,46 +228,18 @@ impl ConsoleApp {
         let Some(dir) = self.workspace_dir() else {
             return;
         };
-        let result = (|| -> Result<(), String> {
-            let seed = entropy::seed32()?;
-            let (sk, vk) =
-                generate::ed25519(KeyKind::ColdSigning, &seed).map_err(|e| e.to_string())?;
-            let counter = IssueCounter {
-                next_issue_number: 0,
-                cold_vkey: vk.public_key(),
-            };
-            let (vkb, skb, cb) = (
-                vk.to_envelope().render(),
-                sk.to_envelope().render(),
-                counter.to_envelope().render(),
-            );
-            let (vp, sp, cp) = (
-                dir.join(names::COLD_VKEY),
-                dir.join(names::COLD_SKEY),
-                dir.join(names::COUNTER),
-            );
-            files::write_all(
-                &[
-                    Output {
-                        path: &vp,
-                        bytes: vkb.expose(),
-                        protection: Protection::Guarded,
-                    },
-                    Output {
-                        path: &sp,
-                        bytes: skb.expose(),
-                        protection: Protection::SigningKey,
-                    },
-                    Output {
-                        path: &cp,
-                        bytes: cb.expose(),
-                        protection: Protection::Guarded,
-                    },
-                ],
-                true,
-            )
-            .map_err(|e| e.to_string())
-        })();
+        let (vp, sp, cp) = (
+            dir.join(names::COLD_VKEY),
+            dir.join(names::COLD_SKEY),
+            dir.join(names::COUNTER),
+        );
+        let paths = PairPaths {
+            verification: &vp,
+            signing: &sp,
+        };
+        // The person confirmed replacing the old files (or there were none).
+        let result = key_ops::generate_cold(paths, &cp, KeyFormat::TextEnvelope, true)
+            .map(|(_, done)| self.note(&done));
         match result {
             Ok(()) => {
                 self.last_cli = Some(cli::key_gen(
@@ -335,16 +309,18 @@ impl ConsoleApp {
         } else {
             (names::KES_VKEY, names::KES_SKEY)
         };
-        let result = (|| -> Result<(), String> {
-            let seed = entropy::seed32()?;
-            let (sk, vk) = if kind == KeyKind::VrfSigning {
-                generate::vrf(&seed)
-            } else {
-                generate::kes(&seed)
-            }
-            .map_err(|e| e.to_string())?;
-            write_pair_files(&vk, &dir.join(vn), &sk, &dir.join(sn), force)
-        })();
+        let pair = if kind == KeyKind::VrfSigning {
+            PairKind::Vrf
+        } else {
+            PairKind::Kes
+        };
+        let (vp, sp) = (dir.join(vn), dir.join(sn));
+        let paths = PairPaths {
+            verification: &vp,
+            signing: &sp,
+        };
+        let result = key_ops::generate_pair(pair, paths, KeyFormat::TextEnvelope, force)
+            .map(|(_, done)| self.note(&done));
         match result {
             Ok(()) => {
                 self.last_cli = Some(if kind == KeyKind::VrfSigning {
@@ -386,12 +362,13 @@ impl ConsoleApp {
             return;
         };
         let (vn, sn) = (format!("{name}.stake.vkey"), format!("{name}.stake.skey"));
-        let result = (|| -> Result<(), String> {
-            let seed = entropy::seed32()?;
-            let (sk, vk) =
-                generate::ed25519(KeyKind::StakeSigning, &seed).map_err(|e| e.to_string())?;
-            write_pair_files(&vk, &dir.join(&vn), &sk, &dir.join(&sn), force)
-        })();
+        let (vp, sp) = (dir.join(&vn), dir.join(&sn));
+        let paths = PairPaths {
+            verification: &vp,
+            signing: &sp,
+        };
+        let result = key_ops::generate_pair(PairKind::Stake, paths, KeyFormat::TextEnvelope, force)
+            .map(|(_, done)| self.note(&done));
         match result {
             Ok(()) => {
                 self.last_cli = Some(cli::stake_key_gen(&vn, &sn));
@@ -489,33 +466,19 @@ impl ConsoleApp {
             ws.path_for(Role::KesVkey),
         );
         let out = ws.dir.join(names::OPCERT);
+        let period = self.period_check();
         let result = (|| -> Result<u64, String> {
-            let cold = load::signing_key(&cold_path, accept::OPCERT_COLD_SIGNING)?;
-            let counter = load::counter(&counter_path)?;
             let kes = load::verification_key(&kes_path, accept::KES_VERIFICATION)?;
-            let issued = opcert::issue(&cold, &counter, &kes.public_key(), kes_period)
-                .map_err(|e| e.to_string())?;
-            let (cb, ob) = (
-                issued.next_counter.to_envelope().render(),
-                issued.opcert.to_envelope().render(),
-            );
-            files::write_all(
-                &[
-                    Output {
-                        path: &counter_path,
-                        bytes: cb.expose(),
-                        protection: Protection::CounterUpdate,
-                    },
-                    Output {
-                        path: &out,
-                        bytes: ob.expose(),
-                        protection: Protection::Output,
-                    },
-                ],
-                false,
-            )
-            .map_err(|e| e.to_string())?;
-            Ok(issued.opcert.issue_number)
+            let request = IssueRequest {
+                kes_vkey: &kes.public_key(),
+                cold_signing_key: &cold_path,
+                counter: &counter_path,
+                kes_period,
+                out: &out,
+            };
+            let (cert, done) = opcert_ops::issue(&request, &period).map_err(|e| e.0)?;
+            self.note(&done);
+            Ok(cert.issue_number)
         })();
         match result {
             Ok(n) => {
@@ -568,8 +531,8 @@ impl ConsoleApp {
         else {
             return;
         };
-        match std::fs::read(&path) {
-            Err(e) => self.fail(format!("{}: {e}", path.display())),
+        match load::capped(&path, crate::platform::read::METADATA).map(|b| b.expose().to_vec()) {
+            Err(e) => self.fail(e),
             Ok(bytes) => match metadata::validate(&bytes) {
                 Err(e) => self.fail(format!("{}: {e}", path.display())),
                 Ok((m, hash)) => {
@@ -640,16 +603,21 @@ impl ConsoleApp {
             return;
         };
         let cert = registration::certificate(&params);
-        let mut outputs: Vec<(PathBuf, Vec<u8>)> = vec![(
+        let mut outputs: Vec<(PathBuf, Vec<u8>, OutputKind)> = vec![(
             ws.dir.join(names::POOL_CERT),
             cert.to_envelope(registration::ERA)
                 .render()
                 .expose()
                 .to_vec(),
+            OutputKind::Certificate,
         )];
         let loaded = self.metadata_bytes().is_some();
         if let (Some(json), false) = (&check.metadata_json, loaded) {
-            outputs.push((ws.dir.join(names::METADATA), json.as_bytes().to_vec()));
+            outputs.push((
+                ws.dir.join(names::METADATA),
+                json.as_bytes().to_vec(),
+                OutputKind::Metadata,
+            ));
         }
         let mut cli_lines = Vec::new();
         if self.drafts.build_owner_certs {
@@ -673,10 +641,12 @@ impl ConsoleApp {
                 outputs.push((
                     ws.dir.join(&rn),
                     reg.to_envelope(Era::Conway).render().expose().to_vec(),
+                    OutputKind::Certificate,
                 ));
                 outputs.push((
                     ws.dir.join(&dn),
                     del.to_envelope(Era::Conway).render().expose().to_vec(),
+                    OutputKind::Certificate,
                 ));
                 cli_lines.push(cli::stake_registration(&owner.key, deposit, &rn));
                 cli_lines.push(cli::stake_delegation(
@@ -688,15 +658,18 @@ impl ConsoleApp {
         }
         let list: Vec<Output<'_>> = outputs
             .iter()
-            .map(|(p, b)| Output {
+            .map(|(p, b, kind)| Output {
                 path: p,
                 bytes: b,
-                protection: Protection::Output,
+                kind: *kind,
             })
             .collect();
-        if let Err(e) = files::write_all(&list, false) {
-            self.fail(e.to_string());
-            return;
+        match ops::outputs::write_all(&list) {
+            Ok(done) => self.note(&done),
+            Err(e) => {
+                self.fail(e.to_string());
+                return;
+            }
         }
         let owners: Vec<String> = self
             .registration
@@ -721,7 +694,7 @@ impl ConsoleApp {
             text.push_str(&l);
         }
         self.last_cli = Some(text);
-        let written: Vec<String> = outputs.iter().map(|(p, _)| ws.short(p)).collect();
+        let written: Vec<String> = outputs.iter().map(|(p, _, _)| ws.short(p)).collect();
         self.rescan();
         self.say(format!("Saved {}.", written.join(", ")));
     }
@@ -765,13 +738,9 @@ impl ConsoleApp {
         let Some(pool) = ws.pool_id() else { return };
         let cert = Certificate::PoolRetirement { pool, epoch };
         let out = ws.dir.join(names::RETIRE_CERT);
-        match files::write_one(
-            &out,
-            cert.to_envelope(Era::Conway).render().expose(),
-            Protection::Output,
-            false,
-        ) {
-            Ok(()) => {
+        match ops::outputs::certificate(&cert, Era::Conway, &out) {
+            Ok(done) => {
+                self.note(&done);
                 self.last_cli = Some(cli::retirement(
                     &ws.short(&ws.path_for(Role::ColdVkey)),
                     epoch,
@@ -804,30 +773,4 @@ impl ConsoleApp {
             self.inspect_path(&p);
         }
     }
-}
-
-fn write_pair_files(
-    vk: &VerificationKey,
-    vp: &Path,
-    sk: &SigningKey,
-    sp: &Path,
-    force: bool,
-) -> Result<(), String> {
-    let (vkb, skb) = (vk.to_envelope().render(), sk.to_envelope().render());
-    files::write_all(
-        &[
-            Output {
-                path: vp,
-                bytes: vkb.expose(),
-                protection: Protection::Guarded,
-            },
-            Output {
-                path: sp,
-                bytes: skb.expose(),
-                protection: Protection::SigningKey,
-            },
-        ],
-        force,
-    )
-    .map_err(|e| e.to_string())
 }

@@ -147,6 +147,9 @@ pub struct Drafts {
     pub new_metrics_url: String,
     /// A pool plan imported into the builder, to compare the form against.
     pub imported_plan: Option<plan_io::ImportedPlan>,
+    /// What the last write found and finished of an interrupted earlier one, said with the
+    /// next status line.
+    pub recovered: Vec<String>,
 }
 
 pub struct ConsoleApp {
@@ -223,16 +226,61 @@ impl ConsoleApp {
 
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: text.into(),
+            text: self.with_recovered(text.into()),
             is_error: false,
         });
     }
 
     pub fn fail(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: text.into(),
+            text: self.with_recovered(text.into()),
             is_error: true,
         });
+    }
+
+    /// Writes one output through the operations layer, keeping what it recovered.
+    pub fn save(
+        &mut self,
+        path: &std::path::Path,
+        bytes: &[u8],
+        kind: crate::platform::files::OutputKind,
+    ) -> Result<(), String> {
+        let done = crate::ops::outputs::write(path, bytes, kind).map_err(|e| e.0)?;
+        self.note(&done);
+        Ok(())
+    }
+
+    /// Keeps what a write recovered, to be said with the next status line.
+    pub fn note(&mut self, done: &crate::ops::Done) {
+        self.drafts.recovered.extend(done.notes.iter().cloned());
+    }
+
+    fn with_recovered(&mut self, text: String) -> String {
+        if self.drafts.recovered.is_empty() {
+            return text;
+        }
+        let notes = std::mem::take(&mut self.drafts.recovered);
+        format!("{text} Note: {}.", notes.join("; "))
+    }
+
+    /// The KES periods an opcert may start at now: the folder's network, by the machine clock.
+    pub fn period_check(&self) -> crate::ops::opcert::PeriodCheck {
+        let current = self
+            .clock
+            .as_ref()
+            .and_then(|c| c.point_at(self.platform.clock.now()).ok())
+            .map(|p| crate::core::issue_period::CurrentPeriod {
+                network: self.network_choice().label(),
+                period: p.kes_period,
+            });
+        match current {
+            Some(c) => crate::ops::opcert::PeriodCheck::Near {
+                current: vec![c],
+                override_hint: "",
+            },
+            // No clock for this folder: the Op cert tab already says so; nothing to compare.
+            None => crate::ops::opcert::PeriodCheck::Any,
+        }
     }
 }
 

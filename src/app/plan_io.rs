@@ -12,7 +12,7 @@ use crate::core::amount;
 use crate::core::certificate::relay::Relay;
 use crate::core::plan::{PlannedOwner, PoolPlan};
 use crate::core::review;
-use crate::platform::files::{self, Protection};
+use crate::platform::files::OutputKind;
 use crate::platform::load;
 
 /// A plan imported into the builder, kept to compare the form against it.
@@ -84,7 +84,7 @@ impl ConsoleApp {
         else {
             return;
         };
-        match files::write_one(&path, plan.to_json().as_bytes(), Protection::Output, false) {
+        match self.save(&path, plan.to_json().as_bytes(), OutputKind::Plan) {
             Ok(()) => self.say(format!(
                 "Saved the pool plan to {}: send it to every owner to review",
                 path.display()

@@ -11,7 +11,7 @@ use crate::core::describe::pool_bech32;
 use crate::core::plan::{self, PoolPlan};
 use crate::core::review::Review;
 use crate::core::signoff;
-use crate::platform::files::{self, Protection};
+use crate::platform::files::OutputKind;
 use crate::platform::load;
 
 /// A registration loaded from a file (or built from the plan).
@@ -246,7 +246,7 @@ impl ConsoleApp {
         ) else {
             return;
         };
-        match files::write_one(&path, env.render().expose(), Protection::Output, false) {
+        match self.save(&path, env.render().expose(), OutputKind::Certificate) {
             Ok(()) => self.say(format!("Saved the certificate to {}", path.display())),
             Err(e) => self.fail(e.to_string()),
         }
@@ -276,7 +276,7 @@ impl ConsoleApp {
         else {
             return;
         };
-        match files::write_one(&path, html.as_bytes(), Protection::Output, false) {
+        match self.save(&path, html.as_bytes(), OutputKind::SignOffSheet) {
             Ok(()) => self.say(format!(
                 "Saved the sign-off sheet to {} (open it in a browser to print)",
                 path.display()

@@ -9,12 +9,12 @@ use crate::core::clock_guard::{self, GuardReport};
 use crate::core::journal::JournalEntry;
 use crate::core::kes_period_info::{self, OnChainCounter};
 use crate::core::kes_watch;
-use crate::core::keys::{accept, generate, VerificationKey};
-use crate::core::opcert::{self, IssueCounter};
+use crate::core::keys::{accept, VerificationKey};
+use crate::ops::opcert::{self as opcert_ops, RotationPaths};
 use crate::core::predeploy::{self, Check, CounterEvidence};
 use crate::core::{calendar, describe};
-use crate::platform::files::{self, Output, Protection};
-use crate::platform::{entropy, journal_file, load};
+use crate::platform::files::OutputKind;
+use crate::platform::{journal_file, load};
 
 /// What the person has typed into the rotation wizard, and what came of it.
 #[derive(Debug, Clone, Default)]
@@ -128,68 +128,24 @@ impl ConsoleApp {
             ws.dir.join(names::KES_SKEY),
             ws.dir.join(names::OPCERT),
         );
-        let result = (|| -> Result<(VerificationKey, opcert::OpCert), String> {
-            let cold = load::signing_key(&cold_path, accept::OPCERT_COLD_SIGNING)?;
-            let cold_vkey = cold
-                .verification_key()
-                .map_err(|e| e.to_string())?
-                .public_key();
-            if let Some(c) = &ws.counter {
-                if c.cold_vkey != cold_vkey {
-                    return Err(format!(
-                        "{} belongs to another cold key than {}: fix the folder before rotating.",
-                        ws.short(&counter_path),
-                        ws.short(&cold_path)
-                    ));
-                }
-            }
-            let seed = entropy::seed32()?;
-            let (kes_sk, kes_vk) = generate::kes(&seed).map_err(|e| e.to_string())?;
-            let counter = IssueCounter {
-                next_issue_number: plan.issue_number,
-                cold_vkey,
-            };
-            let issued = opcert::issue(&cold, &counter, &kes_vk.public_key(), plan.kes_period)
-                .map_err(|e| e.to_string())?;
-            let (vkb, skb, cb, ob) = (
-                kes_vk.to_envelope().render(),
-                kes_sk.to_envelope().render(),
-                issued.next_counter.to_envelope().render(),
-                issued.opcert.to_envelope().render(),
-            );
-            let counter_protection = if counter_path.exists() {
-                Protection::CounterUpdate
-            } else {
-                Protection::Guarded
-            };
-            files::write_all(
-                &[
-                    Output {
-                        path: &kes_vk_path,
-                        bytes: vkb.expose(),
-                        protection: Protection::Guarded,
-                    },
-                    Output {
-                        path: &kes_sk_path,
-                        bytes: skb.expose(),
-                        protection: Protection::SigningKey,
-                    },
-                    Output {
-                        path: &counter_path,
-                        bytes: cb.expose(),
-                        protection: counter_protection,
-                    },
-                    Output {
-                        path: &opcert_path,
-                        bytes: ob.expose(),
-                        protection: Protection::Output,
-                    },
-                ],
-                true,
-            )
-            .map_err(|e| e.to_string())?;
-            Ok((kes_vk, issued.opcert))
-        })();
+        let rotation = RotationPaths {
+            cold_signing_key: &cold_path,
+            counter: &counter_path,
+            kes_verification_key: &kes_vk_path,
+            kes_signing_key: &kes_sk_path,
+            opcert: &opcert_path,
+        };
+        let result = opcert_ops::rotate(
+            &rotation,
+            plan.issue_number,
+            plan.kes_period,
+            &self.period_check(),
+        )
+        .map(|(vk, cert, done)| {
+            self.note(&done);
+            (vk, cert)
+        })
+        .map_err(|e| e.0);
         let (kes_vk, cert) = match result {
             Ok(r) => r,
             Err(e) => return self.fail(format!("Nothing was changed: {e}")),
@@ -348,7 +304,7 @@ impl ConsoleApp {
         ) else {
             return;
         };
-        match files::write_one(&path, text.as_bytes(), Protection::Output, false) {
+        match self.save(&path, text.as_bytes(), OutputKind::Calendar) {
             Ok(()) => self.say(format!(
                 "Saved the reminder for {} to {}: open it with your calendar.",
                 format_utc(at),

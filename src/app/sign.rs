@@ -8,7 +8,7 @@ use crate::core::keys::accept;
 use crate::core::signing;
 use crate::core::transaction::{self, KeyWitness, TxFile};
 use crate::core::tx_view::{self, Need, TxView};
-use crate::platform::files::{self, Protection};
+use crate::platform::files::OutputKind;
 use crate::platform::load;
 
 #[derive(Debug, Clone)]
@@ -186,7 +186,7 @@ impl ConsoleApp {
             return;
         };
         let bytes = witness.to_envelope(&t.tx.era).render();
-        match files::write_one(&out, bytes.expose(), Protection::Output, false) {
+        match self.save(&out, bytes.expose(), OutputKind::Witness) {
             Ok(()) => {
                 self.sign.error = None;
                 self.sign.hold(key_name.clone(), witness);
@@ -244,7 +244,7 @@ impl ConsoleApp {
             return;
         };
         let bytes = signed.to_envelope().render();
-        match files::write_one(&out, bytes.expose(), Protection::Output, false) {
+        match self.save(&out, bytes.expose(), OutputKind::Transaction) {
             Ok(()) => {
                 let missing = self.sign.missing().len();
                 self.sign.error = None;

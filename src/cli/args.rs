@@ -299,6 +299,10 @@ pub enum NodeCommand {
         /// The output file.
         #[arg(long, value_name = "FILEPATH")]
         out_file: PathBuf,
+        /// Issue for a KES period more than one away from the current one on mainnet, preprod
+        /// and preview (refused otherwise: a typo would cost an issue number). Ours.
+        #[arg(long)]
+        allow_distant_kes_period: bool,
     },
 }
 

@@ -6,7 +6,8 @@ use super::{CliError, CliResult};
 use crate::core::bech32;
 use crate::core::keys::{KeyKind, SigningKey};
 use crate::core::secret::SecretBytes;
-use crate::platform::files::{self, Protection};
+use crate::ops::keys::KeyFormat;
+use crate::platform::read;
 
 pub fn run(cmd: KeyCommand) -> CliResult {
     match cmd {
@@ -21,7 +22,7 @@ pub fn run(cmd: KeyCommand) -> CliResult {
                     "only --shelley-stake-key conversion is supported: pass --shelley-stake-key",
                 ));
             }
-            let text = files::read(&signing_key_file)?;
+            let text = read::read_input(&signing_key_file, read::KEY)?;
             let text = std::str::from_utf8(text.expose()).map_err(|_| {
                 CliError::file(&signing_key_file, "is not a text file holding a bech32 key")
             })?;
@@ -56,8 +57,7 @@ pub fn run(cmd: KeyCommand) -> CliResult {
             full.extend_from_slice(&public);
             full.extend_from_slice(&cc);
             let key = SigningKey::new(KeyKind::StakeExtendedSigning, SecretBytes::new(full))?;
-            let bytes = key.to_envelope().render();
-            files::write_one(&out_file, bytes.expose(), Protection::SigningKey, force)?;
+            crate::ops::keys::write_signing_key(&key, &out_file, KeyFormat::TextEnvelope, force)?;
             Ok(())
         }
     }

@@ -1,15 +1,13 @@
 //! `node key-gen`, `key-gen-KES`, `key-gen-VRF`, `key-hash-VRF`, `new-counter`, `issue-op-cert`.
 
-use std::path::Path;
-
 use super::args::NodeCommand;
-use super::output::{self, KeyFormat};
+use super::output;
 use super::{inputs, CliError, CliResult, Streams};
-use crate::core::keys::{accept, generate, KeyKind};
-use crate::core::opcert::{self, IssueCounter};
-use crate::platform::entropy;
-use crate::platform::files::{self, Output, Protection};
-use crate::platform::load;
+use crate::core::issue_period;
+use crate::core::keys::{accept, KeyKind};
+use crate::ops::keys::{self as key_ops, PairKind, PairPaths};
+use crate::ops::opcert::{self as opcert_ops, IssueRequest, PeriodCheck};
+use crate::platform::clock::{Clock, SystemClock};
 
 pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
     match cmd {
@@ -19,15 +17,21 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
             cold_signing_key_file,
             operational_certificate_issue_counter_file,
             force,
-        } => key_gen(
-            format.resolve()?,
-            &cold_verification_key_file,
-            &cold_signing_key_file,
-            &operational_certificate_issue_counter_file,
-            force,
-        ),
-        NodeCommand::KeyGenKes(a) => output::generate_key_pair(&a, generate::kes),
-        NodeCommand::KeyGenVrf(a) => output::generate_key_pair(&a, generate::vrf),
+        } => {
+            let paths = PairPaths {
+                verification: &cold_verification_key_file,
+                signing: &cold_signing_key_file,
+            };
+            let (_, done) = key_ops::generate_cold(
+                paths,
+                &operational_certificate_issue_counter_file,
+                format.resolve()?,
+                force,
+            )?;
+            output::notes(&done, io)
+        }
+        NodeCommand::KeyGenKes(a) => output::generate_key_pair(PairKind::Kes, &a, io),
+        NodeCommand::KeyGenVrf(a) => output::generate_key_pair(PairKind::Vrf, &a, io),
         NodeCommand::KeyHashVrf {
             verification_key,
             verification_key_file,
@@ -77,18 +81,13 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
             } else {
                 return Err(CliError::new("a cold verification key is required"));
             };
-            let counter = IssueCounter {
-                next_issue_number: counter_value,
-                cold_vkey: vk.public_key(),
-            };
-            let bytes = counter.to_envelope_without_description().render();
-            files::write_one(
+            let done = key_ops::new_counter(
+                &vk,
+                counter_value,
                 &operational_certificate_issue_counter_file,
-                bytes.expose(),
-                Protection::Guarded,
                 force,
             )?;
-            Ok(())
+            output::notes(&done, io)
         }
         NodeCommand::IssueOpCert {
             kes_verification_key,
@@ -97,6 +96,7 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
             operational_certificate_issue_counter_file,
             kes_period,
             out_file,
+            allow_distant_kes_period,
         } => {
             let kes_vk = inputs::verification_key(
                 kes_verification_key_file.as_deref(),
@@ -105,81 +105,26 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
                     .map(|t| ("kes-verification-key", t)),
                 accept::KES_VERIFICATION,
             )?;
-            issue_op_cert(
-                &kes_vk.public_key(),
-                &cold_signing_key_file,
-                &operational_certificate_issue_counter_file,
+            let period = if allow_distant_kes_period {
+                PeriodCheck::Any
+            } else {
+                PeriodCheck::Near {
+                    current: issue_period::current_periods(
+                        SystemClock.now(),
+                        &issue_period::public_networks(),
+                    ),
+                    override_hint: " (or pass --allow-distant-kes-period if this period is meant: a test network's own clock, say)",
+                }
+            };
+            let request = IssueRequest {
+                kes_vkey: &kes_vk.public_key(),
+                cold_signing_key: &cold_signing_key_file,
+                counter: &operational_certificate_issue_counter_file,
                 kes_period,
-                &out_file,
-            )
+                out: &out_file,
+            };
+            let (_, done) = opcert_ops::issue(&request, &period)?;
+            output::notes(&done, io)
         }
     }
-}
-
-fn key_gen(
-    format: KeyFormat,
-    vk_path: &Path,
-    sk_path: &Path,
-    counter_path: &Path,
-    force: bool,
-) -> CliResult {
-    let seed = entropy::seed32().map_err(CliError::new)?;
-    let (sk, vk) = generate::ed25519(KeyKind::ColdSigning, &seed)?;
-    let counter = IssueCounter {
-        next_issue_number: 0,
-        cold_vkey: vk.public_key(),
-    };
-    let counter_bytes = counter.to_envelope().render();
-    let counter_output = Output {
-        path: counter_path,
-        bytes: counter_bytes.expose(),
-        protection: Protection::Guarded,
-    };
-    output::write_key_pair(
-        &vk,
-        vk_path,
-        &sk,
-        sk_path,
-        format,
-        force,
-        Some(counter_output),
-    )
-}
-
-fn issue_op_cert(
-    kes_vkey: &[u8; 32],
-    cold_path: &Path,
-    counter_path: &Path,
-    kes_period: u64,
-    out_file: &Path,
-) -> CliResult {
-    let cold = inputs::signing_key_file(cold_path, accept::OPCERT_COLD_SIGNING)?;
-    let counter = load::counter(counter_path).map_err(CliError::new)?;
-    let issued = opcert::issue(&cold, &counter, kes_vkey, kes_period).map_err(|e| match e {
-        opcert::OpCertError::CounterKeyMismatch { .. } | opcert::OpCertError::CounterOverflow => {
-            CliError::file(counter_path, e)
-        }
-        other => CliError::file(cold_path, other),
-    })?;
-    // As cardano-cli: the incremented counter is renamed into place before the certificate.
-    // Both are checked and staged first, and a failed rename puts the counter back, so the
-    // counter never moves without a certificate.
-    let next = issued.next_counter.to_envelope().render();
-    let cert = issued.opcert.to_envelope().render();
-    files::write_all(
-        &[
-            Output {
-                path: counter_path,
-                bytes: next.expose(),
-                protection: Protection::CounterUpdate,
-            },
-            Output {
-                path: out_file,
-                bytes: cert.expose(),
-                protection: Protection::Output,
-            },
-        ],
-        false,
-    )?;
-    Ok(())
 }

@@ -1,21 +1,14 @@
-//! Writing command results: key pairs in either format, certificates, and short text values
-//! with cardano-cli's newline conventions.
+//! Writing command results through the operations layer: key pairs in either format,
+//! certificates, and short text values with cardano-cli's newline conventions.
 
 use std::path::Path;
 
 use super::args::{KeyOutputFormat, KeyPairArgs};
 use super::{CliError, CliResult, Streams};
 use crate::core::certificate::{Certificate, Era};
-use crate::core::keys::{KeyError, SigningKey, VerificationKey};
-use crate::core::secret::SecretBytes;
-use crate::platform::entropy;
-use crate::platform::files::{self, Output, Protection};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyFormat {
-    TextEnvelope,
-    Bech32,
-}
+use crate::ops::keys::{self as key_ops, KeyFormat, PairKind, PairPaths};
+use crate::ops::{self, Done};
+use crate::platform::files::OutputKind;
 
 impl KeyOutputFormat {
     pub fn resolve(&self) -> Result<KeyFormat, CliError> {
@@ -32,76 +25,34 @@ impl KeyOutputFormat {
     }
 }
 
-pub fn signing_key_bytes(sk: &SigningKey, format: KeyFormat) -> Result<SecretBytes, CliError> {
-    match format {
-        KeyFormat::TextEnvelope => Ok(sk.to_envelope().render()),
-        KeyFormat::Bech32 => Ok(sk.to_bech32()?),
+/// Says on stderr what recovery of an interrupted earlier write did.
+pub fn notes(done: &Done, io: &mut Streams<'_>) -> CliResult {
+    for n in &done.notes {
+        writeln!(io.err, "Note: {n}")
+            .map_err(|e| CliError::new(format!("cannot write to standard error: {e}")))?;
     }
-}
-
-pub fn verification_key_bytes(
-    vk: &VerificationKey,
-    format: KeyFormat,
-) -> Result<Vec<u8>, CliError> {
-    match format {
-        KeyFormat::TextEnvelope => Ok(vk.to_envelope().render().expose().to_vec()),
-        KeyFormat::Bech32 => Ok(vk.to_bech32()?.into_bytes()),
-    }
-}
-
-/// Writes a verification/signing key pair, and an optional companion file (the cold key's
-/// counter), as one step: no file is written if any of them fails.
-pub fn write_key_pair(
-    vk: &VerificationKey,
-    vk_path: &Path,
-    sk: &SigningKey,
-    sk_path: &Path,
-    format: KeyFormat,
-    force: bool,
-    companion: Option<Output<'_>>,
-) -> CliResult {
-    let vk_bytes = verification_key_bytes(vk, format)?;
-    let sk_bytes = signing_key_bytes(sk, format)?;
-    let mut outputs = vec![
-        Output {
-            path: vk_path,
-            bytes: &vk_bytes,
-            protection: Protection::Guarded,
-        },
-        Output {
-            path: sk_path,
-            bytes: sk_bytes.expose(),
-            protection: Protection::SigningKey,
-        },
-    ];
-    outputs.extend(companion);
-    files::write_all(&outputs, force)?;
     Ok(())
 }
 
 /// Generates a key pair from fresh OS entropy and writes it as `KeyPairArgs` says.
-pub fn generate_key_pair(
-    args: &KeyPairArgs,
-    make: impl FnOnce(&[u8; 32]) -> Result<(SigningKey, VerificationKey), KeyError>,
-) -> CliResult {
+pub fn generate_key_pair(kind: PairKind, args: &KeyPairArgs, io: &mut Streams<'_>) -> CliResult {
     let format = args.format.resolve()?;
-    let seed = entropy::seed32().map_err(CliError::new)?;
-    let (sk, vk) = make(&seed)?;
-    write_key_pair(
-        &vk,
-        &args.verification_key_file,
-        &sk,
-        &args.signing_key_file,
-        format,
-        args.force,
-        None,
-    )
+    let paths = PairPaths {
+        verification: &args.verification_key_file,
+        signing: &args.signing_key_file,
+    };
+    let (_, done) = key_ops::generate_pair(kind, paths, format, args.force)?;
+    notes(&done, io)
 }
 
-pub fn write_certificate(cert: &Certificate, era: Era, path: &Path) -> CliResult {
-    let bytes = cert.to_envelope(era).render();
-    files::write_one(path, bytes.expose(), Protection::Output, false)?;
-    Ok(())
+pub fn write_certificate(
+    cert: &Certificate,
+    era: Era,
+    path: &Path,
+    io: &mut Streams<'_>,
+) -> CliResult {
+    let done = ops::outputs::certificate(cert, era, path)?;
+    notes(&done, io)
 }
 
 /// Prints a value to stdout (with `stdout_newline`) or writes it to a file (never a newline
@@ -112,15 +63,27 @@ pub fn text_value(
     stdout_newline: bool,
     io: &mut Streams<'_>,
 ) -> CliResult {
+    output_to(value, out_file, OutputKind::TextValue, stdout_newline, io)
+}
+
+/// Like [`text_value`], for any kind of text output.
+pub fn output_to(
+    value: &str,
+    out_file: Option<&Path>,
+    kind: OutputKind,
+    stdout_newline: bool,
+    io: &mut Streams<'_>,
+) -> CliResult {
     match out_file {
         Some(p) => {
-            files::write_one(p, value.as_bytes(), Protection::Output, false)?;
+            let done = ops::outputs::write(p, value.as_bytes(), kind)?;
+            notes(&done, io)
         }
         None => {
             let nl = if stdout_newline { "\n" } else { "" };
             write!(io.out, "{value}{nl}")
-                .map_err(|e| CliError::new(format!("cannot write to standard output: {e}")))?;
+                .and_then(|()| io.out.flush())
+                .map_err(|e| CliError::new(format!("cannot write to standard output: {e}")))
         }
     }
-    Ok(())
 }

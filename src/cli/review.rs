@@ -7,7 +7,8 @@ use crate::core::describe::format_ada;
 use crate::core::plan;
 use crate::core::review::Review;
 use crate::core::signoff;
-use crate::platform::files::{self, Protection};
+use crate::ops;
+use crate::platform::files::OutputKind;
 use crate::platform::load;
 
 fn owner_key(args: &ReviewArgs) -> Result<Option<[u8; 28]>, CliError> {
@@ -85,7 +86,8 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
             if let Some(path) = &args.out_sign_off_sheet {
                 let title = crate::core::describe::pool_bech32(&params.operator);
                 let html = signoff::html(&review, &title, "Prepared with pool-console review");
-                files::write_one(path, html.as_bytes(), Protection::Output, false)?;
+                let done = ops::outputs::write(path, html.as_bytes(), OutputKind::SignOffSheet)?;
+                super::output::notes(&done, io)?;
             }
             Ok(())
         }
@@ -100,8 +102,8 @@ pub fn plan(cmd: PlanCommand, io: &mut Streams<'_>) -> CliResult {
         } => {
             let plan = load::plan(&plan_file).map_err(CliError::new)?;
             let env = plan.certificate().to_envelope(plan::ERA);
-            files::write_one(&out_file, env.render().expose(), Protection::Output, false)?;
-            Ok(())
+            let done = ops::outputs::write(&out_file, env.render().expose(), OutputKind::Certificate)?;
+            super::output::notes(&done, io)
         }
         PlanCommand::Check { plan_file } => {
             let plan = load::plan(&plan_file).map_err(CliError::new)?;

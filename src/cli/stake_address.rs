@@ -7,7 +7,7 @@ use super::stake_pool::network;
 use super::{inputs, output, CliError, CliResult, Streams};
 use crate::core::address::RewardAccount;
 use crate::core::certificate::{Certificate, Era};
-use crate::core::keys::{accept, generate, KeyKind};
+use crate::core::keys::accept;
 
 /// Conway needs the deposit in (de)registration certificates; earlier eras have none.
 fn deposit_for(era: Era, amount: Option<u64>, command: &str) -> Result<Option<u64>, CliError> {
@@ -33,15 +33,15 @@ fn conway_only(era: Era, command: &str) -> CliResult {
     }
 }
 
-fn write(cert: &Certificate, era: Era, out: &Path) -> CliResult {
-    output::write_certificate(cert, era, out)
+fn write(cert: &Certificate, era: Era, out: &Path, io: &mut Streams<'_>) -> CliResult {
+    output::write_certificate(cert, era, out, io)
 }
 
 pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResult {
     use StakeAddressCommand as C;
     match cmd {
         C::KeyGen(a) => {
-            output::generate_key_pair(&a, |seed| generate::ed25519(KeyKind::StakeSigning, seed))
+            output::generate_key_pair(crate::ops::keys::PairKind::Stake, &a, io)
         }
         C::KeyHash { key, out_file } => {
             let vk = inputs::verification_key(
@@ -76,6 +76,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
                 },
                 era,
                 &out_file,
+                io,
             )
         }
         C::DeregistrationCertificate {
@@ -92,6 +93,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
                 },
                 era,
                 &out_file,
+                io,
             )
         }
         C::StakeDelegationCertificate {
@@ -105,6 +107,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
                 &Certificate::StakeDelegation { credential, pool },
                 era,
                 &out_file,
+                io,
             )
         }
         C::RegistrationAndDelegationCertificate {
@@ -121,7 +124,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
                 pool,
                 deposit: key_reg_deposit_amt,
             };
-            write(&cert, era, &out_file)
+            write(&cert, era, &out_file, io)
         }
         C::VoteDelegationCertificate {
             credential,
@@ -135,6 +138,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
                 &Certificate::VoteDelegation { credential, drep },
                 era,
                 &out_file,
+                io,
             )
         }
         C::StakeAndVoteDelegationCertificate {
@@ -155,6 +159,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
                 },
                 era,
                 &out_file,
+                io,
             )
         }
         C::RegistrationAndVoteDelegationCertificate {
@@ -171,7 +176,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
                 drep,
                 deposit: key_reg_deposit_amt,
             };
-            write(&cert, era, &out_file)
+            write(&cert, era, &out_file, io)
         }
         C::RegistrationStakeAndVoteDelegationCertificate {
             credential,
@@ -190,7 +195,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
                 drep,
                 deposit: key_reg_deposit_amt,
             };
-            write(&cert, era, &out_file)
+            write(&cert, era, &out_file, io)
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::core::certificate::relay::{self, DnsName, Relay};
 use crate::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
 use crate::core::keys::accept;
 use crate::core::metadata;
-use crate::platform::files;
+use crate::platform::read;
 
 pub fn run(
     cmd: StakePoolCommand,
@@ -67,7 +67,7 @@ pub fn run(
                 check_pre_conway_limits(&params)?;
             }
             let cert = Certificate::PoolRegistration(Box::new(params.clone()));
-            output::write_certificate(&cert, era, &args.out_file)?;
+            output::write_certificate(&cert, era, &args.out_file, io)?;
             // Legal but probably mistaken relays: said on stderr, after the file is written.
             for (i, r) in params.relays.iter().enumerate() {
                 for w in r.warnings() {
@@ -83,7 +83,7 @@ pub fn run(
         } => {
             let pool = inputs::pool_key(&pool)?.key_hash();
             let cert = Certificate::PoolRetirement { pool, epoch };
-            output::write_certificate(&cert, era, &out_file)
+            output::write_certificate(&cert, era, &out_file, io)
         }
         StakePoolCommand::MetadataHash {
             pool_metadata_file,
@@ -97,7 +97,7 @@ pub fn run(
                     pool_metadata_url.unwrap_or_default()
                 )));
             };
-            let bytes = files::read(&pool_metadata_file)?;
+            let bytes = read::read_input(&pool_metadata_file, read::METADATA)?;
             let (_, hash) = metadata::validate(bytes.expose())
                 .map_err(|e| CliError::file(&pool_metadata_file, e))?;
             let actual = hex::encode(hash);

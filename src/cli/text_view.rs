@@ -3,6 +3,8 @@
 use super::args::TextViewCommand;
 use super::{output, CliError, CliResult, Streams};
 use crate::core::cbor_text;
+use crate::core::keys::KeyKind;
+use crate::platform::files::OutputKind;
 use crate::platform::load;
 
 pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
@@ -27,7 +29,11 @@ pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
             } else {
                 cbor_text::pretty_text(cbor).map_err(|e| CliError::file(&in_file, e))?
             };
-            output::text_value(&text, out_file.as_deref(), false, io)
+            // A decoded signing key is still the secret: 0600, and never to a stream.
+            let kind = OutputKind::Decoded {
+                key: KeyKind::from_type_name(&env.type_name),
+            };
+            output::output_to(&text, out_file.as_deref(), kind, false, io)
         }
     }
 }

@@ -9,7 +9,9 @@ use crate::core::keys::accept;
 use crate::core::signing;
 use crate::core::transaction::{self, KeyWitness, TxFile};
 use crate::core::tx_view;
-use crate::platform::files::{self, Protection};
+use super::output;
+use crate::ops;
+use crate::platform::files::OutputKind;
 use crate::platform::load;
 
 fn read_envelope(path: &Path) -> Result<TextEnvelope, CliError> {
@@ -63,8 +65,8 @@ pub fn run(cmd: TransactionCommand, io: &mut Streams<'_>) -> CliResult {
             let witness =
                 KeyWitness::sign(&tx, &key).map_err(|e| CliError::file(&tx_body_file, e))?;
             let bytes = witness.to_envelope(&tx.era).render();
-            files::write_one(&out_file, bytes.expose(), Protection::Output, false)?;
-            Ok(())
+            let done = ops::outputs::write(&out_file, bytes.expose(), OutputKind::Witness)?;
+            output::notes(&done, io)
         }
         TransactionCommand::Assemble {
             tx_body_file,
@@ -105,8 +107,8 @@ pub fn run(cmd: TransactionCommand, io: &mut Streams<'_>) -> CliResult {
             let signed = transaction::assemble(&tx, &witnesses)
                 .map_err(|e| CliError::file(&tx_body_file, e))?;
             let bytes = signed.to_envelope().render();
-            files::write_one(&out_file, bytes.expose(), Protection::Output, false)?;
-            Ok(())
+            let done = ops::outputs::write(&out_file, bytes.expose(), OutputKind::Transaction)?;
+            output::notes(&done, io)
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod envelope;
 pub mod fingerprint;
 pub mod genesis;
 pub mod hash;
+pub mod issue_period;
 pub mod journal;
 pub mod kes;
 pub mod kes_period_info;

@@ -1,23 +1,27 @@
-//! File reads and writes that never lose key material.
+//! Every write Pool Console makes goes through here. The promises (docs/SECURITY.md):
 //!
-//! - Every write goes to a temporary file in the target folder and is renamed into place; a
-//!   command writing several files stages all of them first, and if a rename fails the files
-//!   already replaced are put back from hard-link backups.
-//! - Key and counter files are never replaced without an explicit yes (`force`), and outputs
-//!   such as certificates or ids never replace a file that holds a key or a counter at all.
-//! - Targets are resolved through symbolic links, so a counter kept on a USB stick and linked
-//!   into the pool folder is updated where it lives.
-//! - Signing keys are created readable by the owner only.
+//! - An output replaces only a regular file positively recognised as the same kind of
+//!   output; keys and counters of the same kind only with `force` (an explicit yes). Anything
+//!   else (an unrecognised file, a key of another kind, anything too large to recognise, a
+//!   device, pipe, socket or folder) is refused. `force` never lifts the kind check.
+//! - `-`, `/dev/stdout` and `/dev/stderr` are written as streams, for outputs with no secret.
+//! - A symbolic link is written through to the file it names, never replaced.
+//! - Several files are written as one transaction ([`super::txn`]): after a crash at any
+//!   instant the next write to the folder completes it, or a failed rename rolls it back from
+//!   copies (no hard links, so FAT USB sticks work). A lock keeps two writers apart.
+//! - Signing keys are created 0600, and so are their temporary copies and backups.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use super::disk::{Disk, OsDisk, PUBLIC_MODE, SECRET_MODE};
+use super::target::{self, shown, Existing, Target};
+use super::txn::{self, Step};
 use crate::core::keys::KeyKind;
-use crate::core::recognise::{classify, FileKind};
-use crate::core::secret::SecretBytes;
+
+pub use super::read::read;
 
 #[derive(Debug, Error)]
 pub enum FileError {
@@ -29,283 +33,307 @@ pub enum FileError {
     Exists { path: String, what: String },
     #[error("{path}: the file holds {what}; an output never replaces a key or counter file (choose another output name)")]
     WouldDestroy { path: String, what: String },
+    #[error("{path}: the file holds {what}; it is never replaced by {wanted}, even with --force (move it away or choose another name)")]
+    OtherKind {
+        path: String,
+        what: String,
+        wanted: String,
+    },
+    #[error("{path}: is {what}, not a regular file; give the name of a file to write")]
+    NotRegular { path: String, what: String },
     #[error("{path}: is a folder; give a file name")]
     IsFolder { path: String },
-    #[error("{path}: the same file is named twice for different outputs")]
-    SameTarget { path: String },
+    #[error("{}", same_target(path, other))]
+    SameTarget { path: String, other: String },
+    #[error("{path}: {what} is never written to a terminal or pipe; give a file name")]
+    SecretToStream { path: String, what: String },
+    #[error("{path}: the folder is in use by another pool-console (pid {pid}); wait for it to finish, then try again")]
+    Locked { path: String, pid: String },
+    #[error("{0}")]
+    Unfinished(String),
 }
 
-/// Largest file we read as a key, certificate or metadata (real ones are under 4 KiB).
-const MAX_READ: u64 = 16 * 1024 * 1024;
-
-fn shown(path: &Path) -> String {
-    path.display().to_string()
-}
-
-/// Reads a whole file into a buffer that is wiped on drop.
-pub fn read(path: &Path) -> Result<SecretBytes, FileError> {
-    let err = |reason: String| FileError::Read {
-        path: shown(path),
-        reason,
-    };
-    let mut f = File::open(path).map_err(|e| err(describe_io(&e)))?;
-    let meta = f.metadata().map_err(|e| err(describe_io(&e)))?;
-    if meta.is_dir() {
-        return Err(err("it is a folder, not a file".to_owned()));
-    }
-    if meta.len() > MAX_READ {
-        return Err(err(format!(
-            "it is {} bytes, far larger than any key or certificate",
-            meta.len()
-        )));
-    }
-    let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    f.read_to_end(&mut buf).map_err(|e| err(describe_io(&e)))?;
-    Ok(SecretBytes::new(buf))
-}
-
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => e.to_string(),
+fn same_target(path: &str, other: &str) -> String {
+    if path == other {
+        format!("{path}: the same file is named twice for different outputs")
+    } else {
+        format!("{path} and {other} name the same file; give each output its own file")
     }
 }
 
-/// How a file may be written.
+/// What an output is: decides whether it may replace an existing file and its mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Protection {
-    /// A signing key: mode 0600, never replaces an existing file unless forced.
-    SigningKey,
-    /// A verification key or a new issue counter: never replaces an existing file unless forced.
-    Guarded,
-    /// The issue counter rewritten by `issue-op-cert`: replaces only an issue counter.
+pub enum OutputKind {
+    /// A key file of this kind (signing keys are written 0600). Replaces only the same kind
+    /// of key, and only with `force`.
+    Key(KeyKind),
+    /// A fresh issue counter: replaces only a counter, and only with `force`.
+    NewCounter,
+    /// The counter `issue-op-cert` moves on: replaces only a counter.
     CounterUpdate,
-    /// Certificates, hashes, ids: replace an earlier output, never a key or a counter.
-    Output,
+    OpCert,
+    Certificate,
+    Witness,
+    Transaction,
+    Metadata,
+    Plan,
+    SignOffSheet,
+    Calendar,
+    /// An id, hash or address written by `key-hash`, `id`, `build`, `metadata-hash`.
+    TextValue,
+    /// `text-view decode-cbor` output; `key` is the kind of key decoded, if any.
+    Decoded { key: Option<KeyKind> },
+}
+
+impl OutputKind {
+    /// Holds a secret: mode 0600, never to a stream.
+    pub fn is_secret(self) -> bool {
+        match self {
+            Self::Key(k) | Self::Decoded { key: Some(k) } => k.is_signing(),
+            _ => false,
+        }
+    }
+
+    /// Replacing one needs an explicit yes.
+    fn needs_force(self) -> bool {
+        matches!(self, Self::Key(_) | Self::NewCounter)
+    }
+
+    fn human(self) -> String {
+        match self {
+            Self::Key(k) | Self::Decoded { key: Some(k) } => format!("a {}", k.human()),
+            Self::NewCounter | Self::CounterUpdate => {
+                "an operational certificate issue counter".to_owned()
+            }
+            Self::OpCert => "an operational certificate".to_owned(),
+            Self::Certificate => "a certificate".to_owned(),
+            Self::Witness => "a transaction witness".to_owned(),
+            Self::Transaction => "a transaction".to_owned(),
+            Self::Metadata => "pool metadata".to_owned(),
+            Self::Plan => "a pool plan".to_owned(),
+            Self::SignOffSheet => "a sign-off sheet".to_owned(),
+            Self::Calendar => "a calendar event".to_owned(),
+            Self::TextValue => "an id, hash or address".to_owned(),
+            Self::Decoded { key: None } => "decoded CBOR".to_owned(),
+        }
+    }
 }
 
 /// One file to write.
 pub struct Output<'a> {
     pub path: &'a Path,
     pub bytes: &'a [u8],
-    pub protection: Protection,
+    pub kind: OutputKind,
 }
 
-/// What an existing file holds, if it is key material or a counter.
-fn precious(path: &Path) -> Option<String> {
-    let meta = fs::metadata(path).ok()?;
-    if meta.len() > 64 * 1024 {
-        return None;
-    }
-    let bytes = SecretBytes::new(fs::read(path).ok()?);
-    match classify(bytes.expose())? {
-        FileKind::Key(k) if k.is_signing() => Some(format!("a {}", k.human())),
-        FileKind::Key(k) => Some(format!("a {}", KeyKind::human(k))),
-        FileKind::IssueCounter => Some("an operational certificate issue counter".to_owned()),
-        _ => None,
-    }
+/// Writes several files as one transaction on the real disk; returns what recovery of an
+/// earlier, interrupted write did, for the caller to say.
+pub fn write_all(outputs: &[Output<'_>], force: bool) -> Result<Vec<String>, FileError> {
+    write_all_on(&OsDisk, outputs, force)
 }
 
-/// The file a path really names: symbolic links followed, the folder made absolute.
-fn resolve(path: &Path) -> Result<PathBuf, FileError> {
-    if path
-        .as_os_str()
-        .to_string_lossy()
-        .ends_with(std::path::MAIN_SEPARATOR)
-        || path.file_name().is_none()
-    {
-        return Err(FileError::IsFolder { path: shown(path) });
-    }
-    if fs::symlink_metadata(path).is_ok() {
-        if let Ok(real) = fs::canonicalize(path) {
-            if real.is_dir() {
-                return Err(FileError::IsFolder { path: shown(path) });
-            }
-            return Ok(real);
-        }
-    }
-    let parent = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let dir = fs::canonicalize(&parent).map_err(|_| FileError::Write {
-        path: shown(path),
-        reason: format!("the folder {} does not exist", parent.display()),
-    })?;
-    Ok(dir.join(path.file_name().unwrap_or_default()))
+/// [`write_all`] on a given disk (tests put a failing one under it).
+pub fn write_all_on(
+    disk: &dyn Disk,
+    outputs: &[Output<'_>],
+    force: bool,
+) -> Result<Vec<String>, FileError> {
+    let paths: Vec<&Path> = outputs.iter().map(|o| o.path).collect();
+    let session = Session::begin_on(disk, &paths)?;
+    session.write(outputs, force)?;
+    Ok(session.notes)
 }
 
-fn check(o: &Output<'_>, target: &Path, force: bool) -> Result<(), FileError> {
-    if !target.exists() {
-        return Ok(());
-    }
-    let path = shown(o.path);
-    match o.protection {
-        Protection::SigningKey | Protection::Guarded if !force => Err(FileError::Exists {
-            path,
-            what: precious(target)
-                .unwrap_or_else(|| "data this tool does not recognise".to_owned()),
-        }),
-        Protection::CounterUpdate => match classify(&fs::read(target).unwrap_or_default()) {
-            Some(FileKind::IssueCounter) => Ok(()),
-            _ => Err(FileError::WouldDestroy {
-                path,
-                what: "something other than an issue counter".to_owned(),
-            }),
-        },
-        Protection::Output => match precious(target) {
-            Some(what) => Err(FileError::WouldDestroy { path, what }),
-            None => Ok(()),
-        },
-        _ => Ok(()),
-    }
-}
-
-/// Writes several files as one step: every check and every temporary file first, then the
-/// renames. If anything fails before the renames, nothing has changed on disk; if a rename
-/// fails, the files already replaced are restored.
-pub fn write_all(outputs: &[Output<'_>], force: bool) -> Result<(), FileError> {
-    let mut targets: Vec<PathBuf> = Vec::with_capacity(outputs.len());
-    for o in outputs {
-        let target = resolve(o.path)?;
-        if targets.contains(&target) {
-            return Err(FileError::SameTarget {
-                path: shown(o.path),
-            });
-        }
-        check(o, &target, force)?;
-        targets.push(target);
-    }
-    let mut temps: Vec<PathBuf> = Vec::with_capacity(outputs.len());
-    for (o, target) in outputs.iter().zip(&targets) {
-        match write_temp(o, target) {
-            Ok(tmp) => temps.push(tmp),
-            Err(e) => {
-                remove_all(&temps);
-                return Err(e);
-            }
-        }
-    }
-    // Hard-link backups of what is about to be replaced, so a failed rename can be undone.
-    let backups: Vec<Option<PathBuf>> = targets
-        .iter()
-        .map(|t| {
-            let b = sibling(t, "bak");
-            (t.exists() && fs::hard_link(t, &b).is_ok()).then_some(b)
-        })
-        .collect();
-    for i in 0..targets.len() {
-        if let Err(e) = fs::rename(&temps[i], &targets[i]) {
-            for j in 0..i {
-                match &backups[j] {
-                    Some(b) => {
-                        let _ = fs::rename(b, &targets[j]);
-                    }
-                    None => {
-                        let _ = fs::remove_file(&targets[j]);
-                    }
-                }
-            }
-            remove_all(&temps[i..]);
-            remove_all(
-                &backups
-                    .iter()
-                    .skip(i)
-                    .flatten()
-                    .cloned()
-                    .collect::<Vec<_>>(),
-            );
-            return Err(FileError::Write {
-                path: shown(outputs[i].path),
-                reason: describe_io(&e),
-            });
-        }
-    }
-    remove_all(&backups.into_iter().flatten().collect::<Vec<_>>());
-    sync_folders(&targets);
-    Ok(())
-}
-
-/// Writes one file atomically.
+/// Writes one file.
 pub fn write_one(
     path: &Path,
     bytes: &[u8],
-    protection: Protection,
+    kind: OutputKind,
     force: bool,
-) -> Result<(), FileError> {
-    write_all(
-        &[Output {
-            path,
-            bytes,
-            protection,
-        }],
-        force,
-    )
+) -> Result<Vec<String>, FileError> {
+    write_all(&[Output { path, bytes, kind }], force)
 }
 
-fn remove_all(paths: &[PathBuf]) {
-    for p in paths {
-        let _ = fs::remove_file(p);
+/// The folders a command will write to, locked, with any interrupted write in them finished.
+/// A command that reads a file it then rewrites (the issue counter) reads it inside a
+/// session, so no other writer can change it in between.
+pub struct Session<'d> {
+    disk: &'d dyn Disk,
+    folders: Vec<PathBuf>,
+    _lock: Option<super::lock::FolderLock>,
+    /// What recovery did, in words; empty when nothing was pending.
+    pub notes: Vec<String>,
+}
+
+impl Session<'static> {
+    /// Begins a session on the real disk for outputs at these paths.
+    pub fn begin(paths: &[&Path]) -> Result<Self, FileError> {
+        Session::begin_on(&OsDisk, paths)
     }
 }
 
-/// A hidden name next to `target`, unique to this process.
-fn sibling(target: &Path, what: &str) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let dir = target.parent().unwrap_or_else(|| Path::new("."));
-    dir.join(format!(".{name}.{what}-{}", std::process::id()))
-}
-
-/// Makes the renames themselves durable (the folder entries), where the platform allows.
-fn sync_folders(targets: &[PathBuf]) {
-    let mut done: Vec<&Path> = Vec::new();
-    for t in targets {
-        if let Some(dir) = t.parent() {
-            if !done.contains(&dir) {
-                if let Ok(f) = File::open(dir) {
-                    let _ = f.sync_all();
-                }
-                done.push(dir);
+impl<'d> Session<'d> {
+    /// Begins a session on `disk` (a test double, or the real one).
+    pub fn begin_on(disk: &'d dyn Disk, paths: &[&Path]) -> Result<Self, FileError> {
+        let mut reals = Vec::new();
+        for p in paths {
+            if let Target::File(real) = target::resolve(p)? {
+                reals.push(real);
             }
         }
-    }
-}
-
-fn write_temp(o: &Output<'_>, target: &Path) -> Result<PathBuf, FileError> {
-    let err = |reason: String| FileError::Write {
-        path: shown(o.path),
-        reason,
-    };
-    let mut attempt = 0u32;
-    loop {
-        let tmp = sibling(target, &format!("tmp{attempt}"));
-        let mut opts = OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(if o.protection == Protection::SigningKey {
-                0o600
-            } else {
-                0o644
+        let folders = folders_of(reals.iter().map(PathBuf::as_path));
+        if folders.is_empty() {
+            return Ok(Self {
+                disk,
+                folders,
+                _lock: None,
+                notes: Vec::new(),
             });
         }
-        match opts.open(&tmp) {
-            Ok(mut f) => {
-                let written = f.write_all(o.bytes).and_then(|()| f.sync_all());
-                if let Err(e) = written {
-                    let _ = fs::remove_file(&tmp);
-                    return Err(err(describe_io(&e)));
-                }
-                return Ok(tmp);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1
-            }
-            Err(e) => return Err(err(describe_io(&e))),
+        let lock = super::lock::FolderLock::acquire(&folders)?;
+        let mut notes = Vec::new();
+        for dir in &folders {
+            notes.extend(txn::recover(disk, dir)?);
         }
+        Ok(Self {
+            disk,
+            folders,
+            _lock: Some(lock),
+            notes,
+        })
     }
+
+    /// Writes the outputs as one transaction: every check and every staged copy first, then
+    /// the renames in the order given (put a counter after its opcert).
+    pub fn write(&self, outputs: &[Output<'_>], force: bool) -> Result<(), FileError> {
+        let mut files: Vec<(&Output<'_>, PathBuf)> = Vec::new();
+        let mut streams: Vec<(&Output<'_>, Target)> = Vec::new();
+        for o in outputs {
+            match target::resolve(o.path)? {
+                Target::File(real) => {
+                    if let Some((first, _)) = files.iter().find(|(_, t)| *t == real) {
+                        return Err(FileError::SameTarget {
+                            path: shown(o.path),
+                            other: shown(first.path),
+                        });
+                    }
+                    if !real.parent().is_some_and(|d| self.folders.iter().any(|f| f == d)) {
+                        return Err(FileError::Write {
+                            path: shown(o.path),
+                            reason: "its folder changed while the command ran".to_owned(),
+                        });
+                    }
+                    files.push((o, real));
+                }
+                stream => {
+                    if o.kind.is_secret() {
+                        return Err(FileError::SecretToStream {
+                            path: shown(o.path),
+                            what: o.kind.human(),
+                        });
+                    }
+                    streams.push((o, stream));
+                }
+            }
+        }
+        for (o, real) in &files {
+            check(o, real, force)?;
+        }
+        if !files.is_empty() {
+            let steps: Vec<Step<'_>> = files
+                .iter()
+                .map(|(o, real)| Step {
+                    shown: shown(o.path),
+                    target: real.clone(),
+                    bytes: o.bytes,
+                    mode: if o.kind.is_secret() {
+                        SECRET_MODE
+                    } else {
+                        PUBLIC_MODE
+                    },
+                })
+                .collect();
+            let used = folders_of(files.iter().map(|(_, t)| t.as_path()));
+            txn::commit(self.disk, &steps, &used)?;
+        }
+        for (o, stream) in streams {
+            write_stream(o, &stream)?;
+        }
+        Ok(())
+    }
+}
+
+/// Completes or rolls back an interrupted write in `dir`, under the folder lock; returns what
+/// was done, in words (empty when nothing was pending).
+pub fn recover(dir: &Path) -> Result<Vec<String>, FileError> {
+    let lock = super::lock::FolderLock::acquire(&[dir.to_path_buf()])?;
+    let notes = txn::recover(&OsDisk, dir);
+    drop(lock);
+    notes
+}
+
+/// The distinct folders of the targets, sorted so two writers lock them in the same order.
+fn folders_of<'a>(targets: impl Iterator<Item = &'a Path>) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = targets
+        .filter_map(|t| t.parent().map(Path::to_path_buf))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    folders
+}
+
+/// The replace rule for one output.
+fn check(o: &Output<'_>, real: &Path, force: bool) -> Result<(), FileError> {
+    let path = shown(o.path);
+    match target::existing(real)? {
+        Existing::Nothing => Ok(()),
+        Existing::TooLarge(n) => Err(FileError::OtherKind {
+            path,
+            what: format!("{n} bytes, more than any pool file"),
+            wanted: o.kind.human(),
+        }),
+        Existing::Unknown => Err(FileError::OtherKind {
+            path,
+            what: "data this tool does not recognise".to_owned(),
+            wanted: o.kind.human(),
+        }),
+        Existing::Holds(h) if target::same_kind(o.kind, h) => {
+            if o.kind.needs_force() && !force {
+                Err(FileError::Exists {
+                    path,
+                    what: h.human(),
+                })
+            } else {
+                Ok(())
+            }
+        }
+        Existing::Holds(h) if h.is_key_or_counter() && !o.kind.needs_force() => {
+            Err(FileError::WouldDestroy {
+                path,
+                what: h.human(),
+            })
+        }
+        Existing::Holds(h) => Err(FileError::OtherKind {
+            path,
+            what: h.human(),
+            wanted: o.kind.human(),
+        }),
+    }
+}
+
+fn write_stream(o: &Output<'_>, stream: &Target) -> Result<(), FileError> {
+    let result = match stream {
+        Target::Stderr => {
+            let mut e = std::io::stderr().lock();
+            e.write_all(o.bytes).and_then(|()| e.flush())
+        }
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(o.bytes).and_then(|()| out.flush())
+        }
+    };
+    result.map_err(|e| FileError::Write {
+        path: shown(o.path),
+        reason: e.to_string(),
+    })
 }

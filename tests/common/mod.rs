@@ -139,6 +139,7 @@ pub fn issued_pool(p: &Path, period: u64, n: u64) {
         &[
             "node",
             "issue-op-cert",
+            "--allow-distant-kes-period",
             "--kes-verification-key-file",
             "kes.vkey",
             "--cold-signing-key-file",

@@ -1,0 +1,465 @@
+//! Every input Pool Console reads goes through here. The promises (docs/SECURITY.md):
+//!
+//! - A byte cap per kind of input, applied while reading: at most cap + 1 bytes are ever
+//!   read, whatever the metadata says (it says 0 for devices, pipes and `/proc` files).
+//! - The bytes land in a buffer that is wiped on drop, and so does every buffer they passed
+//!   through on the way (no reallocation leaves a copy behind).
+//! - A named pipe, a terminal or another stream is read with a deadline: a pipe with no
+//!   writer ends the command with a message instead of hanging it. Process substitution
+//!   (`<(cat f)`, i.e. `/dev/fd/63`) is such a pipe, and keeps working.
+//! - Folders, sockets and disks are refused before anything is opened; an endless device
+//!   (`/dev/zero`, `/dev/urandom`) is refused by name once it passes the cap.
+
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use zeroize::Zeroizing;
+
+use super::files::FileError;
+use crate::core::secret::SecretBytes;
+
+/// What an input is: its size cap, and what the message calls it when a file is larger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Input {
+    pub cap: u64,
+    pub what: &'static str,
+}
+
+const KIB: u64 = 1024;
+const MIB: u64 = 1024 * KIB;
+
+/// Keys, counters, opcerts, certificates, witnesses and metadata are under 4 KiB; a Plutus
+/// script fits in a 16 KiB transaction, so its envelope stays under 40 KiB. The default.
+pub const POOL_FILE: Input = Input {
+    cap: 64 * KIB,
+    what: "key, counter, certificate or metadata file",
+};
+/// A key file (text envelope or bech32 text).
+pub const KEY: Input = Input {
+    cap: 64 * KIB,
+    what: "key file",
+};
+/// Pool metadata: at most 512 bytes on chain; the cap leaves room to say so precisely.
+pub const METADATA: Input = Input {
+    cap: 64 * KIB,
+    what: "pool metadata file",
+};
+/// Any text envelope, a transaction included: 16 KiB on chain, more with witnesses.
+pub const ENVELOPE: Input = Input {
+    cap: MIB,
+    what: "cardano-cli text envelope file",
+};
+/// A transaction: its envelope, or raw CBOR in binary or hex.
+pub const TRANSACTION: Input = Input {
+    cap: MIB,
+    what: "transaction file",
+};
+/// A pool plan: a page of JSON.
+pub const PLAN: Input = Input {
+    cap: MIB,
+    what: "pool plan",
+};
+/// The saved output of `query kes-period-info`.
+pub const KES_PERIOD_INFO: Input = Input {
+    cap: 64 * KIB,
+    what: "kes-period-info output",
+};
+/// Genesis files: mainnet's Byron genesis is about 1 MiB, test networks' a few MiB.
+pub const GENESIS: Input = Input {
+    cap: 32 * MIB,
+    what: "genesis file",
+};
+/// The rotation journal: one line of about 300 bytes per opcert ever issued.
+pub const JOURNAL: Input = Input {
+    cap: 16 * MIB,
+    what: "rotation journal",
+};
+
+/// How long a pipe, terminal or other stream may take to deliver everything.
+pub const PIPE_WAIT: Duration = Duration::from_secs(5);
+
+/// Bytes read at a time: a stack chunk, wiped after use.
+const CHUNK: usize = 8 * 1024;
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn failure(path: &Path, reason: impl Into<String>) -> FileError {
+    FileError::Read {
+        path: shown(path),
+        reason: reason.into(),
+    }
+}
+
+pub fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads a pool file (the [`POOL_FILE`] cap, [`PIPE_WAIT`] for pipes).
+pub fn read(path: &Path) -> Result<SecretBytes, FileError> {
+    read_input(path, POOL_FILE)
+}
+
+/// Reads one input of this kind, waiting at most [`PIPE_WAIT`] on a pipe.
+pub fn read_input(path: &Path, input: Input) -> Result<SecretBytes, FileError> {
+    read_input_within(path, input, PIPE_WAIT)
+}
+
+/// Reads one input of this kind; a pipe, terminal or other stream (and the opening of any
+/// file) may take at most `wait`.
+pub fn read_input_within(
+    path: &Path,
+    input: Input,
+    wait: Duration,
+) -> Result<SecretBytes, FileError> {
+    read_checked(path, input, wait, true)
+}
+
+/// Reads one input of this kind only when it is a regular file (or a link to one): for
+/// reads nobody asked for by name, such as a form checked on every frame, which must never
+/// wait on a pipe.
+pub fn read_regular(path: &Path, input: Input) -> Result<SecretBytes, FileError> {
+    read_checked(path, input, PIPE_WAIT, false)
+}
+
+fn read_checked(
+    path: &Path,
+    input: Input,
+    wait: Duration,
+    streams: bool,
+) -> Result<SecretBytes, FileError> {
+    let meta = fs::metadata(path).map_err(|e| failure(path, describe_io(&e)))?;
+    let stream = match Source::of(&meta.file_type()) {
+        Source::Refused(reason) => return Err(failure(path, reason)),
+        Source::Regular => None,
+        Source::Stream(_) if !streams => {
+            return Err(failure(
+                path,
+                "it is a named pipe or a device, not a regular file; give the name of a file",
+            ))
+        }
+        Source::Stream(s) => Some(s),
+    };
+    let deadline = Instant::now().checked_add(wait);
+    let (tx, rx) = mpsc::channel();
+    let owned = path.to_path_buf();
+    let cap = input.cap;
+    std::thread::Builder::new()
+        .name(format!("read {}", shown(path)))
+        .spawn(move || open_and_read(&owned, cap, &tx))
+        .map_err(|e| failure(path, format!("cannot start the reading thread: {e}")))?;
+    // The open may block (a pipe with no writer), and so may a stream's reads; a regular
+    // file, once open, is read to its end or its cap without a deadline.
+    let mut opened = None;
+    let outcome = loop {
+        let event = match (opened, deadline) {
+            (Some(Source::Regular), _) | (_, None) => rx.recv().map_err(|_| None),
+            (_, Some(d)) => rx
+                .recv_timeout(d.saturating_duration_since(Instant::now()))
+                .map_err(|e| match e {
+                    RecvTimeoutError::Timeout => Some(()),
+                    RecvTimeoutError::Disconnected => None,
+                }),
+        };
+        match event {
+            Ok(Event::Opened(s)) => opened = Some(s),
+            Ok(Event::Done(result)) => break result,
+            Err(Some(())) => {
+                return Err(failure(
+                    path,
+                    timed_out(stream.or(opened.and_then(Source::stream)), wait),
+                ))
+            }
+            Err(None) => return Err(failure(path, "the reading thread stopped unexpectedly")),
+        }
+    };
+    match outcome {
+        Ok(mut buf) => Ok(SecretBytes::new(std::mem::take(&mut *buf))),
+        Err(Failed::TooLarge) => Err(failure(
+            path,
+            too_large(input, stream.or(opened.and_then(Source::stream))),
+        )),
+        Err(Failed::Refused(reason)) => Err(failure(path, reason)),
+        Err(Failed::Io(e)) => Err(failure(path, describe_io(&e))),
+    }
+}
+
+/// The regular files directly in `dir` (links followed to regular files only; no pipes,
+/// devices, sockets or folders), sorted, or why the folder cannot be listed.
+pub fn regular_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = fs::read_dir(dir)
+        .map_err(|e| format!("{}: cannot open the folder: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| match fs::symlink_metadata(p) {
+            Ok(m) if m.file_type().is_symlink() => fs::metadata(p).is_ok_and(|t| t.is_file()),
+            Ok(m) => m.file_type().is_file(),
+            Err(_) => false,
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// What a path is, from its metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Regular,
+    Stream(Stream),
+    Refused(&'static str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Pipe,
+    Device,
+    Other,
+}
+
+impl Source {
+    fn of(ft: &fs::FileType) -> Self {
+        if ft.is_dir() {
+            return Self::Refused("it is a folder, not a file");
+        }
+        if ft.is_file() {
+            return Self::Regular;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if ft.is_fifo() {
+                return Self::Stream(Stream::Pipe);
+            }
+            if ft.is_socket() {
+                return Self::Refused("it is a socket, not a file; give the name of a file");
+            }
+            if ft.is_block_device() {
+                return Self::Refused(
+                    "it is a disk or partition (a block device), not a file; give the name of a file",
+                );
+            }
+            if ft.is_char_device() {
+                return Self::Stream(Stream::Device);
+            }
+        }
+        Self::Stream(Stream::Other)
+    }
+
+    fn stream(self) -> Option<Stream> {
+        match self {
+            Self::Stream(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+fn too_large(input: Input, stream: Option<Stream>) -> String {
+    match stream {
+        Some(Stream::Device) => format!(
+            "it is a device that never ends (like /dev/zero or /dev/urandom), not a file; give the name of a {}",
+            input.what
+        ),
+        _ => format!(
+            "it is more than {} bytes, far larger than any {}; is it the right file?",
+            input.cap, input.what
+        ),
+    }
+}
+
+fn timed_out(stream: Option<Stream>, wait: Duration) -> String {
+    let n = seconds(wait);
+    let unit = if n == "1" { "second" } else { "seconds" };
+    match stream {
+        Some(Stream::Pipe) | None => format!(
+            "nothing arrived within {n} {unit}: it is a named pipe with no writer (give a regular file, or start the program that writes it)"
+        ),
+        Some(Stream::Device | Stream::Other) => format!(
+            "nothing arrived within {n} {unit}: it is a device or stream, not a file (give the name of a file)"
+        ),
+    }
+}
+
+/// A wait as an operator reads it: "5", or "0.5" below a whole second.
+fn seconds(wait: Duration) -> String {
+    if wait.subsec_millis() == 0 {
+        wait.as_secs().to_string()
+    } else {
+        format!("{:.1}", wait.as_secs_f64())
+    }
+}
+
+/// What the reading thread reports.
+enum Event {
+    /// The file is open; what it turned out to be (it may have changed since the check).
+    Opened(Source),
+    Done(Result<Zeroizing<Vec<u8>>, Failed>),
+}
+
+enum Failed {
+    TooLarge,
+    Refused(&'static str),
+    Io(io::Error),
+}
+
+/// Runs on the reading thread: may block for ever on a pipe with no writer, which is why
+/// it is not the caller's thread. A send fails only when the caller stopped waiting.
+fn open_and_read(path: &Path, cap: u64, tx: &mpsc::Sender<Event>) {
+    let result = (|| {
+        let file = File::open(path).map_err(Failed::Io)?;
+        let meta = file.metadata().map_err(Failed::Io)?;
+        let source = Source::of(&meta.file_type());
+        let _ = tx.send(Event::Opened(source));
+        if let Source::Refused(reason) = source {
+            return Err(Failed::Refused(reason));
+        }
+        let hint = if source == Source::Regular {
+            meta.len()
+        } else {
+            0
+        };
+        read_capped(file, cap, hint)
+    })();
+    let _ = tx.send(Event::Done(result));
+}
+
+/// Reads at most `cap` bytes (cap + 1 are asked for, to tell "exactly cap" from "more").
+/// Every buffer the bytes touch is wiped: the chunk, and each smaller buffer left behind
+/// when the result grows.
+fn read_capped(file: File, cap: u64, hint: u64) -> Result<Zeroizing<Vec<u8>>, Failed> {
+    let mut reader = file.take(cap.saturating_add(1));
+    let limit = usize::try_from(cap).unwrap_or(usize::MAX);
+    let first = usize::try_from(hint.min(cap))
+        .unwrap_or(limit)
+        .saturating_add(1)
+        .max(CHUNK);
+    let mut buf = Zeroizing::new(Vec::with_capacity(first.min(limit.saturating_add(1))));
+    let mut chunk = Zeroizing::new([0u8; CHUNK]);
+    loop {
+        let n = match reader.read(&mut chunk[..]) {
+            Ok(0) => return Ok(buf),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Failed::Io(e)),
+        };
+        let got = chunk.get(..n).unwrap_or_default();
+        if buf.len().saturating_add(n) > limit {
+            return Err(Failed::TooLarge);
+        }
+        if buf.capacity() - buf.len() < n {
+            let wanted = buf
+                .capacity()
+                .saturating_mul(2)
+                .max(buf.len() + n)
+                .min(limit.saturating_add(1));
+            let mut bigger = Zeroizing::new(Vec::with_capacity(wanted));
+            bigger.extend_from_slice(&buf);
+            buf = bigger;
+        }
+        buf.extend_from_slice(got);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(e: FileError) -> String {
+        match e {
+            FileError::Read { reason, .. } => reason,
+            other => panic!("not a read error: {other}"),
+        }
+    }
+
+    #[test]
+    fn reads_a_file_up_to_its_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        let cap = Input {
+            cap: 20_000,
+            what: "thing",
+        };
+        std::fs::write(&path, vec![7u8; 20_000]).unwrap();
+        assert_eq!(read_input(&path, cap).unwrap().expose(), &[7u8; 20_000][..]);
+        std::fs::write(&path, vec![7u8; 20_001]).unwrap();
+        assert_eq!(
+            reason(read_input(&path, cap).unwrap_err()),
+            "it is more than 20000 bytes, far larger than any thing; is it the right file?"
+        );
+        std::fs::write(&path, b"").unwrap();
+        assert!(read_input(&path, cap).unwrap().is_empty());
+    }
+
+    #[test]
+    fn missing_and_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            reason(read(&dir.path().join("nope")).unwrap_err()),
+            "no such file"
+        );
+        assert_eq!(
+            reason(read(dir.path()).unwrap_err()),
+            "it is a folder, not a file"
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn endless_devices_are_refused() {
+        for dev in ["/dev/zero", "/dev/urandom"] {
+            assert_eq!(
+                reason(read(Path::new(dev)).unwrap_err()),
+                "it is a device that never ends (like /dev/zero or /dev/urandom), not a file; give the name of a key, counter, certificate or metadata file"
+            );
+        }
+        assert!(read(Path::new("/dev/null")).unwrap().is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_with_no_writer_times_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let start = Instant::now();
+        let e = read_input_within(&fifo, POOL_FILE, Duration::from_millis(300)).unwrap_err();
+        assert!(start.elapsed() < Duration::from_secs(2));
+        assert_eq!(reason(e), "nothing arrived within 0.3 seconds: it is a named pipe with no writer (give a regular file, or start the program that writes it)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_with_a_writer_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        let writer = fifo.clone();
+        let t = std::thread::Builder::new()
+            .name("test writer".to_owned())
+            .spawn(move || std::fs::write(writer, b"hello").unwrap())
+            .unwrap();
+        assert_eq!(read(&fifo).unwrap().expose(), b"hello");
+        t.join().unwrap();
+    }
+
+    #[test]
+    fn seconds_are_shown_plainly() {
+        assert_eq!(seconds(Duration::from_secs(5)), "5");
+        assert_eq!(seconds(Duration::from_millis(1500)), "1.5");
+    }
+}

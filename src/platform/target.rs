@@ -1,0 +1,347 @@
+//! Where an output goes and what is there now: the checks made before anything is written.
+//!
+//! An output replaces only a regular file positively recognised as the same kind of output.
+//! Devices, pipes, sockets and folders are refused; so is anything unrecognised, any key of
+//! another kind and anything too large to read. A symbolic link is written through to the
+//! file it names (created when the link dangles and its folder exists), never replaced.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::files::{FileError, OutputKind};
+use crate::core::envelope::{TextEnvelope, CERTIFICATE_TYPES};
+use crate::core::keys::KeyKind;
+use crate::core::recognise::{classify, FileKind};
+use crate::core::secret::SecretBytes;
+
+/// Largest existing file we read to recognise it (real pool files are under 4 KiB).
+pub const RECOGNISE_LIMIT: u64 = 64 * 1024;
+/// Links followed before giving up (a loop, or a chain nobody means).
+const MAX_LINKS: usize = 16;
+
+/// Where the bytes of one output go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `-` or `/dev/stdout`.
+    Stdout,
+    /// `/dev/stderr`.
+    Stderr,
+    /// A regular file at this real path (links resolved, folder absolute).
+    File(PathBuf),
+}
+
+pub fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Resolves an output path. Streams are recognised by name; everything else must be a
+/// regular file or not exist yet.
+pub fn resolve(path: &Path) -> Result<Target, FileError> {
+    match path.to_str() {
+        Some("-" | "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1") => return Ok(Target::Stdout),
+        Some("/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2") => return Ok(Target::Stderr),
+        _ => {}
+    }
+    let text = path.as_os_str().to_string_lossy();
+    if text.ends_with(std::path::MAIN_SEPARATOR) || path.file_name().is_none() {
+        return Err(FileError::IsFolder { path: shown(path) });
+    }
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current).map_err(|e| write_error(path, &e))?;
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            Ok(meta) => {
+                refuse_special(path, &meta)?;
+                let real = fs::canonicalize(&current).map_err(|e| write_error(path, &e))?;
+                return Ok(Target::File(real));
+            }
+            Err(_) => return absent(path, &current),
+        }
+    }
+    Err(FileError::Write {
+        path: shown(path),
+        reason: "it is a chain of more than 16 symbolic links (a loop?)".to_owned(),
+    })
+}
+
+/// A path that does not exist yet: its folder must.
+fn absent(shown_as: &Path, path: &Path) -> Result<Target, FileError> {
+    let parent = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let dir = fs::canonicalize(&parent)
+        .ok()
+        .filter(|d| d.is_dir())
+        .ok_or_else(|| FileError::Write {
+            path: shown(shown_as),
+            reason: format!("the folder {} does not exist", parent.display()),
+        })?;
+    Ok(Target::File(dir.join(path.file_name().unwrap_or_default())))
+}
+
+fn write_error(path: &Path, e: &std::io::Error) -> FileError {
+    FileError::Write {
+        path: shown(path),
+        reason: super::read::describe_io(e),
+    }
+}
+
+/// Folders, devices, pipes and sockets are never written as files.
+fn refuse_special(path: &Path, meta: &fs::Metadata) -> Result<(), FileError> {
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return Err(FileError::IsFolder { path: shown(path) });
+    }
+    if ft.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if ft.is_socket() {
+            "a socket"
+        } else if ft.is_char_device() || ft.is_block_device() {
+            "a device"
+        } else {
+            "not a regular file"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = "not a regular file";
+    Err(FileError::NotRegular {
+        path: shown(path),
+        what: what.to_owned(),
+    })
+}
+
+/// What an existing regular file holds, as far as replacing it is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Existing {
+    /// Nothing there, or an empty file: nothing to lose.
+    Nothing,
+    /// A file recognised as this kind.
+    Holds(Holding),
+    /// Larger than we read to recognise.
+    TooLarge(u64),
+    /// Contents we do not recognise.
+    Unknown,
+}
+
+/// The kinds of file an output may meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holding {
+    File(FileKind),
+    /// An envelope whose type names a certificate, even one we cannot decode.
+    CertificateEnvelope,
+    Plan,
+    SignOffSheet,
+    Calendar,
+    TextValue,
+    DecodedText,
+}
+
+impl Holding {
+    /// "a cold signing key", for messages.
+    pub fn human(self) -> String {
+        match self {
+            Self::File(FileKind::Key(k)) => format!("a {}", KeyKind::human(k)),
+            Self::File(FileKind::IssueCounter) => {
+                "an operational certificate issue counter".to_owned()
+            }
+            Self::File(FileKind::OpCert) => "an operational certificate".to_owned(),
+            Self::File(FileKind::PoolRegistration) => {
+                "a pool registration certificate".to_owned()
+            }
+            Self::File(FileKind::PoolRetirement) => "a pool retirement certificate".to_owned(),
+            Self::File(FileKind::StakeCertificate) | Self::CertificateEnvelope => {
+                "a certificate".to_owned()
+            }
+            Self::File(FileKind::PoolMetadata) => "pool metadata".to_owned(),
+            Self::File(FileKind::Transaction) => "a transaction".to_owned(),
+            Self::File(FileKind::Witness) => "a transaction witness".to_owned(),
+            Self::Plan => "a pool plan".to_owned(),
+            Self::SignOffSheet => "a sign-off sheet".to_owned(),
+            Self::Calendar => "a calendar event".to_owned(),
+            Self::TextValue => "an id, hash or address".to_owned(),
+            Self::DecodedText => "decoded CBOR text".to_owned(),
+        }
+    }
+
+    /// Key material or a counter: what the "never without --force" rule protects.
+    pub fn is_key_or_counter(self) -> bool {
+        matches!(
+            self,
+            Self::File(FileKind::Key(_) | FileKind::IssueCounter)
+        )
+    }
+}
+
+/// Reads at most [`RECOGNISE_LIMIT`] bytes of a regular file and says what it holds.
+pub fn existing(path: &Path) -> Result<Existing, FileError> {
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(_) => return Ok(Existing::Nothing),
+    };
+    if meta.len() == 0 {
+        return Ok(Existing::Nothing);
+    }
+    if meta.len() > RECOGNISE_LIMIT {
+        return Ok(Existing::TooLarge(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| write_error(path, &e))?;
+    let mut buf = zeroize::Zeroizing::new(Vec::new());
+    file.take(RECOGNISE_LIMIT + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| write_error(path, &e))?;
+    let bytes = SecretBytes::new(std::mem::take(&mut *buf));
+    Ok(recognise(bytes.expose()))
+}
+
+/// Says what file contents are, for the replace rule.
+pub fn recognise(bytes: &[u8]) -> Existing {
+    if bytes.len() as u64 > RECOGNISE_LIMIT {
+        return Existing::TooLarge(bytes.len() as u64);
+    }
+    if bytes.trim_ascii().is_empty() {
+        return Existing::Nothing;
+    }
+    if let Some(kind) = classify(bytes) {
+        return Existing::Holds(Holding::File(kind));
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Existing::Unknown;
+    };
+    let trimmed = text.trim();
+    if let Ok(env) = TextEnvelope::parse(trimmed.as_bytes()) {
+        if CERTIFICATE_TYPES.contains(&env.type_name.as_str()) {
+            return Existing::Holds(Holding::CertificateEnvelope);
+        }
+        return Existing::Unknown;
+    }
+    if trimmed.starts_with('{') && trimmed.contains("\"pool-console pool plan\"") {
+        return Existing::Holds(Holding::Plan);
+    }
+    if trimmed.starts_with("<!DOCTYPE html>") && trimmed.contains("<title>Sign-off: ") {
+        return Existing::Holds(Holding::SignOffSheet);
+    }
+    if trimmed.starts_with("BEGIN:VCALENDAR") {
+        return Existing::Holds(Holding::Calendar);
+    }
+    if is_text_value(trimmed) {
+        return Existing::Holds(Holding::TextValue);
+    }
+    if is_decoded_text(trimmed) {
+        return Existing::Holds(Holding::DecodedText);
+    }
+    Existing::Unknown
+}
+
+/// One short token of hex or bech32 that is not a secret: a pool id, key hash, metadata hash
+/// or stake address as `key-hash`, `id`, `build` and `metadata-hash` write them. Bech32 keys
+/// (secret or not) were already recognised as keys; a secret-looking prefix is refused here.
+fn is_text_value(text: &str) -> bool {
+    let secret_hrp = text
+        .split_once('1')
+        .is_some_and(|(hrp, _)| hrp.ends_with("_sk") || hrp.ends_with("_xsk") || hrp == "xprv");
+    !text.is_empty()
+        && text.len() <= 200
+        && !secret_hrp
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// The layout `text-view decode-cbor` prints: lines of hex byte pairs, each with an optional
+/// `# comment`.
+fn is_decoded_text(text: &str) -> bool {
+    text.lines().filter(|l| !l.trim().is_empty()).all(|line| {
+        let data = line.split_once('#').map_or(line, |(d, _)| d);
+        let mut pairs = data.split_whitespace().peekable();
+        pairs.peek().is_some()
+            && pairs.all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
+}
+
+/// Whether an output of `kind` may replace a file holding `holding`.
+pub fn same_kind(kind: OutputKind, holding: Holding) -> bool {
+    use FileKind as F;
+    use Holding as H;
+    match kind {
+        OutputKind::Key(k) => holding == H::File(F::Key(k)),
+        OutputKind::NewCounter | OutputKind::CounterUpdate => {
+            holding == H::File(F::IssueCounter)
+        }
+        OutputKind::OpCert => holding == H::File(F::OpCert),
+        OutputKind::Certificate => matches!(
+            holding,
+            H::CertificateEnvelope
+                | H::File(F::PoolRegistration | F::PoolRetirement | F::StakeCertificate)
+        ),
+        OutputKind::Witness => holding == H::File(F::Witness),
+        OutputKind::Transaction => holding == H::File(F::Transaction),
+        OutputKind::Metadata => holding == H::File(F::PoolMetadata),
+        OutputKind::Plan => holding == H::Plan,
+        OutputKind::SignOffSheet => holding == H::SignOffSheet,
+        OutputKind::Calendar => holding == H::Calendar,
+        OutputKind::TextValue => holding == H::TextValue,
+        // A decoding replaces a decoding; a decoded key (its envelope printed again) only
+        // replaces a file holding the same kind of key.
+        OutputKind::Decoded { key: Some(k) } => holding == H::File(F::Key(k)),
+        OutputKind::Decoded { key: None } => matches!(
+            holding,
+            H::DecodedText
+                | H::TextValue
+                | H::CertificateEnvelope
+                | H::File(
+                    F::OpCert
+                        | F::PoolRegistration
+                        | F::PoolRetirement
+                        | F::StakeCertificate
+                        | F::Transaction
+                        | F::Witness
+                )
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoded_text_and_values_are_recognised() {
+        let decoded = "\n83  # list(3)\n   04  # int(4)\n   19 01 2c  # int(300)\n";
+        assert_eq!(recognise(decoded.as_bytes()), Existing::Holds(Holding::DecodedText));
+        assert_eq!(
+            recognise(b"pool1z22x50lqsrwent6en0llzzs9e577rx7n3mv9kfw7udwa2rf42fa"),
+            Existing::Holds(Holding::TextValue)
+        );
+        assert_eq!(recognise(b"stake_sk1qqqqqq"), Existing::Unknown);
+        assert_eq!(recognise(b"precious key"), Existing::Unknown);
+        assert_eq!(recognise(b"  \n"), Existing::Nothing);
+    }
+
+    #[test]
+    fn kinds_replace_only_their_own() {
+        let cold = Holding::File(FileKind::Key(KeyKind::ColdSigning));
+        assert!(same_kind(OutputKind::Key(KeyKind::ColdSigning), cold));
+        assert!(!same_kind(OutputKind::Key(KeyKind::KesSigning), cold));
+        assert!(!same_kind(OutputKind::NewCounter, cold));
+        assert!(!same_kind(OutputKind::Certificate, cold));
+        assert!(!same_kind(OutputKind::Decoded { key: None }, cold));
+        assert!(same_kind(
+            OutputKind::Certificate,
+            Holding::File(FileKind::PoolRegistration)
+        ));
+    }
+}

@@ -1,0 +1,4 @@
+//! Bad-input cases: reads.
+
+#[allow(unused_imports)]
+use super::*;

@@ -1,0 +1,4 @@
+//! Bad-input cases: secrets.
+
+#[allow(unused_imports)]
+use super::*;

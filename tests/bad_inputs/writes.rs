@@ -1,0 +1,4 @@
+//! Bad-input cases: writes.
+
+#[allow(unused_imports)]
+use super::*;

@@ -1,0 +1,4 @@
+//! Key-safety tests: messages.
+
+#[allow(unused_imports)]
+use super::common::*;

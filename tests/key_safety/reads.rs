@@ -1,0 +1,4 @@
+//! Key-safety tests: reads.
+
+#[allow(unused_imports)]
+use super::common::*;

@@ -57,6 +57,14 @@ impl ConsoleApp {
     pub fn open_workspace(&mut self, dir: &Path) {
         self.scan_generation += 1;
         self.pool_list = None;
+        // A write that was cut short (power, kill) is finished before the files are read, so
+        // the folder is shown as it will stay.
+        if dir.is_dir() {
+            match files::recover(dir) {
+                Ok(notes) => self.drafts.recovered.extend(notes),
+                Err(e) => self.drafts.recovered.push(e.to_string()),
+            }
+        }
         match Workspace::scan(dir) {
             Ok(ws) => {
                 self.settings.remember_workspace(dir);

@@ -294,10 +294,9 @@ pub fn same_kind(kind: OutputKind, holding: Holding) -> bool {
         OutputKind::SignOffSheet => holding == H::SignOffSheet,
         OutputKind::Calendar => holding == H::Calendar,
         OutputKind::TextValue => holding == H::TextValue,
-        // A decoding replaces a decoding; a decoded key (its envelope printed again) only
-        // replaces a file holding the same kind of key.
-        OutputKind::Decoded { key: Some(k) } => holding == H::File(F::Key(k)),
-        OutputKind::Decoded { key: None } => matches!(
+        // A decoding replaces a decoding, never a key: decoding another key "over" cold.skey
+        // would swap the pool's cold key without a word (decode-cbor has no --force).
+        OutputKind::Decoded { .. } => matches!(
             holding,
             H::DecodedText
                 | H::TextValue

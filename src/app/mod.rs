@@ -239,7 +239,7 @@ impl ConsoleApp {
     }
 
     /// Writes one output through the operations layer, keeping what it recovered.
-    pub fn save(
+    pub fn save_output(
         &mut self,
         path: &std::path::Path,
         bytes: &[u8],

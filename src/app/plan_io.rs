@@ -84,7 +84,7 @@ impl ConsoleApp {
         else {
             return;
         };
-        match self.save(&path, plan.to_json().as_bytes(), OutputKind::Plan) {
+        match self.save_output(&path, plan.to_json().as_bytes(), OutputKind::Plan) {
             Ok(()) => self.say(format!(
                 "Saved the pool plan to {}: send it to every owner to review",
                 path.display()

@@ -246,7 +246,7 @@ impl ConsoleApp {
         ) else {
             return;
         };
-        match self.save(&path, env.render().expose(), OutputKind::Certificate) {
+        match self.save_output(&path, env.render().expose(), OutputKind::Certificate) {
             Ok(()) => self.say(format!("Saved the certificate to {}", path.display())),
             Err(e) => self.fail(e.to_string()),
         }
@@ -276,7 +276,7 @@ impl ConsoleApp {
         else {
             return;
         };
-        match self.save(&path, html.as_bytes(), OutputKind::SignOffSheet) {
+        match self.save_output(&path, html.as_bytes(), OutputKind::SignOffSheet) {
             Ok(()) => self.say(format!(
                 "Saved the sign-off sheet to {} (open it in a browser to print)",
                 path.display()

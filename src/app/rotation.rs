@@ -304,7 +304,7 @@ impl ConsoleApp {
         ) else {
             return;
         };
-        match self.save(&path, text.as_bytes(), OutputKind::Calendar) {
+        match self.save_output(&path, text.as_bytes(), OutputKind::Calendar) {
             Ok(()) => self.say(format!(
                 "Saved the reminder for {} to {}: open it with your calendar.",
                 format_utc(at),

@@ -186,7 +186,7 @@ impl ConsoleApp {
             return;
         };
         let bytes = witness.to_envelope(&t.tx.era).render();
-        match self.save(&out, bytes.expose(), OutputKind::Witness) {
+        match self.save_output(&out, bytes.expose(), OutputKind::Witness) {
             Ok(()) => {
                 self.sign.error = None;
                 self.sign.hold(key_name.clone(), witness);
@@ -244,7 +244,7 @@ impl ConsoleApp {
             return;
         };
         let bytes = signed.to_envelope().render();
-        match self.save(&out, bytes.expose(), OutputKind::Transaction) {
+        match self.save_output(&out, bytes.expose(), OutputKind::Transaction) {
             Ok(()) => {
                 let missing = self.sign.missing().len();
                 self.sign.error = None;

@@ -5,6 +5,7 @@ use std::process::{Command, Stdio};
 
 #[allow(unused_imports)]
 use super::common::*;
+use super::common::ui;
 use pool_console::core::keys::accept;
 use pool_console::ops::opcert::{self as opcert_ops, IssueRequest, PeriodCheck, RotationPaths};
 use pool_console::platform::disk::FaultyDisk;
@@ -527,4 +528,46 @@ fn decoded_signing_keys_are_written_0600() {
     );
     let mode = std::fs::metadata(d.path().join("vkey.txt")).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o644);
+}
+
+#[test]
+fn the_console_completes_an_interrupted_write_when_it_opens_the_folder() {
+    // Power goes right after the journal is in place: nothing renamed yet, the write decided.
+    let d = TempDir::new().unwrap();
+    issued_pool(d.path(), 0, 5);
+    let folder = Folder::of(d.path());
+    let mut step = 0;
+    loop {
+        let probe = TempDir::new().unwrap();
+        issued_pool(probe.path(), 0, 5);
+        let disk = FaultyDisk::crashing_at(step);
+        let _ = opcert_ops::issue_on(&disk, &Folder::of(probe.path()).request(), &PeriodCheck::Any);
+        if probe.path().join(".pool-console-journal").exists() {
+            break;
+        }
+        step += 1;
+        assert!(step < 20, "no step leaves a journal");
+    }
+    let _ = opcert_ops::issue_on(&FaultyDisk::crashing_at(step), &folder.request(), &PeriodCheck::Any);
+    assert!(d.path().join(".pool-console-journal").exists());
+    assert_eq!(numbers(d.path()), (6, 5), "nothing renamed yet");
+
+    let mut app = ui::app(vec![], ui::fixed_now());
+    app.open_workspace(d.path());
+    let status = app.status.as_ref().unwrap();
+    assert!(!status.is_error, "{}", status.text);
+    assert!(
+        status.text.contains(&format!(
+            "Note: an earlier write to {} was interrupted; it has now been completed (2 of 2: ",
+            d.path().canonicalize().unwrap().display()
+        )),
+        "{}",
+        status.text
+    );
+    assert_eq!(numbers(d.path()), (7, 6));
+    assert_eq!(leftovers(d.path()), Vec::<String>::new());
+    // The folder as shown is the completed one.
+    let ws = app.workspace.as_ref().unwrap();
+    assert_eq!(ws.counter.as_ref().unwrap().next_issue_number, 7);
+    assert_eq!(ws.opcert.as_ref().unwrap().issue_number, 6);
 }

@@ -133,14 +133,22 @@ impl NodeWatch {
             self.timeout,
             url.to_owned(),
         );
-        std::thread::spawn(move || {
-            let result = http::get(&url, timeout)
-                .and_then(|body| node_metrics::parse(&body).map_err(|e| format!("{url}: {e}")));
-            let _ = sender.send((url, result));
-            if let Some(w) = waker {
-                w();
-            }
-        });
+        let failed = (sender.clone(), url.clone());
+        let spawned = std::thread::Builder::new()
+            .name("node-metrics poll".to_owned())
+            .spawn(move || {
+                let result = http::get(&url, timeout).and_then(|body| {
+                    node_metrics::parse(&body).map_err(|e| format!("{url}: {e}"))
+                });
+                let _ = sender.send((url, result));
+                if let Some(w) = waker {
+                    w();
+                }
+            });
+        if let Err(e) = spawned {
+            let (sender, url) = failed;
+            let _ = sender.send((url, Err(format!("cannot start asking the node: {e}"))));
+        }
     }
 
     /// Whether any poll is still out (the UI keeps repainting until it is back).

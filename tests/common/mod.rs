@@ -153,3 +153,26 @@ pub fn issued_pool(p: &Path, period: u64, n: u64) {
         ],
     );
 }
+
+/// `node issue-op-cert` on the standard names of [`issued_pool`] (kes.vkey, cold.skey,
+/// cold.counter), for `period` into `out`, with the flags in `extra` first.
+pub fn issue_args(extra: &[&str], period: &str, out: &str) -> Vec<String> {
+    let mut v: Vec<String> = ["node", "issue-op-cert"].map(str::to_owned).to_vec();
+    v.extend(extra.iter().map(|s| (*s).to_owned()));
+    v.extend(
+        [
+            "--kes-verification-key-file",
+            "kes.vkey",
+            "--cold-signing-key-file",
+            "cold.skey",
+            "--operational-certificate-issue-counter-file",
+            "cold.counter",
+            "--kes-period",
+            period,
+            "--out-file",
+            out,
+        ]
+        .map(str::to_owned),
+    );
+    v
+}

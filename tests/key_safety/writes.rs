@@ -240,21 +240,7 @@ fn kill_9_during_issue_leaves_a_consistent_folder() {
     let bin = env!("CARGO_BIN_EXE_pool-console");
     for i in 0..25u64 {
         let mut child = Command::new(bin)
-            .args([
-                "node",
-                "issue-op-cert",
-                "--allow-distant-kes-period",
-                "--kes-verification-key-file",
-                "kes.vkey",
-                "--cold-signing-key-file",
-                "cold.skey",
-                "--operational-certificate-issue-counter-file",
-                "cold.counter",
-                "--kes-period",
-                "0",
-                "--out-file",
-                "node.opcert",
-            ])
+            .args(issue_args(&["--allow-distant-kes-period"], "0", "node.opcert"))
             .current_dir(d.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -416,21 +402,7 @@ fn two_writers_never_share_an_issue_number() {
     let children: Vec<_> = (0..6)
         .map(|i| {
             Command::new(bin)
-                .args([
-                    "node",
-                    "issue-op-cert",
-                    "--allow-distant-kes-period",
-                    "--kes-verification-key-file",
-                    "kes.vkey",
-                    "--cold-signing-key-file",
-                    "cold.skey",
-                    "--operational-certificate-issue-counter-file",
-                    "cold.counter",
-                    "--kes-period",
-                    "0",
-                    "--out-file",
-                    &format!("n{i}.opcert"),
-                ])
+                .args(issue_args(&["--allow-distant-kes-period"], "0", &format!("n{i}.opcert")))
                 .current_dir(d.path())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -461,23 +433,8 @@ fn kes_period_far_from_now_is_refused() {
     issued_pool(d.path(), 0, 0);
     let before = snapshot(d.path());
     for period in ["0", "15770", "18446744073709551615"] {
-        let err = fails(
-            d.path(),
-            &[
-                "node",
-                "issue-op-cert",
-                "--kes-verification-key-file",
-                "kes.vkey",
-                "--cold-signing-key-file",
-                "cold.skey",
-                "--operational-certificate-issue-counter-file",
-                "cold.counter",
-                "--kes-period",
-                period,
-                "--out-file",
-                "node.opcert",
-            ],
-        );
+        let args = issue_args(&[], period, "node.opcert");
+        let err = fails(d.path(), &args.iter().map(String::as_str).collect::<Vec<_>>());
         assert!(
             err.starts_with(&format!("Command failed: node issue-op-cert\nError: KES period {period} is far from the current one (")),
             "{err}"
@@ -489,23 +446,8 @@ fn kes_period_far_from_now_is_refused() {
     let now = String::from_utf8(ok(d.path(), &["kes", "period", "--mainnet", "--output-json"])).unwrap();
     let json: serde_json::Value = serde_json::from_str(&now).unwrap();
     let period = json["kesPeriod"].as_u64().or(json["kes_period"].as_u64()).unwrap().to_string();
-    ok(
-        d.path(),
-        &[
-            "node",
-            "issue-op-cert",
-            "--kes-verification-key-file",
-            "kes.vkey",
-            "--cold-signing-key-file",
-            "cold.skey",
-            "--operational-certificate-issue-counter-file",
-            "cold.counter",
-            "--kes-period",
-            &period,
-            "--out-file",
-            "node.opcert",
-        ],
-    );
+    let args = issue_args(&[], &period, "node.opcert");
+    ok(d.path(), &args.iter().map(String::as_str).collect::<Vec<_>>());
 }
 
 #[cfg(unix)]

@@ -5,9 +5,11 @@
 
 mod common;
 
-#[path = "key_safety/writes.rs"]
-mod writes;
-#[path = "key_safety/reads.rs"]
-mod reads;
+#[path = "key_safety/console.rs"]
+mod console;
 #[path = "key_safety/messages.rs"]
 mod messages;
+#[path = "key_safety/reads.rs"]
+mod reads;
+#[path = "key_safety/writes.rs"]
+mod writes;

@@ -276,7 +276,7 @@ impl ConsoleApp {
         match current {
             Some(c) => crate::ops::opcert::PeriodCheck::Near {
                 current: vec![c],
-                override_hint: "",
+                how_to_fix: "use the current period, which the Op cert tab fills in",
             },
             // No clock for this folder: the Op cert tab already says so; nothing to compare.
             None => crate::ops::opcert::PeriodCheck::Any,

@@ -113,7 +113,7 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
                         SystemClock.now(),
                         &issue_period::public_networks(),
                     ),
-                    override_hint: " (or pass --allow-distant-kes-period if this period is meant: a test network's own clock, say)",
+                    how_to_fix: "use the period `pool-console kes period` prints (or pass --allow-distant-kes-period if this period is meant: a test network's own clock, say)",
                 }
             };
             let request = IssueRequest {

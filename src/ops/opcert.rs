@@ -18,8 +18,9 @@ pub enum PeriodCheck {
     /// Refuse a period more than one away from the current one on every network listed.
     Near {
         current: Vec<CurrentPeriod>,
-        /// How to override, said in the message ("pass --allow-distant-kes-period").
-        override_hint: &'static str,
+        /// What to do instead, said at the end of the message (the command line names its
+        /// override flag; the console its own field).
+        how_to_fix: &'static str,
     },
     /// The operator said the period is meant (`--allow-distant-kes-period`).
     Any,
@@ -34,9 +35,9 @@ impl PeriodCheck {
             }
             Self::Near {
                 current,
-                override_hint,
+                how_to_fix,
             } => Err(OpError(format!(
-                "KES period {kes_period} is far from the current one ({} by this machine's clock): an opcert starts at the current period. Check the clock against an online machine (`cardano-cli query tip`), then use the period `pool-console kes period` prints{override_hint}; nothing was written",
+                "KES period {kes_period} is far from the current one ({} by this machine's clock): an opcert starts at the current period. Check the clock against an online machine (`cardano-cli query tip`), then {how_to_fix}; nothing was written",
                 issue_period::describe(current)
             ))),
         }
@@ -132,12 +133,15 @@ pub fn rotate_on(
     period: &PeriodCheck,
 ) -> OpResult<(VerificationKey, OpCert, Done)> {
     period.check(kes_period)?;
-    let session = Session::begin_on(disk, &[
-        paths.kes_signing_key,
-        paths.kes_verification_key,
-        paths.opcert,
-        paths.counter,
-    ])?;
+    let session = Session::begin_on(
+        disk,
+        &[
+            paths.kes_signing_key,
+            paths.kes_verification_key,
+            paths.opcert,
+            paths.counter,
+        ],
+    )?;
     let cold: SigningKey = load::signing_key(paths.cold_signing_key, accept::OPCERT_COLD_SIGNING)?;
     let cold_vkey = cold.verification_key()?.public_key();
     let counter_exists = paths.counter.exists();

@@ -5,7 +5,6 @@ use std::process::{Command, Stdio};
 
 #[allow(unused_imports)]
 use super::common::*;
-use super::common::ui;
 use pool_console::core::keys::accept;
 use pool_console::ops::opcert::{self as opcert_ops, IssueRequest, PeriodCheck, RotationPaths};
 use pool_console::platform::disk::FaultyDisk;
@@ -24,7 +23,10 @@ const DEREG: [&str; 8] = [
 ];
 
 fn dereg(out: &str) -> Vec<&str> {
-    DEREG.iter().map(|a| if *a == "OUT" { out } else { a }).collect()
+    DEREG
+        .iter()
+        .map(|a| if *a == "OUT" { out } else { a })
+        .collect()
 }
 
 fn stderr_of(out: &std::process::Output) -> String {
@@ -32,7 +34,7 @@ fn stderr_of(out: &std::process::Output) -> String {
 }
 
 /// Hidden files a write leaves only while it runs (staged copies, backups, its journal).
-fn leftovers(dir: &Path) -> Vec<String> {
+pub(super) fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -88,7 +90,7 @@ fn device_files_are_not_replaced() {
 }
 
 /// The paths an issue in `dir` uses: cold.skey, cold.counter, node.opcert.
-struct Folder {
+pub(super) struct Folder {
     cold: std::path::PathBuf,
     counter: std::path::PathBuf,
     out: std::path::PathBuf,
@@ -96,7 +98,7 @@ struct Folder {
 }
 
 impl Folder {
-    fn of(dir: &Path) -> Self {
+    pub(super) fn of(dir: &Path) -> Self {
         Self {
             cold: dir.join("cold.skey"),
             counter: dir.join("cold.counter"),
@@ -105,7 +107,7 @@ impl Folder {
         }
     }
 
-    fn request(&self) -> IssueRequest<'_> {
+    pub(super) fn request(&self) -> IssueRequest<'_> {
         IssueRequest {
             kes_vkey: &self.kes,
             cold_signing_key: &self.cold,
@@ -116,14 +118,14 @@ impl Folder {
     }
 }
 
-fn kes_of(dir: &Path) -> [u8; 32] {
+pub(super) fn kes_of(dir: &Path) -> [u8; 32] {
     load::verification_key(&dir.join("kes.vkey"), accept::KES_VERIFICATION)
         .unwrap()
         .public_key()
 }
 
 /// The counter's next number and the opcert's issue number.
-fn numbers(dir: &Path) -> (u64, u64) {
+pub(super) fn numbers(dir: &Path) -> (u64, u64) {
     let counter = load::counter(&dir.join("cold.counter")).unwrap();
     let cert = load::envelope(&dir.join("node.opcert")).unwrap();
     let cert = pool_console::core::opcert::OpCert::from_envelope(&cert).unwrap();
@@ -166,14 +168,21 @@ fn multi_file_writes_survive_a_crash_at_every_step() {
         let result = opcert_ops::issue_on(&disk, &folder.request(), &PeriodCheck::Any);
         let notes = pool_console::platform::files::recover(d.path()).unwrap();
         let (next, issued) = numbers(d.path());
-        assert_eq!(next, issued + 1, "step {step}: counter {next}, opcert {issued}");
+        assert_eq!(
+            next,
+            issued + 1,
+            "step {step}: counter {next}, opcert {issued}"
+        );
         assert!(
             issued == 5 || issued == 6,
             "step {step}: issue number {issued}"
         );
         assert_eq!(leftovers(d.path()), Vec::<String>::new(), "step {step}");
         if result.is_ok() {
-            assert_eq!(issued, 6, "step {step}: reported done, so the new opcert is in place");
+            assert_eq!(
+                issued, 6,
+                "step {step}: reported done, so the new opcert is in place"
+            );
         }
         if !disk.crashed() {
             assert!(result.is_ok(), "step {step}: {result:?}");
@@ -215,10 +224,17 @@ fn a_rotation_survives_a_crash_at_every_step() {
         // The KES pair is a pair, and the opcert certifies it.
         let sk = load::signing_key(&ks, accept::KES_SIGNING).unwrap();
         let derived = sk.verification_key().unwrap().public_key();
-        assert_eq!(derived, kes_of(d.path()), "step {step}: kes.skey and kes.vkey differ");
+        assert_eq!(
+            derived,
+            kes_of(d.path()),
+            "step {step}: kes.skey and kes.vkey differ"
+        );
         let cert = load::envelope(&oc).unwrap();
         let cert = pool_console::core::opcert::OpCert::from_envelope(&cert).unwrap();
-        assert_eq!(cert.kes_vkey, derived, "step {step}: opcert for another KES key");
+        assert_eq!(
+            cert.kes_vkey, derived,
+            "step {step}: opcert for another KES key"
+        );
         assert_eq!(leftovers(d.path()), Vec::<String>::new(), "step {step}");
         if result.is_ok() {
             assert_eq!(issued, 6, "step {step}");
@@ -240,7 +256,11 @@ fn kill_9_during_issue_leaves_a_consistent_folder() {
     let bin = env!("CARGO_BIN_EXE_pool-console");
     for i in 0..25u64 {
         let mut child = Command::new(bin)
-            .args(issue_args(&["--allow-distant-kes-period"], "0", "node.opcert"))
+            .args(issue_args(
+                &["--allow-distant-kes-period"],
+                "0",
+                "node.opcert",
+            ))
             .current_dir(d.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -267,7 +287,12 @@ fn unrecognised_secrets(dir: &Path) -> Vec<(&'static str, Vec<u8>)> {
     let mut padded = cold.clone();
     padded.extend(std::iter::repeat_n(b' ', 70 * 1024));
     let mut bom_crlf = b"\xef\xbb\xbf".to_vec();
-    bom_crlf.extend(String::from_utf8(cold).unwrap().replace('\n', "\r\n").into_bytes());
+    bom_crlf.extend(
+        String::from_utf8(cold)
+            .unwrap()
+            .replace('\n', "\r\n")
+            .into_bytes(),
+    );
     let utxo = format!(
         "{{\"type\": \"GenesisUTxOSigningKey_ed25519\", \"description\": \"\", \"cborHex\": \"5820{}\"}}",
         "42".repeat(32)
@@ -293,13 +318,21 @@ fn outputs_never_replace_key_files_they_do_not_recognise() {
         std::fs::write(d.path().join(name), &bytes).unwrap();
         for args in [
             dereg(name),
-            vec!["stake-pool", "id", "--cold-verification-key-file", "cold.vkey", "--out-file", name],
+            vec![
+                "stake-pool",
+                "id",
+                "--cold-verification-key-file",
+                "cold.vkey",
+                "--out-file",
+                name,
+            ],
         ] {
             let out = run_in(d.path(), &args);
             assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr_of(&out));
             let err = stderr_of(&out);
             assert!(
-                err.contains(&format!("Error: {name}: the file holds ")) && err.contains("never replace"),
+                err.contains(&format!("Error: {name}: the file holds "))
+                    && err.contains("never replace"),
                 "{name}: {err}"
             );
             assert_eq!(std::fs::read(d.path().join(name)).unwrap(), bytes, "{name}");
@@ -351,7 +384,15 @@ fn force_never_replaces_another_kind() {
     let before = std::fs::read(d.path().join("kes.skey")).unwrap();
     ok(
         d.path(),
-        &["node", "key-gen-KES", "--force", "--verification-key-file", "kes.vkey", "--signing-key-file", "kes.skey"],
+        &[
+            "node",
+            "key-gen-KES",
+            "--force",
+            "--verification-key-file",
+            "kes.vkey",
+            "--signing-key-file",
+            "kes.skey",
+        ],
     );
     assert_ne!(std::fs::read(d.path().join("kes.skey")).unwrap(), before);
 }
@@ -385,7 +426,14 @@ fn a_dangling_symlink_output_is_written_through() {
     symlink("/nonexistent-usb/kes.skey", d.path().join("kes.skey")).unwrap();
     let err = fails(
         d.path(),
-        &["node", "key-gen-KES", "--verification-key-file", "kes.vkey", "--signing-key-file", "kes.skey"],
+        &[
+            "node",
+            "key-gen-KES",
+            "--verification-key-file",
+            "kes.vkey",
+            "--signing-key-file",
+            "kes.skey",
+        ],
     );
     assert_eq!(
         err,
@@ -402,7 +450,11 @@ fn two_writers_never_share_an_issue_number() {
     let children: Vec<_> = (0..6)
         .map(|i| {
             Command::new(bin)
-                .args(issue_args(&["--allow-distant-kes-period"], "0", &format!("n{i}.opcert")))
+                .args(issue_args(
+                    &["--allow-distant-kes-period"],
+                    "0",
+                    &format!("n{i}.opcert"),
+                ))
                 .current_dir(d.path())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -415,9 +467,16 @@ fn two_writers_never_share_an_issue_number() {
         let err = stderr_of(&out);
         if out.status.success() {
             let env = load::envelope(&d.path().join(format!("n{i}.opcert"))).unwrap();
-            numbers.push(pool_console::core::opcert::OpCert::from_envelope(&env).unwrap().issue_number);
+            numbers.push(
+                pool_console::core::opcert::OpCert::from_envelope(&env)
+                    .unwrap()
+                    .issue_number,
+            );
         } else {
-            assert!(err.contains("is in use by another pool-console (pid "), "{err}");
+            assert!(
+                err.contains("is in use by another pool-console (pid "),
+                "{err}"
+            );
         }
     }
     numbers.sort_unstable();
@@ -434,20 +493,37 @@ fn kes_period_far_from_now_is_refused() {
     let before = snapshot(d.path());
     for period in ["0", "15770", "18446744073709551615"] {
         let args = issue_args(&[], period, "node.opcert");
-        let err = fails(d.path(), &args.iter().map(String::as_str).collect::<Vec<_>>());
+        let err = fails(
+            d.path(),
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
         assert!(
             err.starts_with(&format!("Command failed: node issue-op-cert\nError: KES period {period} is far from the current one (")),
             "{err}"
         );
-        assert!(err.contains(" on mainnet, ") && err.contains("--allow-distant-kes-period"), "{err}");
+        assert!(
+            err.contains(" on mainnet, ") && err.contains("--allow-distant-kes-period"),
+            "{err}"
+        );
         assert_eq!(snapshot(d.path()), before, "the counter did not move");
     }
     // The current period (by the same clock) is accepted.
-    let now = String::from_utf8(ok(d.path(), &["kes", "period", "--mainnet", "--output-json"])).unwrap();
+    let now = String::from_utf8(ok(
+        d.path(),
+        &["kes", "period", "--mainnet", "--output-json"],
+    ))
+    .unwrap();
     let json: serde_json::Value = serde_json::from_str(&now).unwrap();
-    let period = json["kesPeriod"].as_u64().or(json["kes_period"].as_u64()).unwrap().to_string();
+    let period = json["kesPeriod"]
+        .as_u64()
+        .or(json["kes_period"].as_u64())
+        .unwrap()
+        .to_string();
     let args = issue_args(&[], &period, "node.opcert");
-    ok(d.path(), &args.iter().map(String::as_str).collect::<Vec<_>>());
+    ok(
+        d.path(),
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
 }
 
 #[cfg(unix)]
@@ -456,60 +532,42 @@ fn decoded_signing_keys_are_written_0600() {
     use std::os::unix::fs::PermissionsExt;
     let d = TempDir::new().unwrap();
     issued_pool(d.path(), 0, 0);
-    for (flag, out) in [("--output-text", "skey.txt"), ("--output-json", "skey.json")] {
+    for (flag, out) in [
+        ("--output-text", "skey.txt"),
+        ("--output-json", "skey.json"),
+    ] {
         ok(
             d.path(),
-            &["text-view", "decode-cbor", "--in-file", "cold.skey", flag, "--out-file", out],
+            &[
+                "text-view",
+                "decode-cbor",
+                "--in-file",
+                "cold.skey",
+                flag,
+                "--out-file",
+                out,
+            ],
         );
-        let mode = std::fs::metadata(d.path().join(out)).unwrap().permissions().mode();
+        let mode = std::fs::metadata(d.path().join(out))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600, "{out}");
     }
     ok(
         d.path(),
-        &["text-view", "decode-cbor", "--in-file", "cold.vkey", "--out-file", "vkey.txt"],
+        &[
+            "text-view",
+            "decode-cbor",
+            "--in-file",
+            "cold.vkey",
+            "--out-file",
+            "vkey.txt",
+        ],
     );
-    let mode = std::fs::metadata(d.path().join("vkey.txt")).unwrap().permissions().mode();
+    let mode = std::fs::metadata(d.path().join("vkey.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o644);
-}
-
-#[test]
-fn the_console_completes_an_interrupted_write_when_it_opens_the_folder() {
-    // Power goes right after the journal is in place: nothing renamed yet, the write decided.
-    let d = TempDir::new().unwrap();
-    issued_pool(d.path(), 0, 5);
-    let folder = Folder::of(d.path());
-    let mut step = 0;
-    loop {
-        let probe = TempDir::new().unwrap();
-        issued_pool(probe.path(), 0, 5);
-        let disk = FaultyDisk::crashing_at(step);
-        let _ = opcert_ops::issue_on(&disk, &Folder::of(probe.path()).request(), &PeriodCheck::Any);
-        if probe.path().join(".pool-console-journal").exists() {
-            break;
-        }
-        step += 1;
-        assert!(step < 20, "no step leaves a journal");
-    }
-    let _ = opcert_ops::issue_on(&FaultyDisk::crashing_at(step), &folder.request(), &PeriodCheck::Any);
-    assert!(d.path().join(".pool-console-journal").exists());
-    assert_eq!(numbers(d.path()), (6, 5), "nothing renamed yet");
-
-    let mut app = ui::app(vec![], ui::fixed_now());
-    app.open_workspace(d.path());
-    let status = app.status.as_ref().unwrap();
-    assert!(!status.is_error, "{}", status.text);
-    assert!(
-        status.text.contains(&format!(
-            "Note: an earlier write to {} was interrupted; it has now been completed (2 of 2: ",
-            d.path().canonicalize().unwrap().display()
-        )),
-        "{}",
-        status.text
-    );
-    assert_eq!(numbers(d.path()), (7, 6));
-    assert_eq!(leftovers(d.path()), Vec::<String>::new());
-    // The folder as shown is the completed one.
-    let ws = app.workspace.as_ref().unwrap();
-    assert_eq!(ws.counter.as_ref().unwrap().next_issue_number, 7);
-    assert_eq!(ws.opcert.as_ref().unwrap().issue_number, 6);
 }

@@ -82,7 +82,9 @@ pub enum OutputKind {
     /// An id, hash or address written by `key-hash`, `id`, `build`, `metadata-hash`.
     TextValue,
     /// `text-view decode-cbor` output; `key` is the kind of key decoded, if any.
-    Decoded { key: Option<KeyKind> },
+    Decoded {
+        key: Option<KeyKind>,
+    },
 }
 
 impl OutputKind {
@@ -217,7 +219,10 @@ impl<'d> Session<'d> {
                             other: shown(first.path),
                         });
                     }
-                    if !real.parent().is_some_and(|d| self.folders.iter().any(|f| f == d)) {
+                    if !real
+                        .parent()
+                        .is_some_and(|d| self.folders.iter().any(|f| f == d))
+                    {
                         return Err(FileError::Write {
                             path: shown(o.path),
                             reason: "its folder changed while the command ran".to_owned(),
@@ -266,8 +271,13 @@ impl<'d> Session<'d> {
 /// Completes or rolls back an interrupted write in `dir`, under the folder lock; returns what
 /// was done, in words (empty when nothing was pending).
 pub fn recover(dir: &Path) -> Result<Vec<String>, FileError> {
-    let lock = super::lock::FolderLock::acquire(&[dir.to_path_buf()])?;
-    let notes = txn::recover(&OsDisk, dir);
+    // Journals name folders as the file layer resolved them: absolute, links followed.
+    let dir = std::fs::canonicalize(dir).map_err(|e| FileError::Write {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let lock = super::lock::FolderLock::acquire(std::slice::from_ref(&dir))?;
+    let notes = txn::recover(&OsDisk, &dir);
     drop(lock);
     notes
 }

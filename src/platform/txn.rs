@@ -63,6 +63,33 @@ struct Journal {
 
 const FORMAT: &str = "pool-console write journal 1";
 
+impl Journal {
+    /// Only what a write of ours records: found in one of its folders, every target in one of
+    /// them, and every staged copy and backup a hidden sibling of its target with our marks.
+    /// A journal planted in a pool folder must not move files anywhere else.
+    fn is_well_formed(&self, found_in: &Path) -> bool {
+        let sibling_of = |file: &Path, target: &Path, mark: &str| {
+            let name = target.file_name().map(|n| n.to_string_lossy().into_owned());
+            file.parent() == target.parent()
+                && name.is_some_and(|n| {
+                    file.file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .is_some_and(|f| f.starts_with(&format!(".{n}{mark}")))
+                })
+        };
+        self.folders.iter().any(|f| f == found_in)
+            && self.entries.iter().all(|e| {
+                e.target
+                    .parent()
+                    .is_some_and(|d| self.folders.iter().any(|f| f == d))
+                    && sibling_of(&e.temp, &e.target, NEW_MARK)
+                    && e.backup
+                        .as_ref()
+                        .is_none_or(|b| sibling_of(b, &e.target, OLD_MARK))
+            })
+    }
+}
+
 fn io_error(path: &Path, e: &std::io::Error) -> FileError {
     FileError::Write {
         path: path.display().to_string(),
@@ -111,7 +138,7 @@ pub fn commit(disk: &dyn Disk, steps: &[Step<'_>], folders: &[PathBuf]) -> Resul
         if let Err(e) = disk.rename(&journal.entries[i].temp, &step.target) {
             let cause = io_error(Path::new(&step.shown), &e);
             journal.state = State::Rollback;
-            return match write_journal(disk, &journal).and_then(|()| finish(disk, &journal)) {
+            return match write_journal(disk, &journal).and_then(|()| finish(disk, &journal, None)) {
                 Ok(_) => Err(cause),
                 Err(undo) => Err(FileError::Unfinished(format!(
                     "{cause}; putting back the files already replaced failed too ({undo}). Nothing is lost: the old files are kept as hidden backups, and the next pool-console command that writes to this folder puts them back"
@@ -122,7 +149,7 @@ pub fn commit(disk: &dyn Disk, steps: &[Step<'_>], folders: &[PathBuf]) -> Resul
     for dir in folders {
         let _ = disk.sync_folder(dir);
     }
-    finish(disk, &journal).map(|_| ())
+    finish(disk, &journal, None).map(|_| ())
 }
 
 /// Temporary copies of the new files, and backups of the files they replace.
@@ -195,11 +222,18 @@ fn remove_journals(disk: &dyn Disk, folders: &[PathBuf]) {
     }
 }
 
-/// Brings a decided transaction to its end (forward or back) and removes its traces.
+/// Brings a decided transaction to its end (forward or back) and removes its traces; with
+/// `only`, just the files in that folder and its copy of the journal (recovery works folder by
+/// folder, under that folder's lock; each folder has its own copy of the journal).
 /// Idempotent: a crash in here is finished by running it again. Returns the files touched.
-fn finish(disk: &dyn Disk, journal: &Journal) -> Result<Vec<String>, FileError> {
+fn finish(
+    disk: &dyn Disk,
+    journal: &Journal,
+    only: Option<&Path>,
+) -> Result<Vec<String>, FileError> {
     let mut touched = Vec::new();
-    for e in &journal.entries {
+    let mine = |e: &&Entry| only.is_none_or(|dir| e.target.parent() == Some(dir));
+    for e in journal.entries.iter().filter(mine) {
         let staged = e.temp.exists();
         match journal.state {
             State::Commit if staged => {
@@ -209,7 +243,8 @@ fn finish(disk: &dyn Disk, journal: &Journal) -> Result<Vec<String>, FileError> 
             }
             State::Commit => {}
             State::Rollback if staged => {
-                disk.remove(&e.temp).map_err(|err| io_error(&e.temp, &err))?;
+                disk.remove(&e.temp)
+                    .map_err(|err| io_error(&e.temp, &err))?;
             }
             State::Rollback => {
                 // Renamed into place: put back what was there, or remove what was not.
@@ -230,11 +265,15 @@ fn finish(disk: &dyn Disk, journal: &Journal) -> Result<Vec<String>, FileError> 
             }
         }
     }
-    for dir in &journal.folders {
+    let folders: Vec<PathBuf> = match only {
+        Some(dir) => vec![dir.to_path_buf()],
+        None => journal.folders.clone(),
+    };
+    for dir in &folders {
         let _ = disk.sync_folder(dir);
     }
-    remove_journals(disk, &journal.folders);
-    for e in &journal.entries {
+    remove_journals(disk, &folders);
+    for e in journal.entries.iter().filter(mine) {
         if let Some(b) = &e.backup {
             if b.exists() {
                 let _ = disk.remove(b);
@@ -260,7 +299,13 @@ pub fn recover(disk: &dyn Disk, dir: &Path) -> Result<Vec<String>, FileError> {
                     path.display()
                 ))
             })?;
-        let touched = finish(disk, &journal)?;
+        if !journal.is_well_formed(dir) {
+            return Err(FileError::Unfinished(format!(
+                "{}: names files that no write of pool-console makes (outside its folders, or not its staged copies): it was not made by pool-console, or it is damaged. Nothing was done; look at it, then remove it",
+                path.display()
+            )));
+        }
+        let touched = finish(disk, &journal, Some(dir))?;
         let how = match journal.state {
             State::Commit => "completed",
             State::Rollback => "undone",
@@ -268,15 +313,18 @@ pub fn recover(disk: &dyn Disk, dir: &Path) -> Result<Vec<String>, FileError> {
         let names: Vec<String> = journal
             .entries
             .iter()
+            .filter(|e| e.target.parent() == Some(dir))
             .map(|e| e.target.display().to_string())
             .collect();
-        notes.push(format!(
-            "an earlier write to {} was interrupted; it has now been {how} ({} of {}: {})",
-            dir.display(),
-            touched.len(),
-            names.len(),
-            names.join(", ")
-        ));
+        if !names.is_empty() {
+            notes.push(format!(
+                "an earlier write to {} was interrupted; it has now been {how} ({} of {}: {})",
+                dir.display(),
+                touched.len(),
+                names.len(),
+                names.join(", ")
+            ));
+        }
     }
     if let Ok(entries) = fs::read_dir(dir) {
         for entry in entries.flatten() {
@@ -287,4 +335,62 @@ pub fn recover(disk: &dyn Disk, dir: &Path) -> Result<Vec<String>, FileError> {
         }
     }
     Ok(notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::disk::OsDisk;
+
+    #[test]
+    fn a_planted_journal_moves_nothing_outside_its_folder() {
+        let pool = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let (pool_dir, other) = (
+            fs::canonicalize(pool.path()).unwrap(),
+            fs::canonicalize(elsewhere.path()).unwrap(),
+        );
+        let victim = other.join("passwd");
+        fs::write(&victim, "root:x:0:0").unwrap();
+        let planted = pool_dir.join(".evil");
+        fs::write(&planted, "owned").unwrap();
+        // A staged copy that is not its target's sibling, a target outside the journal's
+        // folders: refused. A well-formed entry for another folder: left to that folder.
+        for (target, temp, refused) in [
+            (victim.clone(), planted.clone(), true),
+            (
+                pool_dir.join("../x/passwd"),
+                pool_dir.join(".passwd.pc-new-1"),
+                true,
+            ),
+            (victim.clone(), other.join(".passwd.pc-new-1"), false),
+        ] {
+            let journal = Journal {
+                format: FORMAT.to_owned(),
+                state: State::Commit,
+                folders: vec![pool_dir.clone(), other.clone()],
+                entries: vec![Entry {
+                    target,
+                    temp,
+                    backup: None,
+                }],
+            };
+            fs::write(
+                pool_dir.join(JOURNAL_NAME),
+                serde_json::to_vec(&journal).unwrap(),
+            )
+            .unwrap();
+            match recover(&OsDisk, &pool_dir) {
+                Err(e) if refused => assert!(
+                    e.to_string()
+                        .contains("names files that no write of pool-console makes"),
+                    "{e}"
+                ),
+                Ok(notes) if !refused => assert!(notes.is_empty()),
+                other => panic!("{other:?}"),
+            }
+            assert_eq!(fs::read_to_string(&victim).unwrap(), "root:x:0:0");
+        }
+        assert!(planted.exists());
+    }
 }

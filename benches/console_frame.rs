@@ -2,7 +2,12 @@
 //! 20 owners in the registration builder, and with 200 owners' worth of files in the folder.
 //! Target: under 2 ms per frame on the 2-core build machine (release). The Watch tab with 200
 //! pools is measured the same way, and reports the repaint delay it asks for when idle.
-#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    missing_docs
+)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use eframe::egui;

@@ -1,6 +1,11 @@
 //! Speed of the certificate core: key generation, opcert issue, registration encode/decode.
 //! Targets (release, 2-core machine): encode ≤ 2 µs, decode ≤ 4 µs, Sum6 KES keygen ≤ 5 ms.
-#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    missing_docs
+)]
 
 use std::hint::black_box;
 use std::net::{Ipv4Addr, Ipv6Addr};

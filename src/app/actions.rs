@@ -14,9 +14,9 @@ use crate::core::certificate::{Certificate, Era};
 use crate::core::describe;
 use crate::core::keys::{accept, KeyKind, VerificationKey};
 use crate::core::metadata;
+use crate::ops;
 use crate::ops::keys::{self as key_ops, KeyFormat, PairKind, PairPaths};
 use crate::ops::opcert::{self as opcert_ops, IssueRequest};
-use crate::ops;
 use crate::platform::files::{self, Output, OutputKind};
 use crate::platform::load;
 

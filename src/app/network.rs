@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::core::address::Network;
 use crate::core::clock::ChainClock;
 use crate::core::genesis;
+use crate::platform::{load, read};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum NetworkChoice {
@@ -47,11 +48,9 @@ impl NetworkChoice {
                 shelley_genesis,
                 byron_genesis,
             } => {
-                let s = std::fs::read(shelley_genesis)
-                    .map_err(|e| format!("{}: {e}", shelley_genesis.display()))?;
-                let b = std::fs::read(byron_genesis)
-                    .map_err(|e| format!("{}: {e}", byron_genesis.display()))?;
-                genesis::clock_from_genesis(&s, &b, None).map_err(|e| e.to_string())
+                let s = load::capped(shelley_genesis, read::GENESIS)?;
+                let b = load::capped(byron_genesis, read::GENESIS)?;
+                genesis::clock_from_genesis(s.expose(), b.expose(), None).map_err(|e| e.to_string())
             }
         }
     }

@@ -137,9 +137,8 @@ impl NodeWatch {
         let spawned = std::thread::Builder::new()
             .name("node-metrics poll".to_owned())
             .spawn(move || {
-                let result = http::get(&url, timeout).and_then(|body| {
-                    node_metrics::parse(&body).map_err(|e| format!("{url}: {e}"))
-                });
+                let result = http::get(&url, timeout)
+                    .and_then(|body| node_metrics::parse(&body).map_err(|e| format!("{url}: {e}")));
                 let _ = sender.send((url, result));
                 if let Some(w) = waker {
                     w();

@@ -14,6 +14,7 @@ use crate::core::certificate::relay::{self, DnsName, Relay, RelayError, RelayWar
 use crate::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
 use crate::core::keys::{self, accept, AnyKey};
 use crate::core::metadata::{self, PoolMetadata};
+use crate::platform::read;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum RelayKind {
@@ -185,10 +186,11 @@ pub fn parse_stake_key(text: &str, base: &Path) -> Result<[u8; 28], String> {
         return Ok(vk.key_hash());
     }
     let path = base.join(t);
-    let bytes = std::fs::read(&path).map_err(|_| {
+    // Checked on every frame: a regular file only, never a wait on a pipe typed here.
+    let bytes = read::read_regular(&path, read::KEY).map_err(|_| {
         format!("\"{t}\" is neither a stake key file in this folder, a stake_vk1… key, a stake1… address nor a 56-hex key hash")
     })?;
-    let key = AnyKey::from_file_contents(&bytes)
+    let key = AnyKey::from_file_contents(bytes.expose())
         .and_then(|k| k.into_verification(accept::STAKE_VERIFICATION))
         .map_err(|e| format!("{t}: {e}"))?;
     Ok(key.key_hash())

@@ -10,9 +10,9 @@ use crate::core::journal::JournalEntry;
 use crate::core::kes_period_info::{self, OnChainCounter};
 use crate::core::kes_watch;
 use crate::core::keys::{accept, VerificationKey};
-use crate::ops::opcert::{self as opcert_ops, RotationPaths};
 use crate::core::predeploy::{self, Check, CounterEvidence};
 use crate::core::{calendar, describe};
+use crate::ops::opcert::{self as opcert_ops, RotationPaths};
 use crate::platform::files::OutputKind;
 use crate::platform::{journal_file, load};
 

@@ -9,7 +9,7 @@ use crate::core::journal::JournalEntry;
 use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
 use crate::core::opcert::{IssueCounter, OpCert};
 use crate::core::recognise::{classify, FileKind};
-use crate::platform::{journal_file, load};
+use crate::platform::{journal_file, load, read};
 
 /// Names of the files the console writes.
 pub mod names {
@@ -129,30 +129,21 @@ pub struct Workspace {
     pub journal: Vec<JournalEntry>,
 }
 
-/// Files larger than this are not pool files and are skipped when scanning.
-const MAX_SCAN_BYTES: u64 = 64 * 1024;
-
 impl Workspace {
-    /// Reads every small file in `dir` (not sub-folders) and sorts them by role.
+    /// Reads every small regular file in `dir` (not sub-folders, pipes or devices) and sorts
+    /// them by role. Each file's bytes, signing keys included, stay in a buffer wiped as
+    /// soon as the file is classified; files over the pool-file cap are skipped.
     pub fn scan(dir: &Path) -> Result<Self, String> {
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: cannot open the folder: {e}", dir.display()))?;
+        let paths = read::regular_files(dir)?;
         let mut ws = Self {
             dir: dir.to_path_buf(),
             ..Self::default()
         };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file())
-            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_SCAN_BYTES))
-            .collect();
-        paths.sort();
         for path in paths {
-            let Ok(bytes) = std::fs::read(&path) else {
+            let Ok(bytes) = read::read_regular(&path, read::POOL_FILE) else {
                 continue;
             };
-            let Some(role) = classify(&bytes).and_then(Role::of) else {
+            let Some(role) = classify(bytes.expose()).and_then(Role::of) else {
                 continue;
             };
             ws.files.entry(role).or_default().push(path);
@@ -268,5 +259,59 @@ impl Workspace {
     /// The pool id, when the cold key is known.
     pub fn pool_id(&self) -> Option<[u8; 28]> {
         self.cold_vkey.as_ref().map(VerificationKey::key_hash)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::disallowed_methods)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    fn vector(rel: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/cardano-cli")
+            .join(rel)
+    }
+
+    /// A pipe with no writer, a link to an endless device and a signing key in the folder:
+    /// the scan neither waits nor reads without end, and still sorts the keys by role.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_and_a_device_link_do_not_stop_the_scan() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::copy(vector("input/node-pool/operator.vkey"), d.join("cold.vkey")).unwrap();
+        std::fs::copy(
+            vector("input/keys/transaction-sign/node-cold.skey"),
+            d.join("cold.skey"),
+        )
+        .unwrap();
+        std::fs::copy(
+            vector("input/keys/kes_keys_LEGACY_2020/signing_key"),
+            d.join("kes.skey"),
+        )
+        .unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(d.join("node.opcert"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        std::os::unix::fs::symlink("/dev/zero", d.join("vrf.skey")).unwrap();
+        std::fs::create_dir(d.join("backup")).unwrap();
+        let start = Instant::now();
+        let ws = Workspace::scan(d).unwrap();
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
+        );
+        assert_eq!(ws.all(Role::ColdVkey), &[d.join("cold.vkey")]);
+        assert_eq!(ws.all(Role::ColdSkey), &[d.join("cold.skey")]);
+        assert_eq!(ws.all(Role::KesSkey), &[d.join("kes.skey")]);
+        assert!(!ws.has(Role::OpCert));
+        assert!(!ws.has(Role::VrfSkey));
+        assert_eq!(ws.files.len(), 3, "{:?}", ws.files);
+        assert!(ws.cold_vkey.is_some());
     }
 }

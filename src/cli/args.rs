@@ -777,7 +777,7 @@ pub struct KesStatusArgs {
     /// Alert when fewer days than this are left.
     #[arg(long, value_name = "DAYS", default_value_t = 3)]
     pub alert_days: u32,
-    /// How long to wait for each metrics URL.
+    /// How long to wait for each metrics URL (at most 3600; larger values are taken as 3600).
     #[arg(long, value_name = "SECONDS", default_value_t = 5)]
     pub timeout_seconds: u64,
     /// The time to report at, RFC 3339. Default: now.

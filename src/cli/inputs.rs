@@ -10,6 +10,7 @@ use crate::core::cbor;
 use crate::core::certificate::Drep;
 use crate::core::envelope::TextEnvelope;
 use crate::core::keys::{self, accept, KeyKind, SigningKey, VerificationKey};
+use crate::core::quote;
 use crate::platform::{files, load};
 
 /// Reads a key file (text envelope or bech32 text).
@@ -80,7 +81,8 @@ pub fn pool_id_text(text: &str) -> Result<[u8; 28], CliError> {
     };
     <[u8; 28]>::try_from(bytes.as_slice()).map_err(|_| {
         CliError::new(format!(
-            "--stake-pool-id \"{t}\" is {} bytes; a pool id is 28 bytes (56 hex characters or pool1… bech32)",
+            "--stake-pool-id {} is {} bytes; a pool id is 28 bytes (56 hex characters or pool1… bech32)",
+            quote::quote_in_secret_context(t),
             bytes.len()
         ))
     })
@@ -100,14 +102,16 @@ pub fn pool_target(arg: &PoolTargetArg) -> Result<[u8; 28], CliError> {
 
 fn key_hash_text(flag: &str, text: &str) -> Result<[u8; 28], CliError> {
     let t = text.trim();
+    // A secret pasted here by mistake is not repeated (see core::quote).
+    let shown = quote::quote_in_secret_context(t);
     let bytes = hex::decode(t).map_err(|_| {
         CliError::new(format!(
-            "--{flag} \"{t}\" is not hexadecimal (56 characters expected)"
+            "--{flag} {shown} is not hexadecimal (56 characters expected)"
         ))
     })?;
     <[u8; 28]>::try_from(bytes.as_slice()).map_err(|_| {
         CliError::new(format!(
-            "--{flag} \"{t}\" is {} bytes; a key hash is 28 bytes (56 hex characters)",
+            "--{flag} {shown} is {} bytes; a key hash is 28 bytes (56 hex characters)",
             bytes.len()
         ))
     })
@@ -171,8 +175,12 @@ pub fn stake_credential(arg: &StakeCredentialArg) -> Result<Credential, CliError
         return Ok(Credential::Script(script_hash_file(p)?));
     }
     if let Some(a) = &arg.stake_address {
-        let acct = RewardAccount::from_bech32(a)
-            .map_err(|e| CliError::new(format!("--stake-address \"{a}\" {e}")))?;
+        let acct = RewardAccount::from_bech32(a).map_err(|e| {
+            CliError::new(format!(
+                "--stake-address {} {e}",
+                quote::quote_in_secret_context(a)
+            ))
+        })?;
         return Ok(acct.credential);
     }
     Err(CliError::new("a stake credential is required"))
@@ -202,8 +210,12 @@ pub fn drep(arg: &DrepArg) -> Result<Drep, CliError> {
             Err(_) => bech32::decode_expecting(t, "drep")
                 .map_err(|e| CliError::new(format!("--drep-key-hash {e}")))?,
         };
-        let hash = <[u8; 28]>::try_from(bytes.as_slice())
-            .map_err(|_| CliError::new(format!("--drep-key-hash \"{t}\" is not a 28-byte hash")))?;
+        let hash = <[u8; 28]>::try_from(bytes.as_slice()).map_err(|_| {
+            CliError::new(format!(
+                "--drep-key-hash {} is not a 28-byte hash",
+                quote::quote_in_secret_context(t)
+            ))
+        })?;
         return Ok(Drep::Key(hash));
     }
     let vk = verification_key(

@@ -4,7 +4,13 @@ use super::args::InspectArgs;
 use super::{CliError, CliResult, Streams};
 use crate::core::address::Network;
 use crate::core::describe;
-use crate::platform::files;
+use crate::core::quote;
+use crate::platform::read;
+
+/// A file name as typed, safe to print (JSON output keeps it as it is).
+fn shown(path: &std::path::Path) -> String {
+    quote::escape_path(&path.display().to_string())
+}
 
 pub fn run(args: &InspectArgs, io: &mut Streams<'_>) -> CliResult {
     let network = args
@@ -13,11 +19,11 @@ pub fn run(args: &InspectArgs, io: &mut Streams<'_>) -> CliResult {
     let mut failures = Vec::new();
     let mut json = Vec::new();
     for (i, path) in args.files.iter().enumerate() {
-        let described = files::read(path)
+        let described = read::read_input(path, read::POOL_FILE)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
                 describe::describe(bytes.expose(), network)
-                    .map_err(|e| format!("{}: {e}", path.display()))
+                    .map_err(|e| format!("{}: {e}", shown(path)))
             });
         match described {
             Ok(d) if args.output_json => {
@@ -27,14 +33,16 @@ pub fn run(args: &InspectArgs, io: &mut Streams<'_>) -> CliResult {
             }
             Ok(d) => {
                 let sep = if i > 0 { "\n" } else { "" };
-                write!(io.out, "{sep}{}: {}", path.display(), d.to_text())
+                // to_text escapes what came from the file; the name is escaped here.
+                write!(io.out, "{sep}{}: {}", shown(path), d.to_text())
                     .map_err(|e| CliError::new(e.to_string()))?;
             }
             Err(e) => failures.push(e),
         }
     }
     if args.output_json {
-        writeln!(io.out, "{}", serde_json::to_string_pretty(&json)?)
+        let text = serde_json::to_string_pretty(&json)?;
+        writeln!(io.out, "{}", quote::escape_json_for_terminal(&text))
             .map_err(|e| CliError::new(e.to_string()))?;
     }
     if failures.is_empty() {

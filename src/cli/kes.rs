@@ -2,17 +2,23 @@
 
 use chrono::{DateTime, Local, Utc};
 use serde_json::json;
+use std::path::Path;
+use std::time::Duration;
 
 use super::args::{ClockArg, KesCommand};
 use super::{CliError, CliResult, Streams};
-use crate::core::clock::{self, ChainClock, KesState};
+use crate::core::clock::{self, ChainClock, ClockError, KesState, KesWindow};
 use crate::core::genesis;
 use crate::core::opcert::OpCert;
-use crate::platform::files;
-use crate::platform::load;
+use crate::platform::{load, read};
 
 /// The clock named by `--mainnet`, `--testnet-magic` or the genesis files.
 pub fn chain_clock(arg: &ClockArg) -> Result<ChainClock, CliError> {
+    chain_clock_within(arg, read::PIPE_WAIT)
+}
+
+/// The same, waiting at most `wait` on a genesis file that is a pipe.
+pub(super) fn chain_clock_within(arg: &ClockArg, wait: Duration) -> Result<ChainClock, CliError> {
     if arg.mainnet {
         return Ok(ChainClock::mainnet());
     }
@@ -28,8 +34,8 @@ pub fn chain_clock(arg: &ClockArg) -> Result<ChainClock, CliError> {
     }
     match (&arg.shelley_genesis_file, &arg.byron_genesis_file) {
         (Some(s), Some(b)) => {
-            let shelley = files::read(s)?;
-            let byron = files::read(b)?;
+            let shelley = read::read_input_within(s, read::GENESIS, wait)?;
+            let byron = read::read_input_within(b, read::GENESIS, wait)?;
             genesis::clock_from_genesis(
                 shelley.expose(),
                 byron.expose(),
@@ -41,6 +47,22 @@ pub fn chain_clock(arg: &ClockArg) -> Result<ChainClock, CliError> {
             "give --mainnet, --testnet-magic N, or both genesis files",
         )),
     }
+}
+
+/// An opcert's window now; a start period too far ahead to count is said about the file.
+pub(super) fn window(
+    clock: &ChainClock,
+    path: &Path,
+    start_period: u64,
+    now: DateTime<Utc>,
+) -> Result<KesWindow, String> {
+    clock.kes_window(start_period, now).map_err(|e| match e {
+        ClockError::OutOfRange => format!(
+            "{}: starts at KES period {start_period}, too far in the future to count in slots; is it the right opcert?",
+            path.display()
+        ),
+        other => other.to_string(),
+    })
 }
 
 pub(super) fn time_arg(at: Option<&str>) -> Result<DateTime<Utc>, CliError> {
@@ -107,7 +129,7 @@ pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {
             let now = time_arg(at.as_deref())?;
             let env = load::envelope(&op_cert_file).map_err(CliError::new)?;
             let cert = OpCert::from_envelope(&env).map_err(|e| CliError::file(&op_cert_file, e))?;
-            let w = clock.kes_window(cert.kes_period, now)?;
+            let w = window(&clock, &op_cert_file, cert.kes_period, now).map_err(CliError::new)?;
             let status = match w.state {
                 KesState::Valid => "valid",
                 KesState::Expired => "expired",

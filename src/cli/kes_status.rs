@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 use super::args::{KesCheckArgs, KesStatusArgs};
-use super::kes::{chain_clock, local, print, time_arg};
+use super::kes::{chain_clock, chain_clock_within, local, print, time_arg, window};
 use super::{CliError, CliResult, Streams};
 use crate::core::clock::{format_utc, ChainClock, KesWindow};
 use crate::core::kes_watch::{days_and_hours, Thresholds, Urgency};
@@ -15,7 +15,7 @@ use crate::core::node_metrics::NodeKes;
 use crate::core::opcert::OpCert;
 use crate::core::predeploy::{self, CounterEvidence, Outcome};
 use crate::core::{kes_period_info, node_metrics};
-use crate::platform::{files, http, load};
+use crate::platform::{http, load, read};
 
 /// Exit codes of `kes status`, as monitoring plugins use them.
 pub mod exit {
@@ -45,9 +45,10 @@ pub fn check(a: KesCheckArgs, io: &mut Streams<'_>) -> CliResult {
     let evidence = if let Some(m) = a.on_chain_counter {
         CounterEvidence::OnChain(Some(m))
     } else if let Some(path) = &a.kes_period_info_file {
-        let text = files::read(path)?;
-        let text = String::from_utf8_lossy(text.expose()).into_owned();
-        let c = kes_period_info::parse_on_chain(&text).map_err(|e| CliError::file(path, e))?;
+        // Bytes, never echoed: a key given here by mistake stays off the terminal.
+        let bytes = read::read_input(path, read::KES_PERIOD_INFO)?;
+        let c = kes_period_info::parse_on_chain_file(bytes.expose())
+            .map_err(|e| CliError::file(path, e))?;
         CounterEvidence::OnChain(c.last_seen)
     } else if let Some(path) = &a.operational_certificate_issue_counter_file {
         CounterEvidence::CounterFile(
@@ -58,7 +59,7 @@ pub fn check(a: KesCheckArgs, io: &mut Streams<'_>) -> CliResult {
     } else {
         CounterEvidence::Unknown
     };
-    let window = clock.kes_window(cert.kes_period, now)?;
+    let window = window(&clock, &a.op_cert_file, cert.kes_period, now).map_err(CliError::new)?;
     let checks = predeploy::run(&cert, Some(&kes), Some(&cold), &window, evidence);
     let mut text = String::new();
     for c in &checks {
@@ -112,23 +113,53 @@ fn status_word(outcome: &Result<Found, String>, kind: &str, t: Thresholds) -> &'
     }
 }
 
-/// Polls every URL at once, so the whole command takes at most one timeout.
-fn poll_all(urls: &[String], timeout: Duration) -> Vec<Result<NodeKes, String>> {
-    let handles: Vec<_> = urls
-        .iter()
+/// The longest `--timeout-seconds` honoured: a poll that needs more than an hour has failed,
+/// and a larger number would only make the deadline arithmetic overflow.
+const MAX_TIMEOUT_SECONDS: u64 = 3600;
+
+/// A job on its own named thread; its result, or why there is none.
+type Job<T> = Result<std::thread::JoinHandle<Result<T, String>>, String>;
+
+fn start<T: Send + 'static>(
+    name: &str,
+    job: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Job<T> {
+    std::thread::Builder::new()
+        .name(name.to_owned())
+        .spawn(job)
+        .map_err(|e| format!("cannot start a thread: {e}"))
+}
+
+fn finish<T>(job: Job<T>) -> Result<T, String> {
+    job?.join()
+        .unwrap_or_else(|_| Err("the check stopped unexpectedly".to_owned()))
+}
+
+/// Polls every URL at once, so the polls together take at most one timeout.
+fn start_polls(urls: &[String], timeout: Duration) -> Vec<Job<NodeKes>> {
+    urls.iter()
         .cloned()
         .map(|url| {
-            std::thread::spawn(move || {
+            start("kes-status poll", move || {
                 http::get(&url, timeout)
                     .and_then(|body| node_metrics::parse(&body).map_err(|e| format!("{url}: {e}")))
             })
         })
-        .collect();
-    handles
-        .into_iter()
-        .map(|h| {
-            h.join()
-                .unwrap_or_else(|_| Err("the poll stopped unexpectedly".to_owned()))
+        .collect()
+}
+
+/// Reads every opcert at once, each waiting at most `wait` if it is a pipe, so a pipe with
+/// no writer cannot stretch the command past its timeout.
+fn start_reads(paths: &[std::path::PathBuf], wait: Duration) -> Vec<Job<OpCert>> {
+    paths
+        .iter()
+        .cloned()
+        .map(|path| {
+            start("kes-status read", move || {
+                load::envelope_within(&path, wait).and_then(|env| {
+                    OpCert::from_envelope(&env).map_err(|e| format!("{}: {e}", path.display()))
+                })
+            })
         })
         .collect()
 }
@@ -149,23 +180,31 @@ pub fn status(a: KesStatusArgs, io: &mut Streams<'_>) -> CliResult {
         code: exit::CRITICAL,
         ..e
     };
-    let clock = chain_clock(&a.clock).map_err(critical)?;
     let now = time_arg(a.at.as_deref()).map_err(critical)?;
     let t = Thresholds {
         warn_days: a.warn_days,
         alert_days: a.alert_days,
     };
+    let seconds = a.timeout_seconds.clamp(1, MAX_TIMEOUT_SECONDS);
+    if a.timeout_seconds > MAX_TIMEOUT_SECONDS {
+        // Said on stderr, so the line monitoring reads stays as it is.
+        let _ = writeln!(
+            io.err,
+            "note: --timeout-seconds {} is taken as {MAX_TIMEOUT_SECONDS} (one hour), the longest kes status waits",
+            a.timeout_seconds
+        );
+    }
+    let timeout = Duration::from_secs(seconds);
+    // Polls and reads all run at once: the command ends within one timeout.
+    let polls = start_polls(&a.metrics_url, timeout);
+    let wait = timeout.min(read::PIPE_WAIT);
+    let reads = start_reads(&a.op_cert_file, wait);
+    // While they run: the genesis files, if any, under the same wait.
+    let clock = chain_clock_within(&a.clock, wait).map_err(critical)?;
     let mut lines = Vec::new();
-    for path in &a.op_cert_file {
-        let outcome = load::envelope(path)
-            .and_then(|env| {
-                OpCert::from_envelope(&env).map_err(|e| format!("{}: {e}", path.display()))
-            })
-            .and_then(|cert| {
-                clock
-                    .kes_window(cert.kes_period, now)
-                    .map_err(|e| e.to_string())
-            })
+    for (path, job) in a.op_cert_file.iter().zip(reads) {
+        let outcome = finish(job)
+            .and_then(|cert| window(&clock, path, cert.kes_period, now))
             .map(|window| Found { window, node: None });
         lines.push(Line {
             source: path.display().to_string(),
@@ -173,15 +212,11 @@ pub fn status(a: KesStatusArgs, io: &mut Streams<'_>) -> CliResult {
             outcome,
         });
     }
-    let polled = poll_all(
-        &a.metrics_url,
-        Duration::from_secs(a.timeout_seconds.max(1)),
-    );
-    for (url, result) in a.metrics_url.iter().zip(polled) {
+    for (url, job) in a.metrics_url.iter().zip(polls) {
         lines.push(Line {
             source: url.clone(),
             kind: "metrics",
-            outcome: result.and_then(|kes| from_node(&clock, now, kes)),
+            outcome: finish(job).and_then(|kes| from_node(&clock, now, kes)),
         });
     }
     let code = lines
@@ -230,7 +265,11 @@ pub fn status(a: KesStatusArgs, io: &mut Streams<'_>) -> CliResult {
 fn line_text(l: &Line, t: Thresholds) -> String {
     let word = status_word(&l.outcome, l.kind, t);
     match &l.outcome {
-        Err(e) => format!("{word:<13} {}: {e}\n", l.source),
+        Err(e) => {
+            // Most errors name their file or URL already; the line names it once.
+            let e = e.strip_prefix(&format!("{}: ", l.source)).unwrap_or(e);
+            format!("{word:<13} {}: {e}\n", l.source)
+        }
         Ok(f) => {
             let w = &f.window;
             let (d, h) = days_and_hours(w.remaining_ms);

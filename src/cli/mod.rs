@@ -38,9 +38,12 @@ impl CliError {
         }
     }
 
-    /// An error about one file: "FILE: what is wrong".
+    /// An error about one file: "FILE: what is wrong" (the name escaped, as typed).
     pub fn file(path: &std::path::Path, what: impl fmt::Display) -> Self {
-        Self::new(format!("{}: {what}", path.display()))
+        Self::new(format!(
+            "{}: {what}",
+            crate::core::quote::escape_path(&path.display().to_string())
+        ))
     }
 }
 
@@ -146,7 +149,54 @@ pub enum Exit {
     Console(Option<std::path::PathBuf>),
 }
 
-/// Parses and runs; returns what to do next. Errors go to `io.err` without a panic.
+/// Standard output that remembers its first failure, so a full disk or a closed pipe (EPIPE:
+/// Rust ignores SIGPIPE) is an error even when a command did not look at the result.
+struct Watched<'a> {
+    inner: &'a mut dyn Write,
+    failed: Option<String>,
+}
+
+impl Watched<'_> {
+    fn note<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r {
+            if e.kind() != std::io::ErrorKind::Interrupted && self.failed.is_none() {
+                self.failed = Some(e.to_string());
+            }
+        }
+        r
+    }
+
+    /// Flushes; the first failure of any write or of this flush, in words.
+    fn finish(&mut self) -> Option<String> {
+        let flushed = self.inner.flush();
+        let _ = self.note(flushed);
+        self.failed
+            .take()
+            .map(|e| format!("cannot write to standard output: {e}"))
+    }
+}
+
+impl Write for Watched<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.note(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.note(r)
+    }
+}
+
+/// The last guard before a message reaches the terminal: whatever a message was built from
+/// (a path, a value clap echoes, a library's reason), no control character but its line
+/// breaks goes out raw. Messages quote input through core::quote; this catches the rest.
+fn safe(message: &str) -> String {
+    crate::core::quote::escape_controls_keeping_lines(message)
+}
+
+/// Parses and runs; returns what to do next. Errors go to `io.err` without a panic, and so
+/// does a failure to write standard output (exit 1, or the command's own code).
 pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
     // Monitoring reads `kes status`'s exit code: a broken command line must not look like a
     // mere warning (1), so it gets the "cannot tell" code.
@@ -156,27 +206,57 @@ pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
         .take(2)
         .map(|a| a.to_str())
         .eq([Some("kes"), Some("status")]);
+    let mut out = Watched {
+        inner: &mut *io.out,
+        failed: None,
+    };
     match parse(args) {
         Ok(Parsed::Console(dir)) => Exit::Console(dir),
-        Ok(Parsed::Run(cmd, era, matches)) => match run(*cmd, era, &matches, io) {
-            Ok(()) => Exit::Code(0),
-            Err(e) => {
-                // cardano-cli's layout, so scripts that match its messages keep working.
-                let _ = writeln!(
-                    io.err,
-                    "Command failed: {}\nError: {}",
-                    command_path(&matches),
-                    e.message
-                );
-                Exit::Code(e.code)
+        Ok(Parsed::Run(cmd, era, matches)) => {
+            let result = run(
+                *cmd,
+                era,
+                &matches,
+                &mut Streams {
+                    out: &mut out,
+                    err: &mut *io.err,
+                },
+            );
+            // Output that never arrived is the failure to report, whatever came of it.
+            let result = match (out.finish(), result) {
+                (None, r) => r,
+                (Some(message), Ok(())) => Err(CliError::new(message)),
+                (Some(message), Err(e)) => Err(CliError {
+                    message,
+                    code: e.code,
+                }),
+            };
+            match result {
+                Ok(()) => Exit::Code(0),
+                Err(e) => {
+                    // cardano-cli's layout, so scripts that match its messages keep working.
+                    let _ = writeln!(
+                        io.err,
+                        "Command failed: {}\nError: {}",
+                        command_path(&matches),
+                        safe(&e.message)
+                    );
+                    Exit::Code(e.code)
+                }
             }
-        },
+        }
         Err(e) if e.code == 0 => {
-            let _ = writeln!(io.out, "{}", e.message);
-            Exit::Code(0)
+            let _ = writeln!(out, "{}", e.message);
+            match out.finish() {
+                None => Exit::Code(0),
+                Some(message) => {
+                    let _ = writeln!(io.err, "{message}");
+                    Exit::Code(1)
+                }
+            }
         }
         Err(e) => {
-            let _ = writeln!(io.err, "{}", e.message);
+            let _ = writeln!(io.err, "{}", safe(&e.message));
             Exit::Code(if is_status {
                 kes_status::exit::CRITICAL
             } else {

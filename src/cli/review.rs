@@ -5,6 +5,7 @@ use super::{CliError, CliResult, Streams};
 use crate::core::address::{Credential, RewardAccount};
 use crate::core::describe::format_ada;
 use crate::core::plan;
+use crate::core::quote;
 use crate::core::review::Review;
 use crate::core::signoff;
 use crate::ops;
@@ -19,12 +20,14 @@ fn owner_key(args: &ReviewArgs) -> Result<Option<[u8; 28]>, CliError> {
     let Some(text) = &args.owner_stake_address else {
         return Ok(None);
     };
+    // A secret pasted here by mistake is not repeated (see core::quote).
+    let shown = quote::bare_from(text, quote::SECRET_CONTEXT);
     let acct = RewardAccount::from_bech32(text.trim())
-        .map_err(|e| CliError::new(format!("--owner-stake-address {text} {e}")))?;
+        .map_err(|e| CliError::new(format!("--owner-stake-address {shown} {e}")))?;
     match acct.credential {
         Credential::Key(h) => Ok(Some(h)),
         Credential::Script(_) => Err(CliError::new(format!(
-            "--owner-stake-address {text} is a script address; pool owners are stake keys"
+            "--owner-stake-address {shown} is a script address; pool owners are stake keys"
         ))),
     }
 }
@@ -47,7 +50,14 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
         if prev.operator != params.operator {
             return Err(CliError::new(format!(
                 "{}: is the registration of another pool ({}), not of {}: compare registrations of the same pool",
-                args.previous_cert_file.as_deref().unwrap_or(&args.cert_file).display(),
+                quote::escape_path(
+                    &args
+                        .previous_cert_file
+                        .as_deref()
+                        .unwrap_or(&args.cert_file)
+                        .display()
+                        .to_string()
+                ),
                 crate::core::describe::pool_bech32(&prev.operator),
                 crate::core::describe::pool_bech32(&params.operator)
             )));
@@ -69,7 +79,7 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
     );
     if args.output_json {
         let text = serde_json::to_string_pretty(&review.to_json())?;
-        write(io, &format!("{text}\n"))?;
+        write(io, &format!("{}\n", quote::escape_json_for_terminal(&text)))?;
     } else {
         write(io, &review.to_text())?;
     }
@@ -102,7 +112,8 @@ pub fn plan(cmd: PlanCommand, io: &mut Streams<'_>) -> CliResult {
         } => {
             let plan = load::plan(&plan_file).map_err(CliError::new)?;
             let env = plan.certificate().to_envelope(plan::ERA);
-            let done = ops::outputs::write(&out_file, env.render().expose(), OutputKind::Certificate)?;
+            let done =
+                ops::outputs::write(&out_file, env.render().expose(), OutputKind::Certificate)?;
             super::output::notes(&done, io)
         }
         PlanCommand::Check { plan_file } => {

@@ -40,9 +40,7 @@ fn write(cert: &Certificate, era: Era, out: &Path, io: &mut Streams<'_>) -> CliR
 pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResult {
     use StakeAddressCommand as C;
     match cmd {
-        C::KeyGen(a) => {
-            output::generate_key_pair(crate::ops::keys::PairKind::Stake, &a, io)
-        }
+        C::KeyGen(a) => output::generate_key_pair(crate::ops::keys::PairKind::Stake, &a, io),
         C::KeyHash { key, out_file } => {
             let vk = inputs::verification_key(
                 key.stake_verification_key_file.as_deref(),

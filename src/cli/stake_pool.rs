@@ -11,7 +11,11 @@ use crate::core::certificate::relay::{self, DnsName, Relay};
 use crate::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
 use crate::core::keys::accept;
 use crate::core::metadata;
+use crate::core::quote::{self, Source};
 use crate::platform::read;
+
+/// `--expected-hash` takes 64 hex digits; any other long hex may be a key pasted by mistake.
+const EXPECTED_HASH: Source = Source::SecretContext { allowed_hex: &[64] };
 
 pub fn run(
     cmd: StakePoolCommand,
@@ -33,7 +37,8 @@ pub fn run(
                 Some("bech32") => false,
                 Some(other) => {
                     return Err(CliError::new(format!(
-                        "--output-format \"{other}\" is not a format: use \"hex\" or \"bech32\""
+                        "--output-format {} is not a format: use \"hex\" or \"bech32\"",
+                        quote::quote(other)
                     )))
                 }
             };
@@ -94,7 +99,7 @@ pub fn run(
             let Some(pool_metadata_file) = pool_metadata_file else {
                 return Err(CliError::new(format!(
                     "--pool-metadata-url {}: Pool Console works offline and does not download; save the file and pass --pool-metadata-file",
-                    pool_metadata_url.unwrap_or_default()
+                    quote::bare(&pool_metadata_url.unwrap_or_default())
                 )));
             };
             let bytes = read::read_input(&pool_metadata_file, read::METADATA)?;
@@ -109,8 +114,11 @@ pub fn run(
                             .map_err(|e| CliError::new(e.to_string()))?;
                         Ok(())
                     } else {
+                        // cardano-cli's layout; a secret pasted as the expected hash (a key's
+                        // hex, a recovery phrase) is not repeated, a 64-hex hash is.
                         Err(CliError::new(format!(
-                            "Hashes do not match!\nExpected: \"{e}\"\n  Actual: \"{actual}\""
+                            "Hashes do not match!\nExpected: {}\n  Actual: \"{actual}\"",
+                            quote::quote_from(&e, EXPECTED_HASH)
                         )))
                     }
                 }
@@ -129,7 +137,8 @@ fn check_pre_conway_limits(p: &PoolParams) -> CliResult {
         };
         if name.len() > relay::DNS_LIMIT_PRE_CONWAY {
             return Err(CliError::new(format!(
-                "the DNS name {name} is {} bytes; eras before Conway accept at most 64 (leave out the babbage era word for a Conway certificate)",
+                "the DNS name {} is {} bytes; eras before Conway accept at most 64 (leave out the babbage era word for a Conway certificate)",
+                quote::escape(name),
                 name.len()
             )));
         }
@@ -264,7 +273,8 @@ impl Pending {
             None => {
                 let host = self.name.or(self.ipv4).or(self.ipv6).unwrap_or_default();
                 return Err(CliError::new(format!(
-                    "the relay {host} has no --pool-relay-port after it (every IP or single-host relay needs one)"
+                    "the relay {} has no --pool-relay-port after it (every IP or single-host relay needs one)",
+                    quote::bare(&host)
                 )));
             }
         };

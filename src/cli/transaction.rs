@@ -3,13 +3,13 @@
 use std::path::Path;
 
 use super::args::TransactionCommand;
+use super::output;
 use super::{inputs, CliError, CliResult, Streams};
 use crate::core::envelope::TextEnvelope;
 use crate::core::keys::accept;
 use crate::core::signing;
 use crate::core::transaction::{self, KeyWitness, TxFile};
 use crate::core::tx_view;
-use super::output;
 use crate::ops;
 use crate::platform::files::OutputKind;
 use crate::platform::load;

@@ -2,19 +2,23 @@
 
 use thiserror::Error;
 
+use super::quote::quote;
+
 pub const LOVELACE_PER_ADA: u64 = 1_000_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AmountError {
     #[error("enter an amount in ADA, e.g. 250000 or 340.5")]
     Empty,
+    // The amount as typed, shown through core::quote.
     #[error(
-        "\"{0}\" is not an amount: use digits, an optional decimal point and up to 6 decimals"
+        "{} is not an amount: use digits, an optional decimal point and up to 6 decimals",
+        quote(.0)
     )]
     NotANumber(String),
-    #[error("\"{0}\" has more than 6 decimals (1 lovelace = 0.000001 ADA)")]
+    #[error("{} has more than 6 decimals (1 lovelace = 0.000001 ADA)", quote(.0))]
     TooPrecise(String),
-    #[error("\"{0}\" is more ADA than exists")]
+    #[error("{} is more ADA than exists", quote(.0))]
     TooLarge(String),
 }
 

@@ -4,9 +4,12 @@ use bech32::primitives::decode::CheckedHrpstring;
 use bech32::{Bech32, Hrp};
 use thiserror::Error;
 
+use super::quote::escape;
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Bech32Error {
-    #[error("is not valid bech32: {0}")]
+    /// The decoder's reason; escaped, as it may name a character of the input.
+    #[error("is not valid bech32: {}", escape(.0))]
     Invalid(String),
     #[error("has the bech32 prefix \"{0}\", which is not a key or id prefix this tool knows")]
     UnknownPrefix(String),

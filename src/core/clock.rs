@@ -85,8 +85,8 @@ pub fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
             format!(
-                "\"{}\" is not an RFC 3339 time like 2026-11-21T12:00:00Z: {e}",
-                text.trim()
+                "{} is not an RFC 3339 time like 2026-11-21T12:00:00Z: {e}",
+                super::quote::quote(text.trim())
             )
         })
 }

@@ -8,6 +8,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::core::clock::{format_utc, ChainClock, ChainPoint, ClockError};
+use crate::core::quote;
 
 /// How far the machine may be off before a warning, in seconds. The tip of a synced node is
 /// usually within a block or two (about 20 s each) of the real time, so a minute leaves room
@@ -29,7 +30,10 @@ pub fn parse_reference(text: &str) -> Result<u64, String> {
             .map_err(|e| format!("the text is not valid JSON ({e}): {WHAT_TO_PASTE}"))?;
         return match json.get("slot") {
             Some(slot) => slot.as_u64().ok_or_else(|| {
-                format!("the \"slot\" field is {slot}, not a whole number of 0 or more: {WHAT_TO_PASTE}")
+                format!(
+                    "the \"slot\" field is {}, not a whole number of 0 or more: {WHAT_TO_PASTE}",
+                    quote::bare(&slot.to_string())
+                )
             }),
             None => Err(format!(
                 "the JSON has no \"slot\" field (is the node still starting?): {WHAT_TO_PASTE}"
@@ -37,7 +41,10 @@ pub fn parse_reference(text: &str) -> Result<u64, String> {
         };
     }
     text.parse::<u64>().map_err(|_| {
-        format!("\"{text}\" is not a slot number (a whole number of 0 or more): {WHAT_TO_PASTE}")
+        format!(
+            "{} is not a slot number (a whole number of 0 or more): {WHAT_TO_PASTE}",
+            quote::quote(text)
+        )
     })
 }
 

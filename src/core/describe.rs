@@ -12,6 +12,7 @@ use super::hash::blake2b_256;
 use super::keys::{AnyKey, KeyKind, VerificationKey};
 use super::metadata;
 use super::opcert::{IssueCounter, OpCert, COUNTER_TYPE, OPCERT_TYPE};
+use super::quote::{escape, quote};
 
 /// A described file: a title, named fields in order, and warnings.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -41,21 +42,26 @@ impl Description {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Plain text: the title, then `name: value` lines aligned, then warnings.
+    /// Plain text: the title, then `name: value` lines aligned, then warnings. Values come
+    /// from files (metadata names, DNS names), so control characters are shown escaped.
     pub fn to_text(&self) -> String {
-        let width = self
+        let fields: Vec<(String, String)> = self
             .fields
+            .iter()
+            .map(|(n, v)| (escape(n), escape(v)))
+            .collect();
+        let width = fields
             .iter()
             .map(|(n, _)| n.chars().count())
             .max()
             .unwrap_or(0);
-        let mut out = format!("{}\n", self.title);
-        for (n, v) in &self.fields {
+        let mut out = format!("{}\n", escape(&self.title));
+        for (n, v) in &fields {
             let pad = width - n.chars().count();
             out.push_str(&format!("  {n}:{} {v}\n", " ".repeat(pad)));
         }
         for w in &self.warnings {
-            out.push_str(&format!("  warning: {w}\n"));
+            out.push_str(&format!("  warning: {}\n", escape(w)));
         }
         out
     }
@@ -190,7 +196,8 @@ fn describe_envelope(env: &TextEnvelope, network: Network) -> Result<Description
         return Ok(describe_certificate(&cert, era, network));
     }
     Err(DescribeError::Invalid(format!(
-        "has the envelope type \"{ty}\", which this tool does not describe"
+        "has the envelope type {}, which this tool does not describe",
+        quote(ty)
     )))
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use thiserror::Error;
 use zeroize::Zeroizing;
 
+use super::quote::quote;
 use super::secret::SecretBytes;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -15,7 +16,8 @@ pub enum EnvelopeError {
     NotAnEnvelope { reason: String },
     #[error("\"cborHex\" is not valid hexadecimal: {reason}")]
     BadHex { reason: String },
-    #[error("has type \"{found}\", but {expected} was expected")]
+    /// `found` is the file's type name: a label, shown through core::quote.
+    #[error("has type {}, but {expected} was expected", quote(.found))]
     WrongType { found: String, expected: String },
 }
 

@@ -9,6 +9,8 @@
 use serde_json::{Map, Value};
 
 use crate::core::opcert::{check_counter, counter_message};
+use crate::core::quote;
+use crate::core::recognise::{self, FileKind};
 
 /// What the chain (and the node's disk) say about the pool's issue numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +28,79 @@ const PERIOD_KEY: &str = "qKesCurrentKesPeriod";
 
 /// What to give, said in every parse error.
 const WHAT_TO_GIVE: &str = "type the last issue number the chain has seen, or paste the whole output of cardano-cli query kes-period-info";
+/// What a file should hold, said in every error about one.
+const WHAT_TO_SAVE: &str = "give the file cardano-cli query kes-period-info --out-file writes (or its printed output saved as is), or --on-chain-counter N";
+
+/// Where the text came from: typed (its errors may quote it) or a file (they never do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Typed,
+    File,
+}
 
 /// A typed number, or the output of `cardano-cli query kes-period-info` (text lines such as
 /// "✓ ..." may come before the JSON object).
 pub fn parse_on_chain(text: &str) -> Result<OnChainCounter, String> {
+    parse(text, Origin::Typed)
+}
+
+/// The saved output of `cardano-cli query kes-period-info`, from a file. Errors say what the
+/// file is instead (a signing key, an opcert, …) and never repeat any of its contents: a key
+/// given here by mistake must not reach the terminal.
+pub fn parse_on_chain_file(contents: &[u8]) -> Result<OnChainCounter, String> {
+    if let Some(kind) = recognise::classify(contents) {
+        return Err(format!(
+            "is {}, not the saved output of cardano-cli query kes-period-info: {WHAT_TO_SAVE}",
+            what_file(kind)
+        ));
+    }
+    let Ok(text) = std::str::from_utf8(contents) else {
+        return Err(format!(
+            "is not text, so not the saved output of cardano-cli query kes-period-info: {WHAT_TO_SAVE}"
+        ));
+    };
+    if quote::looks_secret(text) {
+        return Err(format!(
+            "holds what looks like a secret (a signing key or a recovery phrase; not shown), not the saved output of cardano-cli query kes-period-info: {WHAT_TO_SAVE}"
+        ));
+    }
+    parse(text, Origin::File)
+}
+
+/// A recognised pool file in words, with an article.
+fn what_file(kind: FileKind) -> String {
+    match kind {
+        FileKind::Key(k) => {
+            let noun = k.human();
+            let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{article} {noun} ({})", k.type_name())
+        }
+        FileKind::IssueCounter => "an operational certificate issue counter".to_owned(),
+        FileKind::OpCert => "an operational certificate".to_owned(),
+        FileKind::PoolRegistration => "a stake pool registration certificate".to_owned(),
+        FileKind::PoolRetirement => "a stake pool retirement certificate".to_owned(),
+        FileKind::StakeCertificate => "a stake address certificate".to_owned(),
+        FileKind::PoolMetadata => "pool metadata".to_owned(),
+        FileKind::Transaction => "a transaction".to_owned(),
+        FileKind::Witness => "a transaction witness".to_owned(),
+    }
+}
+
+fn parse(text: &str, origin: Origin) -> Result<OnChainCounter, String> {
+    let (pasted, what_to_give) = match origin {
+        Origin::Typed => ("the pasted", WHAT_TO_GIVE),
+        Origin::File => ("the file's", WHAT_TO_SAVE),
+    };
     let text = text.trim();
     if text.is_empty() {
-        return Err(format!("nothing was given: {WHAT_TO_GIVE}"));
+        return Err(match origin {
+            Origin::Typed => format!("nothing was given: {WHAT_TO_GIVE}"),
+            Origin::File => format!("is empty: {WHAT_TO_SAVE}"),
+        });
     }
     let Some(open) = text.find('{') else {
         return text
@@ -42,37 +110,58 @@ pub fn parse_on_chain(text: &str) -> Result<OnChainCounter, String> {
                 on_disk: None,
                 current_period: None,
             })
-            .map_err(|_| {
-                format!("\"{text}\" is not an issue number (a whole number of 0 or more): {WHAT_TO_GIVE}")
+            .map_err(|_| match origin {
+                Origin::Typed => format!(
+                    "{} is not an issue number (a whole number of 0 or more): {WHAT_TO_GIVE}",
+                    quote::quote(text)
+                ),
+                Origin::File => format!(
+                    "holds neither an issue number nor the JSON output of cardano-cli query kes-period-info: {WHAT_TO_SAVE}"
+                ),
             });
     };
     // The checks cardano-cli prints come first; the JSON object runs to the last brace.
     let close = text.rfind('}').map_or(text.len(), |i| i + 1);
     let json = text.get(open..close.max(open)).unwrap_or_default();
     let value: Value = serde_json::from_str(json).map_err(|e| {
-        format!("the JSON in the pasted text cannot be read ({e}); paste the whole output, or {WHAT_TO_GIVE}")
+        // serde_json's reasons name places, not contents; escaped all the same.
+        let reason = quote::escape(&e.to_string());
+        match origin {
+            Origin::Typed => format!("the JSON in the pasted text cannot be read ({reason}); paste the whole output, or {WHAT_TO_GIVE}"),
+            Origin::File => format!("the JSON in the file cannot be read ({reason}): {WHAT_TO_SAVE}"),
+        }
     })?;
     let Some(object) = value.as_object() else {
-        return Err(format!("the pasted JSON is not an object: {WHAT_TO_GIVE}"));
+        return Err(format!("{pasted} JSON is not an object: {what_to_give}"));
     };
     if !object.contains_key(CHAIN_KEY) {
         return Err(format!(
-            "the pasted JSON has no {CHAIN_KEY} (the last issue number the chain has seen); is it the output of cardano-cli query kes-period-info? {WHAT_TO_GIVE}"
+            "{pasted} JSON has no {CHAIN_KEY} (the last issue number the chain has seen); is it the output of cardano-cli query kes-period-info? {what_to_give}"
         ));
     }
     Ok(OnChainCounter {
-        last_seen: number_or_null(object, CHAIN_KEY)?,
-        on_disk: number_or_null(object, DISK_KEY)?,
-        current_period: number_or_null(object, PERIOD_KEY)?,
+        last_seen: number_or_null(object, CHAIN_KEY, origin)?,
+        on_disk: number_or_null(object, DISK_KEY, origin)?,
+        current_period: number_or_null(object, PERIOD_KEY, origin)?,
     })
 }
 
 /// A key's value: a whole number, or None when it is null or absent.
-fn number_or_null(object: &Map<String, Value>, key: &str) -> Result<Option<u64>, String> {
+fn number_or_null(
+    object: &Map<String, Value>,
+    key: &str,
+    origin: Origin,
+) -> Result<Option<u64>, String> {
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => v.as_u64().map(Some).ok_or_else(|| {
-            format!("{key} is {v}, but a whole number of 0 or more or null was expected: {WHAT_TO_GIVE}")
+        Some(v) => v.as_u64().map(Some).ok_or_else(|| match origin {
+            Origin::Typed => format!(
+                "{key} is {}, but a whole number of 0 or more or null was expected: {WHAT_TO_GIVE}",
+                quote::bare(&v.to_string())
+            ),
+            Origin::File => {
+                format!("{key} is not a whole number of 0 or more or null: {WHAT_TO_SAVE}")
+            }
         }),
     }
 }
@@ -196,6 +285,42 @@ mod tests {
             parse_on_chain("} {"),
             Err("the JSON in the pasted text cannot be read (EOF while parsing a value at line 1 column 0); paste the whole output, or type the last issue number the chain has seen, or paste the whole output of cardano-cli query kes-period-info".to_owned())
         );
+    }
+
+    #[test]
+    fn a_file_is_named_never_quoted() {
+        let hint = "not the saved output of cardano-cli query kes-period-info: give the file cardano-cli query kes-period-info --out-file writes (or its printed output saved as is), or --on-chain-counter N";
+        let secret = "7a".repeat(32);
+        let cold = format!(
+            r#"{{"type": "StakePoolSigningKey_ed25519", "description": "", "cborHex": "5820{secret}"}}"#
+        );
+        let e = parse_on_chain_file(cold.as_bytes()).unwrap_err();
+        assert_eq!(
+            e,
+            format!("is a stake pool cold signing key (StakePoolSigningKey_ed25519), {hint}")
+        );
+        let phrase = "legal winner thank year wave sausage worth useful legal winner thank yellow";
+        let e = parse_on_chain_file(phrase.as_bytes()).unwrap_err();
+        assert!(e.starts_with("holds what looks like a secret"), "{e}");
+        assert!(!e.contains("legal"), "{e}");
+        let e = parse_on_chain_file(b"seven").unwrap_err();
+        assert!(!e.contains("seven"), "{e}");
+        assert_eq!(
+            parse_on_chain_file(PASTED.as_bytes()).map(|c| c.last_seen),
+            Ok(Some(6))
+        );
+        assert_eq!(
+            parse_on_chain_file(br#"{"qKesNodeStateOperationalCertificateNumber": "s3cret"}"#),
+            Err("qKesNodeStateOperationalCertificateNumber is not a whole number of 0 or more or null: give the file cardano-cli query kes-period-info --out-file writes (or its printed output saved as is), or --on-chain-counter N".to_owned())
+        );
+    }
+
+    #[test]
+    fn typed_text_is_quoted_safely() {
+        let e = parse_on_chain("6\u{1b}[2K").unwrap_err();
+        assert!(e.starts_with("\"6\\x1b[2K\" is not an issue number"), "{e}");
+        let e = parse_on_chain(&format!("stake_sk1{}", "q".repeat(50))).unwrap_err();
+        assert!(e.starts_with("(a secret key, not shown) is not an issue number"), "{e}");
     }
 
     #[test]

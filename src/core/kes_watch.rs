@@ -93,7 +93,10 @@ pub fn days_and_hours(remaining_ms: i64) -> (i64, i64) {
 /// The date to rotate by: when the window enters the warning band. Rotating then leaves
 /// `warn_days` of margin for a failed attempt, a holiday or a slow offline machine.
 pub fn rotate_by(w: &KesWindow, t: Thresholds) -> DateTime<Utc> {
-    w.expiry_time - Duration::days(i64::from(t.warn_days))
+    // Saturates: a warning band of millions of days means "now" is already inside it.
+    w.expiry_time
+        .checked_sub_signed(Duration::days(i64::from(t.warn_days)))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
 /// Sort key for a list of pools: most urgent first, then the least time left.
@@ -195,6 +198,16 @@ mod tests {
             format_utc(rotate_by(&w, Thresholds::default())),
             format_utc(period_start(S + 62) - Duration::days(14))
         );
+    }
+
+    #[test]
+    fn a_huge_warning_band_does_not_panic() {
+        let w = window_at(S, period_start(S));
+        let t = Thresholds {
+            warn_days: u32::MAX,
+            ..Thresholds::default()
+        };
+        assert_eq!(rotate_by(&w, t), DateTime::<Utc>::MIN_UTC);
     }
 
     #[test]

@@ -9,11 +9,12 @@ use super::cbor::{self, CborError};
 use super::envelope::TextEnvelope;
 use super::hash::{blake2b_224, blake2b_256};
 use super::kes;
+use super::quote;
 use super::secret::SecretBytes;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum KeyError {
-    #[error("has the unknown key type \"{0}\"")]
+    #[error("has the unknown key type {}", quote::quote(.0))]
     UnknownType(String),
     #[error("holds {} of {found} bytes; it must be {expected} bytes", with_article(.kind))]
     WrongLength {
@@ -27,7 +28,8 @@ pub enum KeyError {
     Cbor(#[from] CborError),
     #[error("{0}")]
     Bech32(#[from] Bech32Error),
-    #[error("\"{0}\" is neither a bech32 key nor hexadecimal")]
+    /// Holds the input as `quote` shows it (never a secret).
+    #[error("{0} is neither a bech32 key nor hexadecimal")]
     NotHexOrBech32(String),
     #[error("{0}")]
     Envelope(#[from] super::envelope::EnvelopeError),
@@ -695,29 +697,10 @@ pub fn verification_key_from_text(
     }
     match AnyKey::from_bech32(text) {
         Ok(key) => key.into_verification(accepted),
-        Err(KeyError::Bech32(Bech32Error::Invalid(_))) => {
-            Err(KeyError::NotHexOrBech32(redact(text)))
-        }
+        Err(KeyError::Bech32(Bech32Error::Invalid(_))) => Err(KeyError::NotHexOrBech32(
+            quote::quote_in_secret_context(text),
+        )),
         Err(e) => Err(e),
-    }
-}
-
-/// Text safe to repeat in a message: a string that looks like a secret key (`…_sk1…`,
-/// `…_xsk1…`, `xprv1…`) is cut to its prefix.
-pub fn redact(text: &str) -> String {
-    let lower = text.to_ascii_lowercase();
-    let secret = ["_sk1", "_xsk1", "xprv1"]
-        .iter()
-        .find_map(|m| lower.find(m).map(|i| i + m.len()));
-    match secret {
-        Some(end) => format!(
-            "{}… (a secret key, not shown)",
-            &text[..end.min(text.len())]
-        ),
-        None if text.chars().count() > 120 => {
-            format!("{}…", text.chars().take(120).collect::<String>())
-        }
-        None => text.to_owned(),
     }
 }
 
@@ -801,8 +784,13 @@ mod tests {
                 .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "\"pool_sk1… (a secret key, not shown)\" is neither a bech32 key nor hexadecimal"
+            "(a secret key, not shown) is neither a bech32 key nor hexadecimal"
         );
+        // A signing key's cborHex with a stray quote: not hex, not bech32, not repeated.
+        let pasted = format!("5820{}\"", "5a".repeat(32));
+        let err = verification_key_from_text(&pasted, accept::COLD_VERIFICATION).unwrap_err();
+        assert!(!err.to_string().contains("5a5a"), "{err}");
+        assert!(!format!("{err:?}").contains("5a5a"), "{err:?}");
     }
 
     #[test]

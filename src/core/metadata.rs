@@ -5,6 +5,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::hash::blake2b_256;
+use super::quote::quote_in_secret_context;
 
 pub const MAX_BYTES: usize = 512;
 pub const MAX_NAME_CHARS: usize = 50;
@@ -39,7 +40,11 @@ pub enum MetadataError {
     UrlEmpty,
     #[error("the metadata URL is {0} bytes in UTF-8; the ledger accepts at most 128 bytes (use plain ASCII characters)")]
     UrlTooManyBytes(usize),
-    #[error("\"{0}\" is not a metadata hash: it must be 64 hexadecimal characters (blake2b-256)")]
+    /// The hash as typed. Long hex is hidden: a key's hex pasted here is not repeated.
+    #[error(
+        "{} is not a metadata hash: it must be 64 hexadecimal characters (blake2b-256)",
+        quote_in_secret_context(.0)
+    )]
     BadHash(String),
 }
 

@@ -29,6 +29,7 @@ pub mod node_metrics;
 pub mod opcert;
 pub mod plan;
 pub mod predeploy;
+pub mod quote;
 pub mod recognise;
 pub mod review;
 pub mod secret;

@@ -16,6 +16,7 @@ use super::certificate::margin::UnitInterval;
 use super::certificate::relay::{self, DnsName, Relay};
 use super::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
 use super::describe::pool_bech32;
+use super::quote::{bare, escape, quote, quote_in_secret_context};
 
 /// Written into every plan so a plan is recognised as one.
 pub const FORMAT: &str = "pool-console pool plan";
@@ -25,31 +26,33 @@ pub const ERA: Era = Era::Conway;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PlanError {
-    #[error("is not a pool plan: {0}")]
+    // Values from the plan are shown through core::quote: escaped, shortened, never a secret.
+    /// The JSON reader's reason, which may name a field of the file (escaped when shown).
+    #[error("is not a pool plan: {}", escape(.0))]
     Json(String),
-    #[error("is a JSON document, but not a pool plan (its \"format\" is {0:?}, not \"{FORMAT}\")")]
+    #[error("is a JSON document, but not a pool plan (its \"format\" is {}, not \"{FORMAT}\")", quote(.0))]
     NotAPlan(String),
     #[error("is a pool plan of version {0}; this console reads version {VERSION}")]
     Version(u64),
-    #[error("network {0:?} is unknown: use \"mainnet\", \"preprod\", \"preview\" or \"testnet\" with a \"network_magic\"")]
+    #[error("network {} is unknown: use \"mainnet\", \"preprod\", \"preview\" or \"testnet\" with a \"network_magic\"", quote(.0))]
     Network(String),
-    #[error("pool_id {0:?} is not a pool id (pool1… or 56 hex digits)")]
+    #[error("pool_id {} is not a pool id (pool1… or 56 hex digits)", quote_in_secret_context(.0))]
     PoolId(String),
-    #[error("vrf_key_hash {0:?} is not a VRF key hash (64 hex digits, blake2b-256 of the VRF verification key)")]
+    #[error("vrf_key_hash {} is not a VRF key hash (64 hex digits, blake2b-256 of the VRF verification key)", quote_in_secret_context(.0))]
     VrfHash(String),
     #[error("{field}: {message}")]
     Amount { field: String, message: String },
     #[error("{0}")]
     Margin(String),
-    #[error("margin {margin} is {actual}, but margin_percent says {stated}: fix one of them")]
+    #[error("margin {} is {actual}, but margin_percent says {}: fix one of them", bare(.margin), bare(.stated))]
     MarginMismatch {
         margin: String,
         actual: String,
         stated: String,
     },
-    #[error("reward_account {0:?}: {1}")]
+    #[error("reward_account {}: {}", quote_in_secret_context(.0), .1)]
     RewardAccount(String, String),
-    #[error("reward_account {account} is a {found} address, but the plan is for {network}")]
+    #[error("reward_account {} is a {found} address, but the plan is for {network}", bare(.account))]
     RewardNetwork {
         account: String,
         found: &'static str,
@@ -57,13 +60,13 @@ pub enum PlanError {
     },
     #[error("the plan has no owners: a pool needs at least one owner stake key")]
     NoOwners,
-    #[error("owner {index} ({name}): {message}")]
+    #[error("owner {index} ({}): {message}", bare(.name))]
     Owner {
         index: usize,
         name: String,
         message: String,
     },
-    #[error("owners {first} and {second} have the same stake key")]
+    #[error("owners {} and {} have the same stake key", bare(.first), bare(.second))]
     DuplicateOwner { first: String, second: String },
     #[error("relay {index}: {message}")]
     Relay { index: usize, message: String },
@@ -205,16 +208,18 @@ fn owner_key(entry: &OwnerEntry, network: Network) -> Result<[u8; 28], String> {
         .as_deref()
         .map(|a| {
             let acct = RewardAccount::from_bech32(a.trim())
-                .map_err(|e| format!("stake_address {a:?} {e}"))?;
+                .map_err(|e| format!("stake_address {} {e}", quote_in_secret_context(a)))?;
             if acct.network_id != network.id() {
                 return Err(format!(
-                    "stake_address {a} is for another network than the plan's"
+                    "stake_address {} is for another network than the plan's",
+                    bare(a)
                 ));
             }
             match acct.credential {
                 Credential::Key(h) => Ok(h),
                 Credential::Script(_) => Err(format!(
-                    "stake_address {a} is a script address; owners must be stake keys"
+                    "stake_address {} is a script address; owners must be stake keys",
+                    bare(a)
                 )),
             }
         })
@@ -224,7 +229,10 @@ fn owner_key(entry: &OwnerEntry, network: Network) -> Result<[u8; 28], String> {
         .as_deref()
         .map(|h| {
             parse_hash::<28>(h).ok_or_else(|| {
-                format!("stake_key_hash {h:?} is not a stake key hash (56 hex digits)")
+                format!(
+                    "stake_key_hash {} is not a stake key hash (56 hex digits)",
+                    quote_in_secret_context(h)
+                )
             })
         })
         .transpose()?;
@@ -400,8 +408,8 @@ impl PlanFile {
                     .map_err(|e| PlanError::Metadata(e.to_string()))?;
                 let hash = parse_hash::<32>(&m.hash).ok_or_else(|| {
                     PlanError::Metadata(format!(
-                        "hash {:?} is not a metadata hash (64 hex digits)",
-                        m.hash
+                        "hash {} is not a metadata hash (64 hex digits)",
+                        quote_in_secret_context(&m.hash)
                     ))
                 })?;
                 Ok(PoolMetadataRef {
@@ -636,6 +644,20 @@ pub(crate) mod tests {
             edited(|f| f.format = "something else".to_owned()),
             "is a JSON document, but not a pool plan (its \"format\" is \"something else\", not \"pool-console pool plan\")"
         );
+    }
+
+    #[test]
+    fn values_from_the_plan_are_quoted_safely() {
+        assert_eq!(
+            edited(|f| {
+                f.owners[1].name = "\u{1b}[1A\u{1b}[2KBob".to_owned();
+                f.owners[1].pledge_ada = "x".to_owned();
+            }),
+            "owner 2 (\\x1b[1A\\x1b[2KBob): pledge_ada: \"x\" is not an amount: use digits, an optional decimal point and up to 6 decimals"
+        );
+        let secret = format!("5820{}", "ab".repeat(32));
+        let e = edited(|f| f.pool_id = secret.clone());
+        assert!(!e.contains("abab"), "{e}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::certificate::{Certificate, PoolParams};
 use super::describe::{format_ada, pool_bech32};
 use super::fingerprint::Fingerprint;
 use super::plan::PoolPlan;
+use super::quote::escape;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ReviewError {
@@ -423,7 +424,8 @@ impl Review {
             .collect()
     }
 
-    /// Plain text for the terminal.
+    /// Plain text for the terminal. Names, DNS names and URLs come from the certificate and
+    /// the plan, so every line's text is escaped: a name cannot move the cursor or erase a line.
     pub fn to_text(&self) -> String {
         let mut out = String::from("Stake pool registration\n");
         out.push_str(&format!("  Fingerprint: {}\n", self.fingerprint.hex()));
@@ -432,23 +434,29 @@ impl Review {
             self.fingerprint.words_text()
         ));
         if let Some(v) = &self.verdict {
-            out.push_str(&format!("\n{v}\n"));
+            out.push_str(&format!("\n{}\n", escape(v)));
         }
         out.push('\n');
-        let width = self
+        let rows: Vec<(String, String)> = self
             .rows
             .iter()
-            .map(|r| r.label.chars().count())
+            .map(|r| {
+                let value = r
+                    .current
+                    .as_deref()
+                    .or(r.previous.as_deref())
+                    .unwrap_or("none");
+                (escape(&r.label), escape(value))
+            })
+            .collect();
+        let width = rows
+            .iter()
+            .map(|(label, _)| label.chars().count())
             .max()
             .unwrap_or(0);
-        for r in &self.rows {
-            let value = r
-                .current
-                .as_deref()
-                .or(r.previous.as_deref())
-                .unwrap_or("none");
-            let pad = " ".repeat(width - r.label.chars().count());
-            out.push_str(&format!("  {}:{pad} {value}\n", r.label));
+        for (label, value) in &rows {
+            let pad = " ".repeat(width - label.chars().count());
+            out.push_str(&format!("  {label}:{pad} {value}\n"));
         }
         if self.has_previous {
             let changes = self.changes();
@@ -457,13 +465,13 @@ impl Review {
                 out.push_str("  none\n");
             }
             for c in changes {
-                out.push_str(&format!("  {c}\n"));
+                out.push_str(&format!("  {}\n", escape(&c)));
             }
         }
         if !self.plan_mismatches.is_empty() {
             out.push_str("\nThis certificate is not what the plan builds:\n");
             for m in &self.plan_mismatches {
-                out.push_str(&format!("  {m}\n"));
+                out.push_str(&format!("  {}\n", escape(m)));
             }
         }
         if let Some(p) = &self.pledge {
@@ -474,10 +482,10 @@ impl Review {
                 format_ada(p.counted)
             ));
             for w in &p.warnings {
-                out.push_str(&format!("  warning: {w}\n"));
+                out.push_str(&format!("  warning: {}\n", escape(w)));
             }
             for c in &p.confirm {
-                out.push_str(&format!("  confirm: {c}\n"));
+                out.push_str(&format!("  confirm: {}\n", escape(c)));
             }
         }
         out

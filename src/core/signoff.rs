@@ -2,11 +2,15 @@
 //! (every field, the changes, the fingerprint, the pledge check, a line per owner to sign).
 //! HTML rather than PDF: any browser prints it to PDF, and it needs no font or PDF library.
 
+use super::quote;
 use super::review::{Change, Review};
 
+/// HTML-escaped, after control characters are made visible (`\x1b`): a browser would drop or
+/// mangle them silently, and the owners must see that a name holds one.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let visible = quote::escape(text);
+    let mut out = String::with_capacity(visible.len());
+    for c in visible.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -152,5 +156,7 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(escape("Al\u{1b}[2K<i>"), "Al\\x1b[2K&lt;i&gt;");
+        assert_eq!(escape("\u{9b}\u{7f}"), "\\u{9b}\\x7f");
     }
 }

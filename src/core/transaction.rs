@@ -10,6 +10,7 @@ use super::cbor::{CborError, CborReader, CborWriter, Head};
 use super::envelope::{EnvelopeError, TextEnvelope};
 use super::hash::{blake2b_224, blake2b_256};
 use super::keys::{self, KeyError, SigningKey};
+use super::quote::{bare, quote};
 
 pub const WITNESS_DESCRIPTION: &str = "Key Witness ShelleyEra";
 pub const TX_DESCRIPTION: &str = "Ledger Cddl Format";
@@ -23,11 +24,11 @@ pub enum TxError {
     Envelope(#[from] EnvelopeError),
     #[error("is not a valid transaction: {0}")]
     Cbor(#[from] CborError),
-    #[error("has type \"{0}\", but a transaction (\"Tx ConwayEra\", as written by transaction build-raw or build) was expected")]
+    #[error("has type {}, but a transaction (\"Tx ConwayEra\", as written by transaction build-raw or build) was expected", quote(.0))]
     NotATransaction(String),
-    #[error("has type \"{0}\", but a key witness (\"TxWitness ConwayEra\") was expected")]
+    #[error("has type {}, but a key witness (\"TxWitness ConwayEra\") was expected", quote(.0))]
     NotAWitness(String),
-    #[error("is a witness for the {found} era, but the transaction is for the {expected} era")]
+    #[error("is a witness for the {} era, but the transaction is for the {} era", bare(.found), bare(.expected))]
     EraMismatch { found: String, expected: String },
     #[error("is a transaction with {0} parts; [body, witnesses, valid flag, auxiliary data] was expected")]
     WrongShape(u64),

@@ -26,9 +26,15 @@ struct Target {
     host_header: String,
 }
 
-/// GETs `url` and returns the body as text.
+/// The longest wait honoured, whatever the caller asks: far beyond any poll, and far from
+/// the end of `Instant`'s range, so the deadline arithmetic cannot overflow.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// GETs `url` and returns the body as text, within `timeout` (at most [`MAX_TIMEOUT`]).
 pub fn get(url: &str, timeout: Duration) -> Result<String, String> {
-    let deadline = Instant::now() + timeout;
+    let timeout = timeout.min(MAX_TIMEOUT);
+    let started = Instant::now();
+    let deadline = started.checked_add(timeout).unwrap_or(started);
     let url = url.trim();
     let target = parse_url(url)?;
     let timed_out = || {
@@ -408,6 +414,15 @@ mod tests {
             Ok("hello".to_owned())
         );
         assert!(start.elapsed() < SECOND);
+    }
+
+    #[test]
+    fn a_huge_timeout_does_not_overflow() {
+        let (port, _seen) = serve(answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+        assert_eq!(
+            get(&format!("http://127.0.0.1:{port}/"), Duration::MAX),
+            Ok("ok".to_owned())
+        );
     }
 
     #[test]

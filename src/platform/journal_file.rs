@@ -8,6 +8,8 @@ use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
+use super::files::FileError;
+use super::read;
 use crate::core::journal::{self, JournalEntry, FILE_NAME};
 
 /// Appends one entry to `dir/rotation-journal.jsonl`, creating the file when needed.
@@ -49,13 +51,19 @@ pub fn append(dir: &Path, entry: &JournalEntry) -> Result<(), String> {
 /// journal. Bytes that are not UTF-8 spoil only their own line.
 pub fn read(dir: &Path) -> Result<(Vec<JournalEntry>, Vec<String>), String> {
     let path = dir.join(FILE_NAME);
-    match fs::read(&path) {
-        Ok(bytes) => Ok(journal::parse(&String::from_utf8_lossy(&bytes))),
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok((Vec::new(), Vec::new())),
-        Err(e) => Err(format!(
-            "{}: cannot read the rotation journal: {e}",
+    // Never made by anyone but us, so only a regular file is read: a pipe or device put in
+    // its place is reported, not waited on.
+    match fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        _ => {}
+    }
+    match read::read_regular(&path, read::JOURNAL) {
+        Ok(bytes) => Ok(journal::parse(&String::from_utf8_lossy(bytes.expose()))),
+        Err(FileError::Read { reason, .. }) => Err(format!(
+            "{}: cannot read the rotation journal: {reason}",
             path.display()
         )),
+        Err(e) => Err(e.to_string()),
     }
 }
 

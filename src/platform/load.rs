@@ -2,23 +2,27 @@
 //! command line and the console so both say the same thing about the same bad file.
 
 use std::path::Path;
+use std::time::Duration;
 
-use super::files;
+use super::read::{self, Input};
 use crate::core::certificate::{Certificate, PoolParams};
 use crate::core::envelope::TextEnvelope;
 use crate::core::keys::{AnyKey, KeyKind, SigningKey, VerificationKey};
 use crate::core::opcert::IssueCounter;
 use crate::core::plan::PoolPlan;
+use crate::core::quote::escape_path;
 use crate::core::review;
+use crate::core::secret::SecretBytes;
 use crate::core::transaction::{KeyWitness, TxFile};
 
+/// "FILE: what is wrong", the name escaped as typed (core::quote).
 fn named(path: &Path, e: impl std::fmt::Display) -> String {
-    format!("{}: {e}", path.display())
+    format!("{}: {e}", escape_path(&path.display().to_string()))
 }
 
 /// A key file: a text envelope or a bare bech32 string.
 pub fn key(path: &Path) -> Result<AnyKey, String> {
-    let bytes = files::read(path).map_err(|e| e.to_string())?;
+    let bytes = capped(path, read::KEY)?;
     AnyKey::from_file_contents(bytes.expose()).map_err(|e| named(path, e))
 }
 
@@ -38,8 +42,18 @@ pub fn signing_key(path: &Path, accepted: &[KeyKind]) -> Result<SigningKey, Stri
 
 /// Any text envelope.
 pub fn envelope(path: &Path) -> Result<TextEnvelope, String> {
-    let bytes = files::read(path).map_err(|e| e.to_string())?;
+    envelope_within(path, read::PIPE_WAIT)
+}
+
+/// Any text envelope, waiting at most `wait` when the file is a pipe.
+pub fn envelope_within(path: &Path, wait: Duration) -> Result<TextEnvelope, String> {
+    let bytes = read::read_input_within(path, read::ENVELOPE, wait).map_err(|e| e.to_string())?;
     TextEnvelope::parse(bytes.expose()).map_err(|e| named(path, e))
+}
+
+/// The bytes of one input of this kind, capped (see [`read`]).
+pub fn capped(path: &Path, input: Input) -> Result<SecretBytes, String> {
+    read::read_input(path, input).map_err(|e| e.to_string())
 }
 
 /// An operational certificate issue counter.
@@ -60,13 +74,13 @@ pub fn registration(path: &Path) -> Result<(PoolParams, Vec<u8>), String> {
 
 /// A pool plan file.
 pub fn plan(path: &Path) -> Result<PoolPlan, String> {
-    let bytes = files::read(path).map_err(|e| e.to_string())?;
+    let bytes = capped(path, read::PLAN)?;
     PoolPlan::parse(bytes.expose()).map_err(|e| named(path, e))
 }
 
 /// A transaction: its envelope, or raw CBOR of a transaction or a bare body.
 pub fn transaction(path: &Path) -> Result<TxFile, String> {
-    let bytes = files::read(path).map_err(|e| e.to_string())?;
+    let bytes = capped(path, read::TRANSACTION)?;
     TxFile::from_file_contents(bytes.expose()).map_err(|e| named(path, e))
 }
 

@@ -60,12 +60,12 @@ pub const TRANSACTION: Input = Input {
 /// A pool plan: a page of JSON.
 pub const PLAN: Input = Input {
     cap: MIB,
-    what: "pool plan",
+    what: "pool plan file",
 };
 /// The saved output of `query kes-period-info`.
 pub const KES_PERIOD_INFO: Input = Input {
     cap: 64 * KIB,
-    what: "kes-period-info output",
+    what: "kes-period-info JSON file",
 };
 /// Genesis files: mainnet's Byron genesis is about 1 MiB, test networks' a few MiB.
 pub const GENESIS: Input = Input {
@@ -80,6 +80,10 @@ pub const JOURNAL: Input = Input {
 
 /// How long a pipe, terminal or other stream may take to deliver everything.
 pub const PIPE_WAIT: Duration = Duration::from_secs(5);
+
+/// Why [`read_regular`] refuses a stream.
+const NOT_REGULAR: &str =
+    "it is a named pipe or a device, not a regular file; give the name of a file";
 
 /// Bytes read at a time: a stack chunk, wiped after use.
 const CHUNK: usize = 8 * 1024;
@@ -140,12 +144,7 @@ fn read_checked(
     let stream = match Source::of(&meta.file_type()) {
         Source::Refused(reason) => return Err(failure(path, reason)),
         Source::Regular => None,
-        Source::Stream(_) if !streams => {
-            return Err(failure(
-                path,
-                "it is a named pipe or a device, not a regular file; give the name of a file",
-            ))
-        }
+        Source::Stream(_) if !streams => return Err(failure(path, NOT_REGULAR)),
         Source::Stream(s) => Some(s),
     };
     let deadline = Instant::now().checked_add(wait);
@@ -158,27 +157,31 @@ fn read_checked(
         .map_err(|e| failure(path, format!("cannot start the reading thread: {e}")))?;
     // The open may block (a pipe with no writer), and so may a stream's reads; a regular
     // file, once open, is read to its end or its cap without a deadline.
+    // If the caller stops waiting, the thread's bytes are dropped (and wiped) when it ends.
     let mut opened = None;
     let outcome = loop {
         let event = match (opened, deadline) {
-            (Some(Source::Regular), _) | (_, None) => rx.recv().map_err(|_| None),
-            (_, Some(d)) => rx
-                .recv_timeout(d.saturating_duration_since(Instant::now()))
-                .map_err(|e| match e {
-                    RecvTimeoutError::Timeout => Some(()),
-                    RecvTimeoutError::Disconnected => None,
-                }),
+            (Some(Source::Regular), _) | (_, None) => {
+                rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            }
+            (_, Some(d)) => rx.recv_timeout(d.saturating_duration_since(Instant::now())),
         };
         match event {
+            // Replaced by a pipe or device between the look and the open.
+            Ok(Event::Opened(Source::Stream(_))) if !streams => {
+                return Err(failure(path, NOT_REGULAR))
+            }
             Ok(Event::Opened(s)) => opened = Some(s),
             Ok(Event::Done(result)) => break result,
-            Err(Some(())) => {
+            Err(RecvTimeoutError::Timeout) => {
                 return Err(failure(
                     path,
                     timed_out(stream.or(opened.and_then(Source::stream)), wait),
                 ))
             }
-            Err(None) => return Err(failure(path, "the reading thread stopped unexpectedly")),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(failure(path, "the reading thread stopped unexpectedly"))
+            }
         }
     };
     match outcome {
@@ -195,8 +198,8 @@ fn read_checked(
 /// The regular files directly in `dir` (links followed to regular files only; no pipes,
 /// devices, sockets or folders), sorted, or why the folder cannot be listed.
 pub fn regular_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = fs::read_dir(dir)
-        .map_err(|e| format!("{}: cannot open the folder: {e}", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| format!("{}: cannot open the folder: {e}", dir.display()))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -387,14 +390,14 @@ mod tests {
             cap: 20_000,
             what: "thing",
         };
-        std::fs::write(&path, vec![7u8; 20_000]).unwrap();
+        fs::write(&path, vec![7u8; 20_000]).unwrap();
         assert_eq!(read_input(&path, cap).unwrap().expose(), &[7u8; 20_000][..]);
-        std::fs::write(&path, vec![7u8; 20_001]).unwrap();
+        fs::write(&path, vec![7u8; 20_001]).unwrap();
         assert_eq!(
             reason(read_input(&path, cap).unwrap_err()),
             "it is more than 20000 bytes, far larger than any thing; is it the right file?"
         );
-        std::fs::write(&path, b"").unwrap();
+        fs::write(&path, b"").unwrap();
         assert!(read_input(&path, cap).unwrap().is_empty());
     }
 
@@ -451,9 +454,43 @@ mod tests {
         let writer = fifo.clone();
         let t = std::thread::Builder::new()
             .name("test writer".to_owned())
-            .spawn(move || std::fs::write(writer, b"hello").unwrap())
+            .spawn(move || fs::write(writer, b"hello").unwrap())
             .unwrap();
         assert_eq!(read(&fifo).unwrap().expose(), b"hello");
+        t.join().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_regular_never_waits_on_a_pipe() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        let start = Instant::now();
+        assert_eq!(reason(read_regular(&fifo, KEY).unwrap_err()), NOT_REGULAR);
+        assert!(start.elapsed() < Duration::from_secs(1));
+    }
+
+    /// A stream larger than the first buffer grows it (the smaller copies wiped) to the end.
+    #[cfg(unix)]
+    #[test]
+    fn a_long_pipe_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let (writer, sent) = (fifo.clone(), data.clone());
+        let t = std::thread::Builder::new()
+            .name("test writer".to_owned())
+            .spawn(move || fs::write(writer, sent).unwrap())
+            .unwrap();
+        assert_eq!(read_input(&fifo, ENVELOPE).unwrap().expose(), &data[..]);
         t.join().unwrap();
     }
 

@@ -159,9 +159,7 @@ impl Holding {
                 "an operational certificate issue counter".to_owned()
             }
             Self::File(FileKind::OpCert) => "an operational certificate".to_owned(),
-            Self::File(FileKind::PoolRegistration) => {
-                "a pool registration certificate".to_owned()
-            }
+            Self::File(FileKind::PoolRegistration) => "a pool registration certificate".to_owned(),
             Self::File(FileKind::PoolRetirement) => "a pool retirement certificate".to_owned(),
             Self::File(FileKind::StakeCertificate) | Self::CertificateEnvelope => {
                 "a certificate".to_owned()
@@ -179,10 +177,7 @@ impl Holding {
 
     /// Key material or a counter: what the "never without --force" rule protects.
     pub fn is_key_or_counter(self) -> bool {
-        matches!(
-            self,
-            Self::File(FileKind::Key(_) | FileKind::IssueCounter)
-        )
+        matches!(self, Self::File(FileKind::Key(_) | FileKind::IssueCounter))
     }
 }
 
@@ -278,9 +273,7 @@ pub fn same_kind(kind: OutputKind, holding: Holding) -> bool {
     use Holding as H;
     match kind {
         OutputKind::Key(k) => holding == H::File(F::Key(k)),
-        OutputKind::NewCounter | OutputKind::CounterUpdate => {
-            holding == H::File(F::IssueCounter)
-        }
+        OutputKind::NewCounter | OutputKind::CounterUpdate => holding == H::File(F::IssueCounter),
         OutputKind::OpCert => holding == H::File(F::OpCert),
         OutputKind::Certificate => matches!(
             holding,
@@ -320,7 +313,10 @@ mod tests {
     #[test]
     fn decoded_text_and_values_are_recognised() {
         let decoded = "\n83  # list(3)\n   04  # int(4)\n   19 01 2c  # int(300)\n";
-        assert_eq!(recognise(decoded.as_bytes()), Existing::Holds(Holding::DecodedText));
+        assert_eq!(
+            recognise(decoded.as_bytes()),
+            Existing::Holds(Holding::DecodedText)
+        );
         assert_eq!(
             recognise(b"pool1z22x50lqsrwent6en0llzzs9e577rx7n3mv9kfw7udwa2rf42fa"),
             Existing::Holds(Holding::TextValue)

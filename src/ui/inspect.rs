@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText, TextEdit};
 use super::theme::{self, Level};
 use super::widgets;
 use crate::app::ConsoleApp;
+use crate::core::quote::{escape, escape_controls_keeping_lines, escape_path};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(ui, "Inspect", "Open or drop any key, counter, opcert, certificate or metadata file to read it in plain words.");
@@ -36,23 +37,24 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     for (name, result) in &app.drafts.inspected {
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(name).monospace().small());
+            ui.label(RichText::new(escape_path(name)).monospace().small());
             match result {
-                Err(e) => widgets::status(ui, Level::Alert, e),
+                Err(e) => widgets::status(ui, Level::Alert, &escape_controls_keeping_lines(e)),
                 Ok(d) => {
-                    ui.label(RichText::new(&d.title).strong());
+                    // Field values come from the file (metadata names, DNS names): escaped.
+                    ui.label(RichText::new(escape(&d.title)).strong());
                     egui::Grid::new(format!("inspect-{name}"))
                         .num_columns(2)
                         .spacing([16.0, 4.0])
                         .show(ui, |ui| {
                             for (k, v) in &d.fields {
-                                ui.label(k);
-                                ui.label(RichText::new(v).monospace());
+                                ui.label(escape(k));
+                                ui.label(RichText::new(escape(v)).monospace());
                                 ui.end_row();
                             }
                         });
                     for w in &d.warnings {
-                        widgets::status(ui, Level::Warn, w);
+                        widgets::status(ui, Level::Warn, &escape(w));
                     }
                 }
             }

@@ -24,7 +24,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::app::network::NetworkChoice;
 use crate::app::registration::RegistrationForm;
-use crate::app::settings::{Settings, SETTINGS_KEY};
+use crate::app::settings::{registration_without_secrets, Settings, SETTINGS_KEY};
 use crate::app::{ConsoleApp, Platform, Tab};
 use crate::core::describe::pool_bech32;
 
@@ -297,7 +297,12 @@ impl eframe::App for ConsoleApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-        eframe::set_value(storage, REGISTRATION_KEY, &self.registration);
+        // Nothing that looks like a secret is ever written to the settings file.
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings.without_secrets());
+        eframe::set_value(
+            storage,
+            REGISTRATION_KEY,
+            &registration_without_secrets(&self.registration),
+        );
     }
 }

@@ -10,6 +10,7 @@ use crate::core::amount;
 use crate::core::certificate::margin::UnitInterval;
 use crate::core::describe::format_ada;
 use crate::core::metadata;
+use crate::core::quote::escape;
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(
@@ -330,13 +331,14 @@ fn preview(app: &ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
     ui.label(RichText::new("Preview").strong().size(16.0));
     theme::card(ui).show(ui, |ui| {
         ui.set_min_width(300.0);
+        // Typed, or filled from an imported plan or metadata file: control characters escaped.
         let m = app.registration.metadata.to_metadata();
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(if m.ticker.is_empty() {
                     "TICKR".to_owned()
                 } else {
-                    m.ticker.clone()
+                    escape(&m.ticker)
                 })
                 .strong()
                 .size(20.0)
@@ -346,16 +348,16 @@ fn preview(app: &ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
                 RichText::new(if m.name.is_empty() {
                     "Pool name".to_owned()
                 } else {
-                    m.name.clone()
+                    escape(&m.name)
                 })
                 .strong(),
             );
         });
         if !m.description.is_empty() {
-            ui.label(&m.description);
+            ui.label(escape(&m.description));
         }
         if !m.homepage.is_empty() {
-            ui.label(RichText::new(&m.homepage).color(theme::ACCENT));
+            ui.label(RichText::new(escape(&m.homepage)).color(theme::ACCENT));
         }
         ui.separator();
         egui::Grid::new("card").num_columns(2).show(ui, |ui| {
@@ -444,7 +446,7 @@ fn plan(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             &format!("The form does not build the certificate of {file} yet:"),
         );
         for d in differences {
-            ui.label(RichText::new(format!("• {d}")).small());
+            ui.label(RichText::new(format!("• {}", escape(&d))).small());
         }
     }
 }

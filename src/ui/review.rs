@@ -9,6 +9,7 @@ use super::widgets;
 use crate::app::review::LoadedCert;
 use crate::app::ConsoleApp;
 use crate::core::describe::format_ada;
+use crate::core::quote::{escape, escape_controls_keeping_lines};
 use crate::core::review::{Change, Review};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
@@ -34,7 +35,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             Level::Alert
         };
         ui.label(
-            RichText::new(format!("{} {v}", level.icon()))
+            RichText::new(format!("{} {}", level.icon(), escape(v)))
                 .size(18.0)
                 .strong()
                 .color(level.color(ui)),
@@ -43,7 +44,11 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     }
     fingerprint(ui, &review);
     for m in &review.plan_mismatches {
-        widgets::status(ui, Level::Alert, &format!("Not what the plan says: {m}"));
+        widgets::status(
+            ui,
+            Level::Alert,
+            &format!("Not what the plan says: {}", escape(m)),
+        );
     }
     ui.add_space(6.0);
     fields(ui, &review);
@@ -71,7 +76,11 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 
 fn slot_error(ui: &mut egui::Ui, error: Option<&String>) {
     if let Some(e) = error {
-        ui.label(RichText::new(e).small().color(theme::error_text(ui)));
+        ui.label(
+            RichText::new(escape_controls_keeping_lines(e))
+                .small()
+                .color(theme::error_text(ui)),
+        );
     }
 }
 
@@ -245,7 +254,8 @@ fn fields(ui: &mut egui::Ui, review: &Review) {
                 }
                 for r in &review.rows {
                     let (word, colour) = change_text(r.change);
-                    let label = RichText::new(&r.label);
+                    // Names, DNS names and URLs come from files: control characters escaped.
+                    let label = RichText::new(escape(&r.label));
                     ui.label(if colour.is_some() {
                         label.strong()
                     } else {
@@ -254,7 +264,8 @@ fn fields(ui: &mut egui::Ui, review: &Review) {
                     // Side by side, long ids are elided (whole on hover); alone, shown whole.
                     let max = if review.has_previous { 36 } else { 120 };
                     let value = |ui: &mut egui::Ui, v: &Option<String>| {
-                        widgets::long_value(ui, v.as_deref().unwrap_or("—"), colour, max);
+                        let shown = escape(v.as_deref().unwrap_or("—"));
+                        widgets::long_value(ui, &shown, colour, max);
                     };
                     if review.has_previous {
                         value(ui, &r.previous);
@@ -296,10 +307,10 @@ fn pledge(ui: &mut egui::Ui, review: &Review) {
             widgets::status(ui, Level::Ok, "The owners' stake covers the pledge.");
         }
         for w in &p.warnings {
-            widgets::status(ui, Level::Warn, w);
+            widgets::status(ui, Level::Warn, &escape(w));
         }
         for c in &p.confirm {
-            widgets::status(ui, Level::Neutral, c);
+            widgets::status(ui, Level::Neutral, &escape(c));
         }
     });
 }

@@ -11,6 +11,7 @@ use crate::core::address::Network;
 use crate::core::certificate::{Certificate, Era};
 use crate::core::describe::{describe_certificate, format_ada};
 use crate::core::fingerprint::Fingerprint;
+use crate::core::quote::{escape, escape_controls_keeping_lines, escape_path};
 use crate::core::tx_view::{field_name, TxView};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
@@ -35,7 +36,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         }
     });
     if let Some(e) = &app.sign.tx_error {
-        ui.label(RichText::new(e).color(theme::error_text(ui)));
+        ui.label(RichText::new(escape_controls_keeping_lines(e)).color(theme::error_text(ui)));
     }
     let Some(t) = app.sign.tx.clone() else {
         widgets::status(
@@ -158,18 +159,19 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
                         .num_columns(2)
                         .spacing([16.0, 2.0])
                         .show(ui, |ui| {
+                            // DNS names and URLs come from the transaction: escaped.
                             for (k, val) in d.fields.iter().filter(|(k, _)| k != "Encoding") {
-                                ui.label(k);
-                                widgets::long_value(ui, val, None, 90);
+                                ui.label(escape(k));
+                                widgets::long_value(ui, &escape(val), None, 90);
                                 ui.end_row();
                             }
                         });
                     for w in &d.warnings {
-                        widgets::status(ui, Level::Warn, w);
+                        widgets::status(ui, Level::Warn, &escape(w));
                     }
                 }
                 Err(e) => {
-                    widgets::status(ui, Level::Warn, e);
+                    widgets::status(ui, Level::Warn, &escape_controls_keeping_lines(e));
                     ui.label(RichText::new(c.raw_hex()).monospace().small());
                 }
             });
@@ -244,7 +246,7 @@ fn witnesses(app: &mut ConsoleApp, ui: &mut egui::Ui, t: &LoadedTx) {
             ui.label(
                 RichText::new(format!(
                     "{}  (key hash {})",
-                    h.source,
+                    escape_path(&h.source),
                     widgets::elide(&hex::encode(h.witness.key_hash()), 8)
                 ))
                 .monospace(),
@@ -280,6 +282,6 @@ fn witnesses(app: &mut ConsoleApp, ui: &mut egui::Ui, t: &LoadedTx) {
         }
     });
     if let Some(e) = &app.sign.error {
-        ui.label(RichText::new(e).color(theme::error_text(ui)));
+        ui.label(RichText::new(escape_controls_keeping_lines(e)).color(theme::error_text(ui)));
     }
 }

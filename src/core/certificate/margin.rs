@@ -3,19 +3,26 @@
 use std::fmt;
 use thiserror::Error;
 
+use crate::core::quote::{bare, quote};
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MarginError {
+    // The margin as typed; shown through core::quote (escaped, shortened, never a secret).
     #[error(
-        "margin \"{0}\" is not a number: write a decimal such as 0.015 or a fraction such as 3/200"
+        "margin {} is not a number: write a decimal such as 0.015 or a fraction such as 3/200",
+        quote(.0)
     )]
     NotANumber(String),
-    #[error("margin {0} is negative: it must be between 0 and 1")]
+    #[error("margin {} is negative: it must be between 0 and 1", bare(.0))]
     Negative(String),
-    #[error("margin {0} is above 1: it is a fraction between 0 and 1 (0.015 means 1.5%)")]
+    #[error(
+        "margin {} is above 1: it is a fraction between 0 and 1 (0.015 means 1.5%)",
+        bare(.0)
+    )]
     AboveOne(String),
-    #[error("margin {0} divides by zero")]
+    #[error("margin {} divides by zero", bare(.0))]
     ZeroDenominator(String),
-    #[error("margin {0} has too many digits to be stored exactly (numerator and denominator must fit in 64 bits)")]
+    #[error("margin {} has too many digits to be stored exactly (numerator and denominator must fit in 64 bits)", bare(.0))]
     TooPrecise(String),
 }
 
@@ -222,6 +229,18 @@ mod tests {
             UnitInterval::parse("1e-2"),
             Err(MarginError::NotANumber(_))
         ));
+    }
+
+    #[test]
+    fn typed_margins_are_quoted_safely() {
+        assert_eq!(
+            UnitInterval::parse("0.1\u{1b}[2K").unwrap_err().to_string(),
+            "margin \"0.1\\x1b[2K\" is not a number: write a decimal such as 0.015 or a fraction such as 3/200"
+        );
+        assert_eq!(
+            UnitInterval::parse("-\u{9b}").unwrap_err().to_string(),
+            "margin -\\u{9b} is negative: it must be between 0 and 1"
+        );
     }
 
     #[test]

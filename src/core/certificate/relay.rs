@@ -8,6 +8,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use thiserror::Error;
 
 use crate::core::cbor::{CborError, CborReader, CborWriter};
+use crate::core::quote::{bare, escape, quote};
 
 /// DNS names longer than this are rejected by the ledger before Conway.
 pub const DNS_LIMIT_PRE_CONWAY: usize = 64;
@@ -16,13 +17,14 @@ pub const DNS_LIMIT: usize = 128;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RelayError {
-    #[error("\"{0}\" is not an IPv4 address: write four numbers from 0 to 255 separated by dots, e.g. 203.0.113.10")]
+    // Inputs as typed; shown through core::quote (escaped, shortened, never a secret).
+    #[error("{} is not an IPv4 address: write four numbers from 0 to 255 separated by dots, e.g. 203.0.113.10", quote(.0))]
     BadIpv4(String),
-    #[error("\"{0}\" is not an IPv6 address: write it in the usual colon form, e.g. 2001:db8::1")]
+    #[error("{} is not an IPv6 address: write it in the usual colon form, e.g. 2001:db8::1", quote(.0))]
     BadIpv6(String),
-    #[error("port {0} is out of range: use a port from 1 to 65535 (cardano-node listens on 3001 by default)")]
+    #[error("port {} is out of range: use a port from 1 to 65535 (cardano-node listens on 3001 by default)", bare(.0))]
     PortOutOfRange(String),
-    #[error("\"{0}\" is not a port number: use a whole number from 1 to 65535")]
+    #[error("{} is not a port number: use a whole number from 1 to 65535", quote(.0))]
     BadPort(String),
     #[error("the relay needs a port")]
     MissingPort,
@@ -33,10 +35,13 @@ pub enum RelayError {
     #[error("the DNS name is {len} bytes long; the limit is {max} bytes")]
     DnsNameTooLong { len: usize, max: usize },
     #[error(
-        "\"{0}\" is a URL, not a DNS name: remove \"{1}\" and any path, e.g. relay1.example.com"
+        "{} is a URL, not a DNS name: remove {} and any path, e.g. relay1.example.com",
+        quote(.0),
+        quote(.1)
     )]
     DnsNameIsUrl(String, String),
-    #[error("\"{0}\" is not a DNS name: it contains {1}")]
+    /// The name as typed, and the offending character in words (already escaped).
+    #[error("{} is not a DNS name: it contains {}", quote(.0), .1)]
     BadDnsName(String, String),
     #[error("relay: {0}")]
     Cbor(#[from] CborError),
@@ -67,10 +72,13 @@ impl DnsName {
             });
         }
         if let Some(c) = t.chars().find(|c| c.is_whitespace() || c.is_control()) {
-            let what = if c == ' ' {
-                "a space".to_owned()
-            } else {
-                format!("the character {c:?}")
+            let what = match c {
+                ' ' => "a space".to_owned(),
+                c if c.is_control() => {
+                    format!("the character '{}'", escape(c.encode_utf8(&mut [0; 4])))
+                }
+                // A space of another kind looks like nothing: name it by its code.
+                c => format!("the character U+{:04X}", u32::from(c)),
             };
             return Err(RelayError::BadDnsName(t.to_owned(), what));
         }
@@ -463,5 +471,16 @@ mod tests {
             r.warnings(),
             vec![RelayWarning::AddressAsDnsName("8.8.8.8".to_owned())]
         );
+    }
+
+    #[test]
+    fn names_are_quoted_safely() {
+        let e = DnsName::parse("relay\u{1b}[2K.example.com").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "\"relay\\x1b[2K.example.com\" is not a DNS name: it contains the character '\\x1b'"
+        );
+        let e = DnsName::parse("relay\u{a0}one").unwrap_err();
+        assert!(e.to_string().ends_with("it contains the character U+00A0"), "{e}");
     }
 }

@@ -14,6 +14,7 @@ use crate::core::certificate::relay::{self, DnsName, Relay, RelayError, RelayWar
 use crate::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
 use crate::core::keys::{self, accept, AnyKey};
 use crate::core::metadata::{self, PoolMetadata};
+use crate::core::quote;
 use crate::platform::read;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -188,11 +189,15 @@ pub fn parse_stake_key(text: &str, base: &Path) -> Result<[u8; 28], String> {
     let path = base.join(t);
     // Checked on every frame: a regular file only, never a wait on a pipe typed here.
     let bytes = read::read_regular(&path, read::KEY).map_err(|_| {
-        format!("\"{t}\" is neither a stake key file in this folder, a stake_vk1… key, a stake1… address nor a 56-hex key hash")
+        // A signing key pasted here by mistake is not repeated (see core::quote).
+        format!(
+            "{} is neither a stake key file in this folder, a stake_vk1… key, a stake1… address nor a 56-hex key hash",
+            quote::quote_in_secret_context(t)
+        )
     })?;
     let key = AnyKey::from_file_contents(bytes.expose())
         .and_then(|k| k.into_verification(accept::STAKE_VERIFICATION))
-        .map_err(|e| format!("{t}: {e}"))?;
+        .map_err(|e| format!("{}: {e}", quote::escape_path(t)))?;
     Ok(key.key_hash())
 }
 
@@ -240,9 +245,12 @@ impl RelayDraft {
                         .to_string());
                     }
                     if host.chars().any(|c| c.is_ascii_alphabetic()) && !host.contains(':') {
-                        return Err(format!("\"{host}\" is a name, not an IP address: choose the kind \"DNS name (A/AAAA)\""));
+                        return Err(format!("{} is a name, not an IP address: choose the kind \"DNS name (A/AAAA)\"", quote::quote(host)));
                     }
-                    Err(format!("\"{host}\" is not an IPv4 or IPv6 address (e.g. 203.0.113.10 or 2001:db8::1)"))
+                    Err(format!(
+                        "{} is not an IPv4 or IPv6 address (e.g. 203.0.113.10 or 2001:db8::1)",
+                        quote::quote(host)
+                    ))
                 }
                 RelayKind::DnsName => {
                     let name = DnsName::parse(host).map_err(|e| e.to_string())?;

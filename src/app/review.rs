@@ -9,6 +9,7 @@ use crate::core::address::{Credential, RewardAccount};
 use crate::core::certificate::PoolParams;
 use crate::core::describe::pool_bech32;
 use crate::core::plan::{self, PoolPlan};
+use crate::core::quote;
 use crate::core::review::Review;
 use crate::core::signoff;
 use crate::platform::files::OutputKind;
@@ -165,7 +166,7 @@ impl ReviewDesk {
     pub fn use_owner_text(&mut self) {
         let t = self.owner_text.trim();
         let parsed = RewardAccount::from_bech32(t)
-            .map_err(|e| format!("\"{t}\" {e}"))
+            .map_err(|e| format!("{} {e}", quote::quote_in_secret_context(t)))
             .and_then(|a| match a.credential {
                 Credential::Key(h) => Ok(h),
                 Credential::Script(_) => {

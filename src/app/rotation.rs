@@ -83,9 +83,9 @@ impl ConsoleApp {
         let issue_number = if typed.is_empty() {
             kes_period_info::allowed(last_seen).1
         } else {
-            typed
-                .parse::<u64>()
-                .map_err(|_| format!("\"{typed}\" is not a whole number"))?
+            typed.parse::<u64>().map_err(|_| {
+                format!("{} is not a whole number", crate::core::quote::quote(typed))
+            })?
         };
         kes_period_info::judge(last_seen, issue_number)?;
         let kes_period = self

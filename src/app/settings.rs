@@ -160,9 +160,11 @@ mod tests {
 
     #[test]
     fn secrets_are_never_saved() {
-        let mut form = RegistrationForm::default();
-        form.pledge_ada = "250000".to_owned();
-        form.reward_account = format!("5820{}", "ab".repeat(32));
+        let mut form = RegistrationForm {
+            pledge_ada: "250000".to_owned(),
+            reward_account: format!("5820{}", "ab".repeat(32)),
+            ..RegistrationForm::default()
+        };
         form.metadata.description = PHRASE.to_owned();
         form.owners.push(OwnerDraft {
             name: "Alice".to_owned(),
@@ -185,11 +187,13 @@ mod tests {
         let json = serde_json::to_string(&saved).unwrap();
         assert!(!json.contains("stake_sk1") && !json.contains("abandon"));
 
-        let mut settings = Settings::default();
-        settings.recent_workspaces = vec![
-            PathBuf::from("/pools/alpha"),
-            PathBuf::from("/tmp/addr_xsk1qqqqqqqqqqqqqqqq"),
-        ];
+        let mut settings = Settings {
+            recent_workspaces: vec![
+                PathBuf::from("/pools/alpha"),
+                PathBuf::from("/tmp/addr_xsk1qqqqqqqqqqqqqqqq"),
+            ],
+            ..Settings::default()
+        };
         settings.metrics_endpoints.push(MetricsEndpoint {
             url: "http://127.0.0.1:12798/metrics".to_owned(),
             network: NetworkChoice::Mainnet,

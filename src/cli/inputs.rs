@@ -136,7 +136,8 @@ pub fn script_hash_file(path: &Path) -> Result<[u8; 28], CliError> {
             return Err(CliError::file(
                 path,
                 format!(
-                    "has type \"{other}\"; a Plutus script (PlutusScriptV1, V2 or V3) was expected"
+                    "has type {}; a Plutus script (PlutusScriptV1, V2 or V3) was expected",
+                    quote::quote(other)
                 ),
             ))
         }

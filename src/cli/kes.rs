@@ -10,6 +10,7 @@ use super::{CliError, CliResult, Streams};
 use crate::core::clock::{self, ChainClock, ClockError, KesState, KesWindow};
 use crate::core::genesis;
 use crate::core::opcert::OpCert;
+use crate::core::quote;
 use crate::platform::{load, read};
 
 /// The clock named by `--mainnet`, `--testnet-magic` or the genesis files.
@@ -41,7 +42,10 @@ pub(super) fn chain_clock_within(arg: &ClockArg, wait: Duration) -> Result<Chain
                 byron.expose(),
                 arg.shelley_transition_epoch,
             )
-            .map_err(|e| CliError::new(format!("{} / {}: {e}", s.display(), b.display())))
+            .map_err(|e| {
+                let shown = |p: &Path| quote::escape_path(&p.display().to_string());
+                CliError::new(format!("{} / {}: {e}", shown(s), shown(b)))
+            })
         }
         _ => Err(CliError::new(
             "give --mainnet, --testnet-magic N, or both genesis files",
@@ -59,7 +63,7 @@ pub(super) fn window(
     clock.kes_window(start_period, now).map_err(|e| match e {
         ClockError::OutOfRange => format!(
             "{}: starts at KES period {start_period}, too far in the future to count in slots; is it the right opcert?",
-            path.display()
+            quote::escape_path(&path.display().to_string())
         ),
         other => other.to_string(),
     })
@@ -162,7 +166,7 @@ pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {
                      Expires (local):     {}\n\
                      Time remaining:      {}\n\
                      Status:              {status}\n",
-                    op_cert_file.display(),
+                    quote::escape_path(&op_cert_file.display().to_string()),
                     cert.issue_number,
                     w.start_period,
                     w.last_period,

@@ -14,6 +14,7 @@ use crate::core::keys::accept;
 use crate::core::node_metrics::NodeKes;
 use crate::core::opcert::OpCert;
 use crate::core::predeploy::{self, CounterEvidence, Outcome};
+use crate::core::quote::escape_path;
 use crate::core::{kes_period_info, node_metrics};
 use crate::platform::{http, load, read};
 
@@ -267,15 +268,20 @@ fn line_text(l: &Line, t: Thresholds) -> String {
     match &l.outcome {
         Err(e) => {
             // Most errors name their file or URL already; the line names it once.
+            // A metrics server's answer and a path are text from outside: shown escaped.
             let e = e.strip_prefix(&format!("{}: ", l.source)).unwrap_or(e);
-            format!("{word:<13} {}: {e}\n", l.source)
+            format!(
+                "{word:<13} {}: {}\n",
+                escape_path(&l.source),
+                escape_path(e)
+            )
         }
         Ok(f) => {
             let w = &f.window;
             let (d, h) = days_and_hours(w.remaining_ms);
             format!(
                 "{word:<13} {}: {} periods left (KES period {} of {}–{}), expires {} ({}), {d}d {h}h left\n",
-                l.source,
+                escape_path(&l.source),
                 w.periods_left,
                 f.node.and_then(|n| n.current_period).unwrap_or(w.current_period),
                 w.start_period,

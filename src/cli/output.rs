@@ -19,7 +19,8 @@ impl KeyOutputFormat {
             None | Some("text-envelope") => Ok(KeyFormat::TextEnvelope),
             Some("bech32") => Ok(KeyFormat::Bech32),
             Some(other) => Err(CliError::new(format!(
-                "--key-output-format \"{other}\" is not a format: use \"text-envelope\" or \"bech32\""
+                "--key-output-format {} is not a format: use \"text-envelope\" or \"bech32\"",
+                crate::core::quote::quote(other)
             ))),
         }
     }

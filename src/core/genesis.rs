@@ -73,7 +73,8 @@ pub fn clock_from_genesis(
     let byron_slot_ms: u64 = match &b.block_version_data.slot_duration {
         serde_json::Value::String(v) => v.parse().map_err(|_| {
             GenesisError::Byron(format!(
-                "blockVersionData.slotDuration \"{v}\" is not a number"
+                "blockVersionData.slotDuration {} is not a number",
+                super::quote::quote(v)
             ))
         })?,
         serde_json::Value::Number(n) => n.as_u64().ok_or_else(|| {

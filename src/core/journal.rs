@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::core::bech32::decode_expecting;
 use crate::core::clock::{format_utc, parse_time};
 use crate::core::hash::blake2b_256;
+use crate::core::quote::quote;
 
 /// The journal's file name inside the pool folder.
 pub const FILE_NAME: &str = "rotation-journal.jsonl";
@@ -96,12 +97,12 @@ fn entry(line: &str) -> Result<JournalEntry, String> {
         Ok(id) if id.len() == 28 => {}
         Ok(id) => {
             return Err(format!(
-                "pool: \"{}\" holds {} bytes, but a pool id has 28",
-                raw.pool,
+                "pool: {} holds {} bytes, but a pool id has 28",
+                quote(&raw.pool),
                 id.len()
             ))
         }
-        Err(e) => return Err(format!("pool: \"{}\" {e}", raw.pool)),
+        Err(e) => return Err(format!("pool: {} {e}", quote(&raw.pool))),
     }
     let hash = &raw.kes_vkey_hash;
     let is_hex = hash.len() == 64
@@ -110,7 +111,8 @@ fn entry(line: &str) -> Result<JournalEntry, String> {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     if !is_hex {
         return Err(format!(
-            "kesVkeyHash: \"{hash}\" is not 64 lowercase hex digits (a blake2b-256 hash)"
+            "kesVkeyHash: {} is not 64 lowercase hex digits (a blake2b-256 hash)",
+            quote(hash)
         ));
     }
     Ok(JournalEntry {

@@ -320,7 +320,10 @@ mod tests {
         let e = parse_on_chain("6\u{1b}[2K").unwrap_err();
         assert!(e.starts_with("\"6\\x1b[2K\" is not an issue number"), "{e}");
         let e = parse_on_chain(&format!("stake_sk1{}", "q".repeat(50))).unwrap_err();
-        assert!(e.starts_with("(a secret key, not shown) is not an issue number"), "{e}");
+        assert!(
+            e.starts_with("(a secret key, not shown) is not an issue number"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -39,6 +39,10 @@ pub enum KeyError {
     NotAKeyFile,
     #[error("is {} whose public part does not match its secret part (the file is damaged)", with_article(.kind))]
     Inconsistent { kind: &'static str },
+    /// A secret key typed where a verification key belongs: refused rather than derived, so
+    /// the habit of pasting secrets on command lines (and into shell history) is not rewarded.
+    #[error("is {} (its text is not shown); give the verification key instead, and remove the secret from your shell history", with_article(.kind))]
+    SecretGiven { kind: &'static str },
 }
 
 /// "a stake key", "an extended (BIP32) payment key".
@@ -696,6 +700,9 @@ pub fn verification_key_from_text(
         return VerificationKey::new(kind, &raw);
     }
     match AnyKey::from_bech32(text) {
+        Ok(AnyKey::Signing(sk)) => Err(KeyError::SecretGiven {
+            kind: sk.kind().human(),
+        }),
         Ok(key) => key.into_verification(accepted),
         Err(KeyError::Bech32(Bech32Error::Invalid(_))) => Err(KeyError::NotHexOrBech32(
             quote::quote_in_secret_context(text),

@@ -433,7 +433,10 @@ mod tests {
     fn json_stays_json() {
         let value = serde_json::json!({"name": "a\u{1b}[2K\u{7f}\u{9b}\u{202e}b\\"});
         let text = escape_json_for_terminal(&serde_json::to_string_pretty(&value).unwrap());
-        assert!(!text.contains(['\u{1b}', '\u{7f}', '\u{9b}', '\u{202e}']), "{text}");
+        assert!(
+            !text.contains(['\u{1b}', '\u{7f}', '\u{9b}', '\u{202e}']),
+            "{text}"
+        );
         assert!(text.contains("\\u009b") && text.contains('\n'), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);

@@ -30,7 +30,10 @@ fn assert_not_echoed(text: &str, secret: &str, args: &[&str]) {
     let chars: Vec<char> = secret.chars().collect();
     for piece in chars.windows(16) {
         let piece: String = piece.iter().collect();
-        assert!(!text.contains(&piece), "{args:?} printed {piece:?}:\n{text}");
+        assert!(
+            !text.contains(&piece),
+            "{args:?} printed {piece:?}:\n{text}"
+        );
     }
 }
 
@@ -165,31 +168,94 @@ fn terminal_escapes_are_shown_escaped() {
         r#"{"name":"Pool\u001b[2K","description":"\u001b]0;owned\u0007d\u009b2K","ticker":"ESC","homepage":"https://x"}"#,
     )
     .unwrap();
-    ok(d, &["plan", "certificate", "--plan-file", "plan.json", "--out-file", "plan.cert"]);
+    ok(
+        d,
+        &[
+            "plan",
+            "certificate",
+            "--plan-file",
+            "plan.json",
+            "--out-file",
+            "plan.cert",
+        ],
+    );
     escaped_certificate(&d.join("plan.cert"), &d.join("esc.cert"));
 
     // Human output: escaped, visibly, and never raw.
     let human: Vec<(Vec<&str>, &[&str])> = vec![
-        (vec!["plan", "check", "--plan-file", "plan.json"], &[OWNER_SHOWN, "https://example.com/\\x1b[2Kp.json"]),
-        (vec!["inspect", "esc.cert"], &[DNS_SHOWN, "https://example.com/\\x1b[2Kp.json"]),
-        (vec!["inspect", "meta.json"], &["Pool\\x1b[2K", "\\x1b]0;owned\\x07d\\u{9b}2K"]),
-        (vec!["review", "--cert-file", "esc.cert", "--plan-file", "plan.json"], &[DNS_SHOWN, OWNER_SHOWN]),
-        (vec!["review", "--cert-file", "plan.cert", "--plan-file", "plan.json"], &[OWNER_SHOWN]),
+        (
+            vec!["plan", "check", "--plan-file", "plan.json"],
+            &[OWNER_SHOWN, "https://example.com/\\x1b[2Kp.json"],
+        ),
+        (
+            vec!["inspect", "esc.cert"],
+            &[DNS_SHOWN, "https://example.com/\\x1b[2Kp.json"],
+        ),
+        (
+            vec!["inspect", "meta.json"],
+            &["Pool\\x1b[2K", "\\x1b]0;owned\\x07d\\u{9b}2K"],
+        ),
+        (
+            vec![
+                "review",
+                "--cert-file",
+                "esc.cert",
+                "--plan-file",
+                "plan.json",
+            ],
+            &[DNS_SHOWN, OWNER_SHOWN],
+        ),
+        (
+            vec![
+                "review",
+                "--cert-file",
+                "plan.cert",
+                "--plan-file",
+                "plan.json",
+            ],
+            &[OWNER_SHOWN],
+        ),
     ];
     for (args, visible) in &human {
         let out = run_in(d, args);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_no_raw_controls(&printed(d, args), &format!("{args:?}"));
         for v in *visible {
-            assert!(stdout.contains(v), "{args:?} does not show {v:?}:\n{stdout}");
+            assert!(
+                stdout.contains(v),
+                "{args:?} does not show {v:?}:\n{stdout}"
+            );
         }
     }
     // The certificate differs from the plan only in the relay: said, escaped.
-    let review = printed(d, &["review", "--cert-file", "esc.cert", "--plan-file", "plan.json"]);
-    assert!(review.contains("This certificate is not what the plan builds"), "{review}");
+    let review = printed(
+        d,
+        &[
+            "review",
+            "--cert-file",
+            "esc.cert",
+            "--plan-file",
+            "plan.json",
+        ],
+    );
+    assert!(
+        review.contains("This certificate is not what the plan builds"),
+        "{review}"
+    );
 
     // The sign-off sheet shows the name escaped (a browser would hide a raw ESC).
-    ok(d, &["review", "--cert-file", "plan.cert", "--plan-file", "plan.json", "--out-sign-off-sheet", "sheet.html"]);
+    ok(
+        d,
+        &[
+            "review",
+            "--cert-file",
+            "plan.cert",
+            "--plan-file",
+            "plan.json",
+            "--out-sign-off-sheet",
+            "sheet.html",
+        ],
+    );
     let sheet = String::from_utf8(std::fs::read(d.join("sheet.html")).unwrap()).unwrap();
     assert_no_raw_controls(&sheet, "sign-off sheet");
     assert!(sheet.contains(OWNER_SHOWN), "{sheet}");
@@ -197,8 +263,21 @@ fn terminal_escapes_are_shown_escaped() {
     // JSON output stays JSON and keeps the original strings for programs to judge.
     let json: Vec<(Vec<&str>, &str)> = vec![
         (vec!["inspect", "--output-json", "esc.cert"], DNS),
-        (vec!["inspect", "--output-json", "meta.json"], "Pool\u{1b}[2K"),
-        (vec!["review", "--output-json", "--cert-file", "plan.cert", "--plan-file", "plan.json"], OWNER),
+        (
+            vec!["inspect", "--output-json", "meta.json"],
+            "Pool\u{1b}[2K",
+        ),
+        (
+            vec![
+                "review",
+                "--output-json",
+                "--cert-file",
+                "plan.cert",
+                "--plan-file",
+                "plan.json",
+            ],
+            OWNER,
+        ),
     ];
     for (args, original) in &json {
         let out = run_in(d, args);
@@ -206,12 +285,23 @@ fn terminal_escapes_are_shown_escaped() {
         assert_no_raw_controls(&text, &format!("{args:?}"));
         let v: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{args:?} is not JSON ({e}):\n{text}"));
-        assert!(json_holds(&v, original), "{args:?} lost {original:?}:\n{text}");
+        assert!(
+            json_holds(&v, original),
+            "{args:?} lost {original:?}:\n{text}"
+        );
     }
 
     // Typed input with escapes comes back escaped in the error, the folder unchanged.
     let before = snapshot(d);
-    let stderr = fails(d, &["stake-address", "key-hash", "--stake-verification-key", "stake_vk1\u{1b}[2K\u{7f}"]);
+    let stderr = fails(
+        d,
+        &[
+            "stake-address",
+            "key-hash",
+            "--stake-verification-key",
+            "stake_vk1\u{1b}[2K\u{7f}",
+        ],
+    );
     assert!(stderr.contains("\"stake_vk1\\x1b[2K\\x7f\""), "{stderr}");
     assert_no_raw_controls(&stderr, "key text");
     assert_eq!(snapshot(d), before);

@@ -481,6 +481,9 @@ mod tests {
             "\"relay\\x1b[2K.example.com\" is not a DNS name: it contains the character '\\x1b'"
         );
         let e = DnsName::parse("relay\u{a0}one").unwrap_err();
-        assert!(e.to_string().ends_with("it contains the character U+00A0"), "{e}");
+        assert!(
+            e.to_string().ends_with("it contains the character U+00A0"),
+            "{e}"
+        );
     }
 }

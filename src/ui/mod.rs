@@ -189,7 +189,7 @@ impl ConsoleApp {
     }
 
     fn status_line(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| match &self.status {
+        ui.horizontal_wrapped(|ui| match &self.status {
             Some(s) if s.is_error => {
                 ui.label(RichText::new(format!("⛔ {}", s.text)).color(theme::error_text(ui)));
             }

@@ -39,7 +39,16 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             ui.vertical(|ui| {
                 ui.add(TextEdit::singleline(&mut app.drafts.kes_period).desired_width(120.0)).labelled_by(l.id);
                 if let Some(p) = current {
-                    ui.label(RichText::new(format!("The current KES period is {p}.")).small().color(theme::weak(ui)));
+                    let typed = app.drafts.kes_period.trim().parse::<u64>().ok();
+                    match typed {
+                        // Said before the click: issuing would be refused (ops::opcert).
+                        Some(t) if t.abs_diff(p) > crate::core::issue_period::SLACK => {
+                            ui.label(RichText::new(format!("{t} is far from the current KES period, {p}: an opcert starts at the current one.")).color(theme::error_text(ui)));
+                        }
+                        _ => {
+                            ui.label(RichText::new(format!("The current KES period is {p}.")).small().color(theme::weak(ui)));
+                        }
+                    }
                 }
             });
             ui.end_row();

@@ -5,6 +5,8 @@
 
 mod common;
 
+#[path = "key_safety/attacks.rs"]
+mod attacks;
 #[path = "key_safety/console.rs"]
 mod console;
 #[path = "key_safety/messages.rs"]

@@ -29,7 +29,7 @@ impl KeyOutputFormat {
 /// Says on stderr what recovery of an interrupted earlier write did.
 pub fn notes(done: &Done, io: &mut Streams<'_>) -> CliResult {
     for n in &done.notes {
-        writeln!(io.err, "Note: {n}")
+        writeln!(io.err, "Note: {}", crate::core::quote::escape_path(n))
             .map_err(|e| CliError::new(format!("cannot write to standard error: {e}")))?;
     }
     Ok(())

@@ -31,9 +31,22 @@ pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
             };
             // A decoded signing key is still the secret: 0600, and never to a stream.
             let kind = OutputKind::Decoded {
-                key: KeyKind::from_type_name(&env.type_name),
+                secret: holds_secret(&env.type_name),
             };
             output::output_to(&text, out_file.as_deref(), kind, false, io)
         }
     }
+}
+
+/// Whether an envelope type names secret key material: the signing keys we know, and any
+/// other type that says so (GenesisUTxO, committee keys, types of newer versions), so a
+/// decoding of it is written 0600 and never to a stream. Unknown public types stay 0644.
+fn holds_secret(type_name: &str) -> bool {
+    if let Some(k) = KeyKind::from_type_name(type_name) {
+        return k.is_signing();
+    }
+    let t = type_name.to_ascii_lowercase();
+    ["signing", "secret", "private", "skey"]
+        .iter()
+        .any(|w| t.contains(w))
 }

@@ -68,6 +68,26 @@ pub fn issue_on(
 ) -> OpResult<(OpCert, Done)> {
     period.check(req.kes_period)?;
     let session = Session::begin_on(disk, &[req.out, req.counter])?;
+    let issued = issue_in(&session, req).map_err(|e| noted(e, &session))?;
+    Ok((
+        issued,
+        Done {
+            notes: session.notes,
+        },
+    ))
+}
+
+/// An error that also says what recovery did when the session began.
+fn noted(e: OpError, session: &Session<'_>) -> OpError {
+    if session.notes.is_empty() {
+        e
+    } else {
+        OpError(format!("{e} (Note: {})", session.notes.join("; ")))
+    }
+}
+
+/// The issue itself, inside the session that holds the folder locks.
+fn issue_in(session: &Session<'_>, req: &IssueRequest<'_>) -> OpResult<OpCert> {
     let cold = load::signing_key(req.cold_signing_key, accept::OPCERT_COLD_SIGNING)?;
     let counter = load::counter(req.counter)?;
     let issued = opcert::issue(&cold, &counter, req.kes_vkey, req.kes_period).map_err(|e| {
@@ -94,12 +114,7 @@ pub fn issue_on(
         ],
         false,
     )?;
-    Ok((
-        issued.opcert,
-        Done {
-            notes: session.notes,
-        },
-    ))
+    Ok(issued.opcert)
 }
 
 /// Where a rotation writes.
@@ -142,6 +157,24 @@ pub fn rotate_on(
             paths.counter,
         ],
     )?;
+    let (kes_vk, cert) =
+        rotate_in(&session, paths, issue_number, kes_period).map_err(|e| noted(e, &session))?;
+    Ok((
+        kes_vk,
+        cert,
+        Done {
+            notes: session.notes,
+        },
+    ))
+}
+
+/// The rotation itself, inside the session that holds the folder locks.
+fn rotate_in(
+    session: &Session<'_>,
+    paths: &RotationPaths<'_>,
+    issue_number: u64,
+    kes_period: u64,
+) -> OpResult<(VerificationKey, OpCert)> {
     let cold: SigningKey = load::signing_key(paths.cold_signing_key, accept::OPCERT_COLD_SIGNING)?;
     let cold_vkey = cold.verification_key()?.public_key();
     let counter_exists = paths.counter.exists();
@@ -198,11 +231,5 @@ pub fn rotate_on(
         ],
         true,
     )?;
-    Ok((
-        kes_vk,
-        issued.opcert,
-        Done {
-            notes: session.notes,
-        },
-    ))
+    Ok((kes_vk, issued.opcert))
 }

@@ -22,6 +22,8 @@ pub trait Disk {
     fn remove(&self, path: &Path) -> io::Result<()>;
     /// Makes a folder's entries (renames, creations) durable.
     fn sync_folder(&self, dir: &Path) -> io::Result<()>;
+    /// Gives `path` the owner and group of `like` (only root can; others keep their own).
+    fn same_owner(&self, path: &Path, like: &Path) -> io::Result<()>;
 }
 
 /// The real file system.
@@ -55,6 +57,21 @@ impl Disk for OsDisk {
 
     fn remove(&self, path: &Path) -> io::Result<()> {
         fs::remove_file(path)
+    }
+
+    fn same_owner(&self, path: &Path, like: &Path) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = fs::metadata(like)?;
+            let mine = fs::metadata(path)?;
+            if (m.uid(), m.gid()) != (mine.uid(), mine.gid()) {
+                std::os::unix::fs::chown(path, Some(m.uid()), Some(m.gid()))?;
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = (path, like);
+        Ok(())
     }
 
     fn sync_folder(&self, dir: &Path) -> io::Result<()> {
@@ -135,5 +152,10 @@ impl Disk for FaultyDisk {
     fn sync_folder(&self, dir: &Path) -> io::Result<()> {
         self.step()?;
         OsDisk.sync_folder(dir)
+    }
+
+    fn same_owner(&self, path: &Path, like: &Path) -> io::Result<()> {
+        self.step()?;
+        OsDisk.same_owner(path, like)
     }
 }

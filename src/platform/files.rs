@@ -81,9 +81,9 @@ pub enum OutputKind {
     Calendar,
     /// An id, hash or address written by `key-hash`, `id`, `build`, `metadata-hash`.
     TextValue,
-    /// `text-view decode-cbor` output; `key` is the kind of key decoded, if any.
+    /// `text-view decode-cbor` output; `secret` when it decodes secret key material.
     Decoded {
-        key: Option<KeyKind>,
+        secret: bool,
     },
 }
 
@@ -91,7 +91,8 @@ impl OutputKind {
     /// Holds a secret: mode 0600, never to a stream.
     pub fn is_secret(self) -> bool {
         match self {
-            Self::Key(k) | Self::Decoded { key: Some(k) } => k.is_signing(),
+            Self::Key(k) => k.is_signing(),
+            Self::Decoded { secret } => secret,
             _ => false,
         }
     }
@@ -103,7 +104,8 @@ impl OutputKind {
 
     fn human(self) -> String {
         match self {
-            Self::Key(k) | Self::Decoded { key: Some(k) } => format!("a {}", k.human()),
+            Self::Key(k) => format!("a {}", k.human()),
+            Self::Decoded { secret: true } => "a decoded signing key".to_owned(),
             Self::NewCounter | Self::CounterUpdate => {
                 "an operational certificate issue counter".to_owned()
             }
@@ -116,7 +118,7 @@ impl OutputKind {
             Self::SignOffSheet => "a sign-off sheet".to_owned(),
             Self::Calendar => "a calendar event".to_owned(),
             Self::TextValue => "an id, hash or address".to_owned(),
-            Self::Decoded { key: None } => "decoded CBOR".to_owned(),
+            Self::Decoded { secret: false } => "decoded CBOR".to_owned(),
         }
     }
 }
@@ -142,8 +144,10 @@ pub fn write_all_on(
 ) -> Result<Vec<String>, FileError> {
     let paths: Vec<&Path> = outputs.iter().map(|o| o.path).collect();
     let session = Session::begin_on(disk, &paths)?;
-    session.write(outputs, force)?;
-    Ok(session.notes)
+    match session.write(outputs, force) {
+        Ok(()) => Ok(session.notes),
+        Err(e) => Err(session.with_notes(e)),
+    }
 }
 
 /// Writes one file.
@@ -195,7 +199,7 @@ impl<'d> Session<'d> {
         let lock = super::lock::FolderLock::acquire(&folders)?;
         let mut notes = Vec::new();
         for dir in &folders {
-            notes.extend(txn::recover(disk, dir)?);
+            notes.extend(txn::recover(disk, dir, &folders)?);
         }
         Ok(Self {
             disk,
@@ -203,6 +207,15 @@ impl<'d> Session<'d> {
             _lock: Some(lock),
             notes,
         })
+    }
+
+    /// An error that also says what recovery did first (so it is never lost when the command
+    /// then fails).
+    pub fn with_notes(&self, e: FileError) -> FileError {
+        if self.notes.is_empty() {
+            return e;
+        }
+        FileError::Unfinished(format!("{e} (Note: {})", self.notes.join("; ")))
     }
 
     /// Writes the outputs as one transaction: every check and every staged copy first, then
@@ -244,6 +257,12 @@ impl<'d> Session<'d> {
         for (o, real) in &files {
             check(o, real, force)?;
         }
+        // Streams before files: a failed standard output must not leave a counter moved
+        // for an opcert that went nowhere. (An opcert printed before its counter moves is
+        // harmless: the counter only ever has to catch up.)
+        for (o, stream) in &streams {
+            write_stream(o, stream)?;
+        }
         if !files.is_empty() {
             let steps: Vec<Step<'_>> = files
                 .iter()
@@ -258,11 +277,7 @@ impl<'d> Session<'d> {
                     },
                 })
                 .collect();
-            let used = folders_of(files.iter().map(|(_, t)| t.as_path()));
-            txn::commit(self.disk, &steps, &used)?;
-        }
-        for (o, stream) in streams {
-            write_stream(o, &stream)?;
+            txn::commit(self.disk, &steps)?;
         }
         Ok(())
     }
@@ -277,7 +292,7 @@ pub fn recover(dir: &Path) -> Result<Vec<String>, FileError> {
         reason: e.to_string(),
     })?;
     let lock = super::lock::FolderLock::acquire(std::slice::from_ref(&dir))?;
-    let notes = txn::recover(&OsDisk, &dir);
+    let notes = txn::recover(&OsDisk, &dir, std::slice::from_ref(&dir));
     drop(lock);
     notes
 }
@@ -295,6 +310,23 @@ fn folders_of<'a>(targets: impl Iterator<Item = &'a Path>) -> Vec<PathBuf> {
 /// The replace rule for one output.
 fn check(o: &Output<'_>, real: &Path, force: bool) -> Result<(), FileError> {
     let path = shown(o.path);
+    // A new file is renamed into place, so other hard links would keep the old contents:
+    // a counter linked into two folders would then hand out the same number twice.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = std::fs::metadata(real) {
+            if m.nlink() > 1 {
+                return Err(FileError::Write {
+                    path,
+                    reason: format!(
+                        "the file has {} names (hard links), and replacing it would leave the others with the old contents; keep one file and point to it with a symbolic link (ln -s) instead",
+                        m.nlink()
+                    ),
+                });
+            }
+        }
+    }
     match target::existing(real)? {
         Existing::Nothing => Ok(()),
         Existing::TooLarge(n) => Err(FileError::OtherKind {

@@ -8,7 +8,7 @@
 //! says who holds it, for the next writer's message.
 
 use std::fs::{self, File};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -22,7 +22,48 @@ const WAIT: Duration = Duration::from_secs(3);
 /// Held locks; released (and the pid files removed) when dropped.
 #[derive(Debug)]
 pub struct FolderLock {
-    held: Vec<(File, PathBuf)>,
+    held: Vec<(File, Option<PidFile>)>,
+}
+
+/// The pid file this process made, known by its inode so only that file is ever removed.
+#[derive(Debug)]
+struct PidFile {
+    path: PathBuf,
+    id: (u64, u64),
+}
+
+fn file_id(m: &fs::Metadata) -> (u64, u64) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (m.dev(), m.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        (0, 0)
+    }
+}
+
+/// Writes `.pool-console.pid` without ever following what is there: the old entry (left by
+/// a crash, or planted: a link to cold.skey, a FIFO) is unlinked, never opened, and the new
+/// file is created exclusively (O_EXCL neither follows links nor opens pipes).
+fn write_pid(dir: &Path) -> Option<PidFile> {
+    let path = dir.join(PID_NAME);
+    if let Ok(m) = fs::symlink_metadata(&path) {
+        if m.is_dir() {
+            return None;
+        }
+        let _ = fs::remove_file(&path);
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .ok()?;
+    let _ = write!(file, "{}", std::process::id());
+    let id = file_id(&file.metadata().ok()?);
+    Some(PidFile { path, id })
 }
 
 impl FolderLock {
@@ -32,10 +73,8 @@ impl FolderLock {
         let mut lock = Self { held: Vec::new() };
         for dir in folders {
             let file = lock_one(dir)?;
-            let pid = dir.join(PID_NAME);
             // Best effort: the lock is what counts, the pid only improves the message.
-            let _ = fs::write(&pid, std::process::id().to_string());
-            lock.held.push((file, pid));
+            lock.held.push((file, write_pid(dir)));
         }
         Ok(lock)
     }
@@ -44,7 +83,12 @@ impl FolderLock {
 impl Drop for FolderLock {
     fn drop(&mut self) {
         for (file, pid) in self.held.drain(..).rev() {
-            let _ = fs::remove_file(&pid);
+            if let Some(p) = pid {
+                let still_ours = fs::symlink_metadata(&p.path).is_ok_and(|m| file_id(&m) == p.id);
+                if still_ours {
+                    let _ = fs::remove_file(&p.path);
+                }
+            }
             drop(file);
         }
     }
@@ -82,8 +126,12 @@ fn lock_one(dir: &Path) -> Result<File, FileError> {
 /// The pid the holder wrote, or "unknown".
 fn holder(dir: &Path) -> String {
     let mut text = String::new();
-    if let Ok(f) = File::open(dir.join(PID_NAME)) {
-        let _ = f.take(32).read_to_string(&mut text);
+    let path = dir.join(PID_NAME);
+    // Only a regular file is read: a planted FIFO would block the open.
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        if let Ok(f) = File::open(&path) {
+            let _ = f.take(32).read_to_string(&mut text);
+        }
     }
     let pid = text.trim();
     if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) {
@@ -115,5 +163,27 @@ mod tests {
         drop(held);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
         FolderLock::acquire(&folders).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_pid_file_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("cold.skey");
+        fs::write(&key, "secret").unwrap();
+        std::os::unix::fs::symlink(&key, dir.path().join(PID_NAME)).unwrap();
+        let folders = vec![dir.path().to_path_buf()];
+        drop(FolderLock::acquire(&folders).unwrap());
+        assert_eq!(fs::read_to_string(&key).unwrap(), "secret");
+        assert!(!dir.path().join(PID_NAME).exists());
+        // A FIFO there neither blocks nor stays.
+        let fifo = dir.path().join(PID_NAME);
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        drop(FolderLock::acquire(&folders).unwrap());
+        assert!(fs::symlink_metadata(&fifo).is_err());
     }
 }

@@ -44,8 +44,28 @@ pub fn resolve(path: &Path) -> Result<Target, FileError> {
         _ => {}
     }
     let text = path.as_os_str().to_string_lossy();
-    if text.ends_with(std::path::MAIN_SEPARATOR) || path.file_name().is_none() {
+    // `dir/`, `dir/.` and `..` name folders (Path drops a trailing `.`, so look at the text).
+    let last = text
+        .rsplit(std::path::MAIN_SEPARATOR)
+        .next()
+        .unwrap_or_default();
+    if text.ends_with(std::path::MAIN_SEPARATOR)
+        || last == "."
+        || last == ".."
+        || path.file_name().is_none()
+    {
         return Err(FileError::IsFolder { path: shown(path) });
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if name == super::lock::PID_NAME
+        || name == super::txn::JOURNAL_NAME
+        || super::txn::is_staged_name(&name)
+    {
+        return Err(FileError::Write {
+            path: shown(path),
+            reason: "pool-console keeps this name for itself while it writes; choose another name"
+                .to_owned(),
+        });
     }
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
@@ -333,7 +353,7 @@ mod tests {
         assert!(!same_kind(OutputKind::Key(KeyKind::KesSigning), cold));
         assert!(!same_kind(OutputKind::NewCounter, cold));
         assert!(!same_kind(OutputKind::Certificate, cold));
-        assert!(!same_kind(OutputKind::Decoded { key: None }, cold));
+        assert!(!same_kind(OutputKind::Decoded { secret: false }, cold));
         assert!(same_kind(
             OutputKind::Certificate,
             Holding::File(FileKind::PoolRegistration)

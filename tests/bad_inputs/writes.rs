@@ -396,7 +396,7 @@ fn keys_replace_only_the_same_kind_and_never_go_to_a_stream() {
         d,
         &decode("gd.skey", "/dev/stdout"),
         "text-view decode-cbor",
-        &format!("/dev/stdout: {}", stream("a genesis delegate signing key")),
+        &format!("/dev/stdout: {}", stream("a decoded signing key")),
     );
     case(
         d,

@@ -45,7 +45,7 @@ fn the_console_completes_an_interrupted_write_when_it_opens_the_folder() {
     assert!(!status.is_error, "{}", status.text);
     assert!(
         status.text.contains(&format!(
-            "Note: an earlier write to {} was interrupted; it has now been completed (2 of 2: ",
+            "Note: an earlier write to {} was interrupted; it has now been completed (2 of 2 files moved: ",
             d.path().canonicalize().unwrap().display()
         )),
         "{}",

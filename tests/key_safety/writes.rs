@@ -571,3 +571,43 @@ fn decoded_signing_keys_are_written_0600() {
         .mode();
     assert_eq!(mode & 0o777, 0o644);
 }
+
+#[cfg(unix)]
+#[test]
+fn decoded_secrets_of_types_we_do_not_know_are_0600_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = TempDir::new().unwrap();
+    let env = format!(
+        "{{\"type\": \"GenesisUTxOSigningKey_ed25519\", \"description\": \"\", \"cborHex\": \"5820{}\"}}",
+        "42".repeat(32)
+    );
+    std::fs::write(d.path().join("utxo.skey"), env).unwrap();
+    ok(
+        d.path(),
+        &[
+            "text-view",
+            "decode-cbor",
+            "--in-file",
+            "utxo.skey",
+            "--out-file",
+            "utxo.txt",
+        ],
+    );
+    let mode = std::fs::metadata(d.path().join("utxo.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let err = fails(
+        d.path(),
+        &[
+            "text-view",
+            "decode-cbor",
+            "--in-file",
+            "utxo.skey",
+            "--out-file",
+            "/dev/stdout",
+        ],
+    );
+    assert!(err.ends_with("Error: /dev/stdout: a decoded signing key is never written to a terminal or pipe; give a file name\n"), "{err}");
+}

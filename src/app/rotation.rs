@@ -14,7 +14,7 @@ use crate::core::predeploy::{self, Check, CounterEvidence};
 use crate::core::{calendar, describe};
 use crate::ops::opcert::{self as opcert_ops, RotationPaths};
 use crate::platform::files::OutputKind;
-use crate::platform::{journal_file, load};
+use crate::platform::load;
 
 /// What the person has typed into the rotation wizard, and what came of it.
 #[derive(Debug, Clone, Default)]
@@ -157,7 +157,7 @@ impl ConsoleApp {
             cert.kes_period,
             &kes_vk.public_key(),
         );
-        let journal_note = match journal_file::append(&ws.dir, &entry) {
+        let journal_note = match opcert_ops::record_rotation(&ws.dir, &entry) {
             Ok(()) => String::new(),
             Err(e) => format!(" The rotation journal could not be written: {e}"),
         };

@@ -233,3 +233,9 @@ fn rotate_in(
     )?;
     Ok((kes_vk, issued.opcert))
 }
+
+/// Appends a rotation to the folder's journal (`rotation-journal.jsonl`, append-only: a record
+/// of every opcert issued, so a lost counter can be rebuilt).
+pub fn record_rotation(dir: &Path, entry: &crate::core::journal::JournalEntry) -> OpResult<()> {
+    crate::platform::journal_file::append(dir, entry).map_err(OpError)
+}

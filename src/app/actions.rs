@@ -59,10 +59,11 @@ impl ConsoleApp {
         self.pool_list = None;
         // A write that was cut short (power, kill) is finished before the files are read, so
         // the folder is shown as it will stay.
+        let mut unfinished = None;
         if dir.is_dir() {
             match files::recover(dir) {
                 Ok(notes) => self.drafts.recovered.extend(notes),
-                Err(e) => self.drafts.recovered.push(e.to_string()),
+                Err(e) => unfinished = Some(e.to_string()),
             }
         }
         match Workspace::scan(dir) {
@@ -71,10 +72,17 @@ impl ConsoleApp {
                 let found = ws.files.values().map(Vec::len).sum::<usize>();
                 self.workspace = Some(ws);
                 self.refresh_clock();
-                self.say(format!(
-                    "Opened {} ({found} pool files recognised)",
-                    dir.display()
-                ));
+                match unfinished {
+                    // The folder may be half-written: said as an error, not a passing note.
+                    Some(e) => self.fail(format!(
+                        "Opened {}, but it is not safe to use yet: {e}",
+                        dir.display()
+                    )),
+                    None => self.say(format!(
+                        "Opened {} ({found} pool files recognised)",
+                        dir.display()
+                    )),
+                }
             }
             Err(e) => self.fail(e),
         }

@@ -197,9 +197,19 @@ impl<'d> Session<'d> {
             });
         }
         let lock = super::lock::FolderLock::acquire(&folders)?;
-        let mut notes = Vec::new();
+        let mut notes: Vec<String> = Vec::new();
         for dir in &folders {
-            notes.extend(txn::recover(disk, dir, &folders)?);
+            match txn::recover(disk, dir, &folders) {
+                Ok(n) => notes.extend(n),
+                // What an earlier folder's recovery did is said even when a later one fails.
+                Err(e) if notes.is_empty() => return Err(e),
+                Err(e) => {
+                    return Err(FileError::Unfinished(format!(
+                        "{e} (Note: {})",
+                        notes.join("; ")
+                    )))
+                }
+            }
         }
         Ok(Self {
             disk,
@@ -226,6 +236,8 @@ impl<'d> Session<'d> {
         for o in outputs {
             match target::resolve(o.path)? {
                 Target::File(real) => {
+                    // Through a link too: the write layer's own files are never an output.
+                    target::refuse_reserved(o.path, &real)?;
                     if let Some((first, _)) = files.iter().find(|(_, t)| *t == real) {
                         return Err(FileError::SameTarget {
                             path: shown(o.path),

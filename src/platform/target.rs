@@ -56,17 +56,7 @@ pub fn resolve(path: &Path) -> Result<Target, FileError> {
     {
         return Err(FileError::IsFolder { path: shown(path) });
     }
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    if name == super::lock::PID_NAME
-        || name == super::txn::JOURNAL_NAME
-        || super::txn::is_staged_name(&name)
-    {
-        return Err(FileError::Write {
-            path: shown(path),
-            reason: "pool-console keeps this name for itself while it writes; choose another name"
-                .to_owned(),
-        });
-    }
+    refuse_reserved(path, path)?;
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&current) {
@@ -105,6 +95,23 @@ fn absent(shown_as: &Path, path: &Path) -> Result<Target, FileError> {
             reason: format!("the folder {} does not exist", parent.display()),
         })?;
     Ok(Target::File(dir.join(path.file_name().unwrap_or_default())))
+}
+
+/// The write layer's own names (its journal, pid file, staged files) are never an output,
+/// whether named directly or reached through a link (`shown` is what the person gave).
+pub fn refuse_reserved(shown_as: &Path, path: &Path) -> Result<(), FileError> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if name == super::lock::PID_NAME
+        || name == super::txn::JOURNAL_NAME
+        || super::txn::is_staged_name(&name)
+    {
+        return Err(FileError::Write {
+            path: shown(shown_as),
+            reason: "pool-console keeps this name for itself while it writes; choose another name"
+                .to_owned(),
+        });
+    }
+    Ok(())
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> FileError {

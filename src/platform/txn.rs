@@ -3,20 +3,25 @@
 //! 1. Every new file is staged as a hidden sibling of its target, and every file about to be
 //!    replaced is copied to a hidden backup (a copy, not a hard link: FAT and exFAT USB sticks
 //!    have none). A crash here leaves only hidden files the next write removes.
-//! 2. Every other folder the write touches gets a *pointer* journal naming the primary folder
-//!    (the first output's) and its own staged files; then the primary journal is renamed into
-//!    place. That rename decides the write: from then on a crash is completed by the next write
-//!    (each staged file still there is renamed over its target).
-//! 3. The staged files are renamed over their targets in the order given.
-//! 4. If a rename fails, the primary journal is switched to "rollback" (one atomic rename, so
+//! 2. The *primary* journal (in the first output's folder) is written as "pending", then every
+//!    other folder the write touches gets a *pointer* journal naming it. A crash here is
+//!    cleaned up by the next write: nothing was moved yet.
+//! 3. The primary journal is rewritten as "commit": that rename decides the write. From then on
+//!    a crash is completed by the next write (each staged file still there is renamed over its
+//!    target), started from any of the folders.
+//! 4. The staged files are renamed over their targets in the order given.
+//! 5. If a rename fails, the primary journal is switched to "rollback" (one atomic rename, so
 //!    no folder can disagree) and every replaced file is put back from its backup.
-//! 5. Backups and pointer journals are removed, the primary journal last.
+//! 6. Backups and pointers are removed, the primary journal last: a pointer without its
+//!    primary therefore only exists if someone removed the primary by hand, and a folder whose
+//!    pointer is gone has finished its part.
 //!
 //! Recovery trusts a journal only as far as the bytes agree: each staged file and backup is
 //! named by its target and carries the BLAKE2b-256 of its contents, checked before anything is
-//! moved, and a target is only ever removed when it holds exactly what the write staged. File
-//! names are kept relative to their folder, so a pool folder moved after a crash still
-//! recovers. A single file needs none of this: one rename is atomic.
+//! moved; a target is only removed when it holds exactly what the write staged; another folder
+//! is acted on only when it holds the matching pointer. File names are kept relative to their
+//! folder, so a pool folder moved after a crash still recovers. A single file needs none of
+//! this: one rename is atomic.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -25,7 +30,6 @@ use serde::{Deserialize, Serialize};
 
 use super::disk::{Disk, PUBLIC_MODE};
 use super::files::FileError;
-use super::lock::FolderLock;
 use crate::core::hash::blake2b_256;
 
 /// The journal's name in each folder of a write.
@@ -48,6 +52,7 @@ pub struct Step<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum State {
+    Pending,
     Commit,
     Rollback,
 }
@@ -135,13 +140,29 @@ fn hash_of(path: &Path) -> Option<String> {
         .map(|b| hash_hex(b.expose()))
 }
 
-/// A decided transaction, with its folders where they are now.
+/// A transaction, with its folders where they are now, and which of them still hold their
+/// part of it (the primary, and each other folder with the matching pointer).
 struct Located {
     journal: Journal,
     folders: Vec<PathBuf>,
+    present: Vec<bool>,
 }
 
 impl Located {
+    /// Every folder taking part (the writer itself, before any has finished).
+    fn all(journal: Journal, folders: Vec<PathBuf>) -> Self {
+        let present = vec![true; folders.len()];
+        Self {
+            journal,
+            folders,
+            present,
+        }
+    }
+
+    fn is_present(&self, e: &Entry) -> bool {
+        self.present.get(e.folder).copied().unwrap_or(false)
+    }
+
     fn target(&self, e: &Entry) -> Option<PathBuf> {
         let dir = self.folders.get(e.folder)?;
         Some(dir.join(path_from_hex(&e.name)?.file_name()?))
@@ -182,49 +203,40 @@ pub fn commit(disk: &dyn Disk, steps: &[Step<'_>]) -> Result<(), FileError> {
     let mut journal = Journal {
         format: FORMAT.to_owned(),
         pid,
-        state: State::Commit,
+        state: State::Pending,
         folders: folders.iter().map(|f| hex_path(f)).collect(),
         entries,
         primary: None,
     };
-    let at = Located {
-        journal: journal.clone(),
-        folders: folders.clone(),
-    };
-    // Pointers first, then the primary journal: its rename is the decision.
     let pointer = Journal {
         primary: Some(hex_path(&folders[0])),
         ..journal.clone()
     };
-    let mut written = Vec::new();
-    for dir in folders.iter().skip(1).chain(folders.first()) {
-        let j = if *dir == folders[0] {
-            &journal
-        } else {
-            &pointer
-        };
-        if let Err(e) = write_journal(disk, dir, j) {
-            remove_all(disk, &written);
-            remove_all(disk, &made);
-            return Err(e);
-        }
+    // Primary (pending), pointers, then the primary again as "commit": the decision.
+    let mut written: Vec<PathBuf> = Vec::new();
+    let undecided = |written: &[PathBuf], e: FileError| {
+        remove_all(disk, written);
+        remove_all(disk, &made);
+        e
+    };
+    for (dir, j) in std::iter::once((&folders[0], &journal))
+        .chain(folders.iter().skip(1).map(|d| (d, &pointer)))
+    {
+        write_journal(disk, dir, j).map_err(|e| undecided(&written, e))?;
         written.push(dir.join(JOURNAL_NAME));
     }
+    journal.state = State::Commit;
+    write_journal(disk, &folders[0], &journal).map_err(|e| undecided(&written, e))?;
+    let at = Located::all(journal.clone(), folders.clone());
     for (i, step) in steps.iter().enumerate() {
         let staged = at.staged(&at.journal.entries[i], NEW_MARK);
         let renamed = staged.map(|s| disk.rename(&s, &step.target));
         if let Some(Err(e)) = renamed {
             let cause = io_error(Path::new(&step.shown), &e);
             journal.state = State::Rollback;
-            let undone = write_journal(disk, &folders[0], &journal).and_then(|()| {
-                finish(
-                    disk,
-                    &Located {
-                        journal: journal.clone(),
-                        folders: folders.clone(),
-                    },
-                )
-            });
+            let back = Located::all(journal.clone(), folders.clone());
+            let undone = write_journal(disk, &folders[0], &journal)
+                .and_then(|()| recover::finish(disk, &back));
             return match undone {
                 Ok(_) => Err(cause),
                 Err(undo) => Err(FileError::Unfinished(format!(
@@ -236,7 +248,7 @@ pub fn commit(disk: &dyn Disk, steps: &[Step<'_>]) -> Result<(), FileError> {
     for dir in &folders {
         let _ = disk.sync_folder(dir);
     }
-    finish(disk, &at).map(|_| ())
+    recover::finish(disk, &at).map(|_| ())
 }
 
 /// Staged copies of the new files, and backups of the files they replace.
@@ -311,219 +323,14 @@ fn write_journal(disk: &dyn Disk, dir: &Path, journal: &Journal) -> Result<(), F
     disk.create_new(&temp, &text, PUBLIC_MODE)
         .and_then(|()| disk.rename(&temp, &path))
         .and_then(|()| disk.sync_folder(dir))
-        .map_err(|e| io_error(&path, &e))
+        .map_err(|e| {
+            let _ = disk.remove(&temp);
+            io_error(&path, &e)
+        })
 }
 
-/// Brings a decided transaction to its end (forward or back), after checking that every file
-/// it would move holds what the journal says; then removes its traces, the primary journal
-/// last. Idempotent: a crash in here is finished by running it again. Callers hold the locks
-/// of every folder. Returns the files put in place or back.
-fn finish(disk: &dyn Disk, at: &Located) -> Result<Vec<PathBuf>, FileError> {
-    let primary = &at.folders[0];
-    let mut plan: Vec<(PathBuf, Option<PathBuf>)> = Vec::new(); // (from, to): None removes
-    for e in &at.journal.entries {
-        let (Some(target), Some(temp), Some(backup)) =
-            (at.target(e), at.staged(e, NEW_MARK), at.staged(e, OLD_MARK))
-        else {
-            return Err(unfinished(primary, "its journal is damaged"));
-        };
-        let staged = hash_of(&temp);
-        let now = hash_of(&target);
-        let differs = |what: &Path| {
-            unfinished(
-                primary,
-                &format!(
-                    "{} does not hold what that write recorded, so it cannot be finished safely",
-                    what.display()
-                ),
-            )
-        };
-        match at.journal.state {
-            State::Commit => match staged {
-                Some(h) if h == e.new_hash => plan.push((temp, Some(target))),
-                Some(_) => return Err(differs(&temp)),
-                None if now.as_deref() == Some(e.new_hash.as_str()) => {}
-                None => return Err(differs(&target)),
-            },
-            State::Rollback => {
-                if staged.is_some() {
-                    plan.push((temp, None));
-                } else if let Some(old) = &e.old_hash {
-                    match hash_of(&backup) {
-                        Some(h) if h == *old => plan.push((backup.clone(), Some(target))),
-                        Some(_) => return Err(differs(&backup)),
-                        None if now.as_ref() == Some(old) => {}
-                        None => return Err(differs(&target)),
-                    }
-                } else if now.as_deref() == Some(e.new_hash.as_str()) {
-                    plan.push((target, None));
-                } else if now.is_some() {
-                    return Err(differs(&target));
-                }
-            }
-        }
-    }
-    let mut touched = Vec::new();
-    for (from, to) in plan {
-        match to {
-            Some(to) => {
-                disk.rename(&from, &to).map_err(|e| io_error(&to, &e))?;
-                touched.push(to);
-            }
-            None => disk.remove(&from).map_err(|e| io_error(&from, &e))?,
-        }
-    }
-    for dir in &at.folders {
-        let _ = disk.sync_folder(dir);
-    }
-    for e in &at.journal.entries {
-        if let Some(b) = at.staged(e, OLD_MARK).filter(|b| b.exists()) {
-            let _ = disk.remove(&b);
-        }
-    }
-    for dir in at.folders.iter().skip(1).chain(std::iter::once(primary)) {
-        let _ = disk.remove(&dir.join(JOURNAL_NAME));
-    }
-    Ok(touched)
-}
-
-fn read_journal(dir: &Path) -> Result<Option<Journal>, FileError> {
-    let path = dir.join(JOURNAL_NAME);
-    match fs::symlink_metadata(&path) {
-        Err(_) => return Ok(None),
-        Ok(m) if !m.file_type().is_file() => {
-            return Err(unfinished(dir, "its journal is not a regular file"))
-        }
-        Ok(_) => {}
-    }
-    super::read::read_regular(&path, super::read::ENVELOPE)
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Journal>(b.expose()).ok())
-        .filter(|j| j.format == FORMAT && !j.folders.is_empty())
-        .map(Some)
-        .ok_or_else(|| unfinished(dir, "its journal cannot be read"))
-}
-
-/// Finishes an interrupted transaction recorded in `dir`, then removes hidden files left by
-/// a write that crashed before it was decided. Callers hold the lock of every folder in
-/// `held` (`dir` among them); other folders a transaction names are locked here.
-pub fn recover(disk: &dyn Disk, dir: &Path, held: &[PathBuf]) -> Result<Vec<String>, FileError> {
-    let mut notes = Vec::new();
-    if let Some(journal) = read_journal(dir)? {
-        let mut held_now: Vec<PathBuf> = held.to_vec();
-        let mut extra: Vec<FolderLock> = Vec::new();
-        let (primary_dir, primary) = match &journal.primary {
-            None => (dir.to_path_buf(), journal),
-            Some(p) => {
-                let p =
-                    path_from_hex(p).ok_or_else(|| unfinished(dir, "its journal is damaged"))?;
-                if !p.is_dir() {
-                    return Err(unfinished(
-                        dir,
-                        &format!("that write also went to {}, which is not there now: plug it back in (or mount it where it was), then run the command again", p.display()),
-                    ));
-                }
-                extra.push(lock_others(std::slice::from_ref(&p), &held_now)?);
-                held_now.push(p.clone());
-                match read_journal(&p)? {
-                    Some(j) if j.primary.is_none() && j.pid == journal.pid => (p, j),
-                    // The primary finished (or never decided): only this pointer is left.
-                    _ => {
-                        drop_pointer(disk, dir, &journal);
-                        sweep(disk, dir);
-                        return Ok(notes);
-                    }
-                }
-            }
-        };
-        let mut folders = vec![primary_dir.clone()];
-        for f in primary.folders.iter().skip(1) {
-            let f = path_from_hex(f).ok_or_else(|| unfinished(dir, "its journal is damaged"))?;
-            if !f.is_dir() {
-                return Err(unfinished(
-                    &primary_dir,
-                    &format!("that write also went to {}, which is not there now: plug it back in (or mount it where it was), then run the command again", f.display()),
-                ));
-            }
-            folders.push(f);
-        }
-        extra.push(lock_others(&folders, &held_now)?);
-        let at = Located {
-            journal: primary,
-            folders,
-        };
-        let touched = finish(disk, &at)?;
-        let how = match at.journal.state {
-            State::Commit => "completed",
-            State::Rollback => "undone",
-        };
-        let names: Vec<String> = at
-            .journal
-            .entries
-            .iter()
-            .filter_map(|e| at.target(e))
-            .map(|t| t.display().to_string())
-            .collect();
-        notes.push(format!(
-            "an earlier write to {} was interrupted; it has now been {how} ({} of {} files moved: {})",
-            primary_dir.display(),
-            touched.len(),
-            names.len(),
-            names.join(", ")
-        ));
-        for f in &at.folders {
-            sweep(disk, f);
-        }
-    } else {
-        sweep(disk, dir);
-    }
-    Ok(notes)
-}
-
-/// Locks the folders in `folders` this process does not hold yet.
-fn lock_others(folders: &[PathBuf], held: &[PathBuf]) -> Result<FolderLock, FileError> {
-    let mut others: Vec<PathBuf> = folders
-        .iter()
-        .filter(|f| !held.contains(f))
-        .cloned()
-        .collect();
-    others.sort();
-    others.dedup();
-    FolderLock::acquire(&others)
-}
-
-/// Removes a pointer journal whose transaction is over, with the staged files it named.
-fn drop_pointer(disk: &dyn Disk, dir: &Path, j: &Journal) {
-    let mine = j
-        .folders
-        .iter()
-        .position(|f| path_from_hex(f).as_deref() == Some(dir));
-    for e in j.entries.iter().filter(|e| Some(e.folder) == mine) {
-        if let Some(name) = path_from_hex(&e.name) {
-            if let Some(n) = name.file_name() {
-                let _ = disk.remove(&hidden(dir, n, NEW_MARK, j.pid));
-                let _ = disk.remove(&hidden(dir, n, OLD_MARK, j.pid));
-            }
-        }
-    }
-    let _ = disk.remove(&dir.join(JOURNAL_NAME));
-}
-
-/// Removes staged files and backups no journal in the folder names: left by a write that
-/// crashed before it was decided (under the folder lock, no other write is running here).
-fn sweep(disk: &dyn Disk, dir: &Path) {
-    if dir.join(JOURNAL_NAME).exists() {
-        return;
-    }
-    if let Ok(entries) = fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-            if is_file && is_staged_name(&entry.file_name().to_string_lossy()) {
-                let _ = disk.remove(&entry.path());
-            }
-        }
-    }
-}
+mod recover;
+pub use recover::recover;
 
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use super::common::*;
-use super::writes::numbers;
+use super::writes::{decided, numbers};
 use pool_console::core::keys::accept;
 use pool_console::core::opcert::OpCert;
 use pool_console::ops::opcert::{self as opcert_ops, IssueRequest, PeriodCheck};
@@ -120,7 +120,7 @@ fn a_folder_moved_after_a_crash_still_recovers() {
             out: &o,
         };
         let _ = opcert_ops::issue_on(&FaultyDisk::crashing_at(step), &r, &PeriodCheck::Any);
-        if probe.path().join(".pool-console-journal").exists() {
+        if decided(probe.path()) {
             break;
         }
         step += 1;

@@ -3,7 +3,7 @@
 
 use super::common::ui::{self, click, harness, shows};
 use super::common::*;
-use super::writes::{leftovers, numbers, Folder};
+use super::writes::{decided, leftovers, numbers, Folder};
 use pool_console::app::Tab;
 use pool_console::ops::opcert::{self as opcert_ops, PeriodCheck};
 use pool_console::platform::disk::FaultyDisk;
@@ -25,7 +25,7 @@ fn the_console_completes_an_interrupted_write_when_it_opens_the_folder() {
             &Folder::of(probe.path()).request(),
             &PeriodCheck::Any,
         );
-        if probe.path().join(".pool-console-journal").exists() {
+        if decided(probe.path()) {
             break;
         }
         step += 1;
@@ -36,7 +36,7 @@ fn the_console_completes_an_interrupted_write_when_it_opens_the_folder() {
         &folder.request(),
         &PeriodCheck::Any,
     );
-    assert!(d.path().join(".pool-console-journal").exists());
+    assert!(decided(d.path()));
     assert_eq!(numbers(d.path()), (6, 5), "nothing renamed yet");
 
     let mut app = ui::app(vec![], ui::fixed_now());
@@ -83,4 +83,44 @@ fn the_console_refuses_a_kes_period_far_from_now() {
     );
     assert!(shows(&h, "KES period 15770 is far from the current one"));
     assert_eq!(snapshot(d.path()), before, "the counter did not move");
+}
+
+#[test]
+fn the_console_says_when_an_interrupted_write_cannot_be_finished() {
+    let d = TempDir::new().unwrap();
+    issued_pool(d.path(), 0, 5);
+    // A journal whose staged opcert was changed since: not finished, and said as an error.
+    let folder = Folder::of(d.path());
+    let mut step = 0;
+    while !decided(d.path()) {
+        let _ = std::fs::remove_file(d.path().join(".pool-console-journal"));
+        let _ = opcert_ops::issue_on(
+            &FaultyDisk::crashing_at(step),
+            &folder.request(),
+            &PeriodCheck::Any,
+        );
+        step += 1;
+    }
+    let staged: Vec<_> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".node.opcert.pc-new-"))
+        .collect();
+    std::fs::write(&staged[0], "tampered").unwrap();
+    let mut app = ui::app(vec![], ui::fixed_now());
+    app.open_workspace(d.path());
+    let status = app.status.as_ref().unwrap();
+    assert!(status.is_error, "{}", status.text);
+    assert!(
+        status.text.starts_with(&format!(
+            "Opened {}, but it is not safe to use yet: ",
+            d.path().display()
+        )),
+        "{}",
+        status.text
+    );
+    assert!(status
+        .text
+        .contains("does not hold what that write recorded"));
+    assert_eq!(numbers(d.path()), (6, 5), "nothing moved");
 }

@@ -141,7 +141,7 @@ fn a_failed_issue_keeps_the_counter() {
     issued_pool(d.path(), 0, 5);
     let before = snapshot(d.path());
     let folder = Folder::of(d.path());
-    let disk = FaultyDisk::failing_rename(2); // 0: the journal, 1: the opcert
+    let disk = FaultyDisk::failing_rename(3); // 0, 1: the journal (pending, commit), 2: the opcert
     let err = opcert_ops::issue_on(&disk, &folder.request(), &PeriodCheck::Any).unwrap_err();
     assert_eq!(
         err.0,
@@ -610,4 +610,10 @@ fn decoded_secrets_of_types_we_do_not_know_are_0600_too() {
         ],
     );
     assert!(err.ends_with("Error: /dev/stdout: a decoded signing key is never written to a terminal or pipe; give a file name\n"), "{err}");
+}
+
+/// Whether the folder holds a write's journal that has decided it (state "commit").
+pub(super) fn decided(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join(".pool-console-journal"))
+        .is_ok_and(|t| t.contains("\"state\": \"commit\""))
 }

@@ -71,7 +71,15 @@ impl FolderLock {
     /// on each other in a circle).
     pub fn acquire(folders: &[PathBuf]) -> Result<Self, FileError> {
         let mut lock = Self { held: Vec::new() };
+        let mut seen: Vec<(u64, u64)> = Vec::new();
         for dir in folders {
+            // One folder reached by two paths (a bind mount) is locked once, not against itself.
+            if let Ok(m) = fs::metadata(dir) {
+                if seen.contains(&file_id(&m)) {
+                    continue;
+                }
+                seen.push(file_id(&m));
+            }
             let file = lock_one(dir)?;
             // Best effort: the lock is what counts, the pid only improves the message.
             lock.held.push((file, write_pid(dir)));

@@ -89,6 +89,26 @@ struct Line {
     outcome: Result<Found, String>,
 }
 
+impl Line {
+    /// A line about `source` (a path or URL as typed): a value that looks like a secret key
+    /// pasted by mistake is never printed, in the line or in its error.
+    fn new(source: String, kind: &'static str, outcome: Result<Found, String>) -> Self {
+        use crate::core::redact::{redact, value_is_secret, HIDDEN};
+        let typed = [source.clone()];
+        let outcome = outcome.map_err(|e| redact(&e, &typed));
+        let source = if value_is_secret(&source) {
+            HIDDEN.to_owned()
+        } else {
+            source
+        };
+        Self {
+            source,
+            kind,
+            outcome,
+        }
+    }
+}
+
 struct Found {
     window: KesWindow,
     node: Option<NodeKes>,
@@ -207,18 +227,11 @@ pub fn status(a: KesStatusArgs, io: &mut Streams<'_>) -> CliResult {
         let outcome = finish(job)
             .and_then(|cert| window(&clock, path, cert.kes_period, now))
             .map(|window| Found { window, node: None });
-        lines.push(Line {
-            source: path.display().to_string(),
-            kind: "opcert",
-            outcome,
-        });
+        lines.push(Line::new(path.display().to_string(), "opcert", outcome));
     }
     for (url, job) in a.metrics_url.iter().zip(polls) {
-        lines.push(Line {
-            source: url.clone(),
-            kind: "metrics",
-            outcome: finish(job).and_then(|kes| from_node(&clock, now, kes)),
-        });
+        let outcome = finish(job).and_then(|kes| from_node(&clock, now, kes));
+        lines.push(Line::new(url.clone(), "metrics", outcome));
     }
     let code = lines
         .iter()
@@ -235,7 +248,9 @@ pub fn status(a: KesStatusArgs, io: &mut Streams<'_>) -> CliResult {
             "exitCode": code,
             "pools": pools,
         });
-        format!("{}\n", serde_json::to_string_pretty(&v)?)
+        // serde_json leaves DEL, C1 and bidi controls raw: escaped for the terminal.
+        let json = serde_json::to_string_pretty(&v)?;
+        format!("{}\n", crate::core::quote::escape_json_for_terminal(&json))
     } else {
         lines.iter().map(|l| line_text(l, t)).collect()
     };

@@ -195,9 +195,19 @@ fn safe(message: &str) -> String {
     crate::core::quote::escape_controls_keeping_lines(message)
 }
 
+/// What a command's output becomes when standard output was closed before it started.
+const STDOUT_CLOSED: &str = "cannot write to standard output: it is closed";
+
 /// Parses and runs; returns what to do next. Errors go to `io.err` without a panic, and so
 /// does a failure to write standard output (exit 1, or the command's own code).
 pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
+    main_with_stdout(args, io, false)
+}
+
+/// [`main_with`] for the process itself: with `stdout_closed` (the binary asks
+/// `platform::stdio`), a command or a help text is refused before it runs, since whatever
+/// it printed would be lost; the console is unaffected.
+pub fn main_with_stdout(args: Vec<OsString>, io: &mut Streams<'_>, stdout_closed: bool) -> Exit {
     // Monitoring reads `kes status`'s exit code: a broken command line must not look like a
     // mere warning (1), so it gets the "cannot tell" code.
     let is_status = args
@@ -206,6 +216,13 @@ pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
         .take(2)
         .map(|a| a.to_str())
         .eq([Some("kes"), Some("status")]);
+    // Every value typed, to hide any that may be secret wherever a message echoes it.
+    let typed: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let safe = |message: &str| safe(&crate::core::redact::redact(message, &typed));
     let mut out = Watched {
         inner: &mut *io.out,
         failed: None,
@@ -213,15 +230,26 @@ pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
     match parse(args) {
         Ok(Parsed::Console(dir)) => Exit::Console(dir),
         Ok(Parsed::Run(cmd, era, matches)) => {
-            let result = run(
-                *cmd,
-                era,
-                &matches,
-                &mut Streams {
-                    out: &mut out,
-                    err: &mut *io.err,
-                },
-            );
+            let result = if stdout_closed {
+                Err(CliError {
+                    message: STDOUT_CLOSED.to_owned(),
+                    code: if is_status {
+                        kes_status::exit::CRITICAL
+                    } else {
+                        1
+                    },
+                })
+            } else {
+                run(
+                    *cmd,
+                    era,
+                    &matches,
+                    &mut Streams {
+                        out: &mut out,
+                        err: &mut *io.err,
+                    },
+                )
+            };
             // Output that never arrived is the failure to report, whatever came of it.
             let result = match (out.finish(), result) {
                 (None, r) => r,
@@ -244,6 +272,10 @@ pub fn main_with(args: Vec<OsString>, io: &mut Streams<'_>) -> Exit {
                     Exit::Code(e.code)
                 }
             }
+        }
+        Err(e) if e.code == 0 && stdout_closed => {
+            let _ = writeln!(io.err, "{STDOUT_CLOSED}");
+            Exit::Code(1)
         }
         Err(e) if e.code == 0 => {
             let _ = writeln!(out, "{}", e.message);

@@ -76,7 +76,13 @@ pub fn run(
             // Legal but probably mistaken relays: said on stderr, after the file is written.
             for (i, r) in params.relays.iter().enumerate() {
                 for w in r.warnings() {
-                    let _ = writeln!(io.err, "Warning: relay {} ({}): {w}", i + 1, r.display());
+                    let _ = writeln!(
+                        io.err,
+                        "Warning: relay {} ({}): {}",
+                        i + 1,
+                        quote::escape(&r.display()),
+                        quote::escape(&w.to_string())
+                    );
                 }
             }
             Ok(())

@@ -33,6 +33,14 @@ pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
             let kind = OutputKind::Decoded {
                 secret: holds_secret(&env.type_name),
             };
+            // The envelope's type and description are text from a file: on a terminal their
+            // control characters are shown escaped (JSON stays JSON); a file gets the bytes.
+            let text = match (&out_file, output_json, output_yaml) {
+                (Some(_), _, _) => text,
+                (None, true, _) => crate::core::quote::escape_json_for_terminal(&text),
+                (None, _, true) => crate::core::quote::escape_controls_keeping_lines(&text),
+                (None, _, _) => text,
+            };
             output::output_to(&text, out_file.as_deref(), kind, false, io)
         }
     }

@@ -26,8 +26,10 @@ pub fn parse_reference(text: &str) -> Result<u64, String> {
         return Err(format!("nothing was given: {WHAT_TO_PASTE}"));
     }
     if text.starts_with('{') {
-        let json: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| format!("the text is not valid JSON ({e}): {WHAT_TO_PASTE}"))?;
+        let json: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            let e = quote::library_reason(&e.to_string());
+            format!("the text is not valid JSON ({e}): {WHAT_TO_PASTE}")
+        })?;
         return match json.get("slot") {
             Some(slot) => slot.as_u64().ok_or_else(|| {
                 format!(

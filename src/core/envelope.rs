@@ -53,7 +53,7 @@ impl TextEnvelope {
     pub fn parse(text: &[u8]) -> Result<Self, EnvelopeError> {
         let raw: RawEnvelope =
             serde_json::from_slice(text).map_err(|e| EnvelopeError::NotAnEnvelope {
-                reason: e.to_string(),
+                reason: crate::core::quote::library_reason(&e.to_string()),
             })?;
         let cbor = hex::decode(raw.cbor_hex.trim()).map_err(|e| EnvelopeError::BadHex {
             reason: e.to_string(),

@@ -1,5 +1,6 @@
 //! A chain clock for any network, read from its Shelley and Byron genesis files.
 
+use crate::core::quote::library_reason;
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -57,10 +58,10 @@ pub fn clock_from_genesis(
     byron_json: &[u8],
     transition_epoch: Option<u64>,
 ) -> Result<ChainClock, GenesisError> {
-    let s: Shelley =
-        serde_json::from_slice(shelley_json).map_err(|e| GenesisError::Shelley(e.to_string()))?;
-    let b: Byron =
-        serde_json::from_slice(byron_json).map_err(|e| GenesisError::Byron(e.to_string()))?;
+    let s: Shelley = serde_json::from_slice(shelley_json)
+        .map_err(|e| GenesisError::Shelley(library_reason(&e.to_string())))?;
+    let b: Byron = serde_json::from_slice(byron_json)
+        .map_err(|e| GenesisError::Byron(library_reason(&e.to_string())))?;
     let start = parse_time(&s.system_start).map_err(GenesisError::Shelley)?;
     if start.timestamp() != b.start_time {
         let byron = chrono::DateTime::from_timestamp(b.start_time, 0)

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::core::bech32::decode_expecting;
 use crate::core::clock::{format_utc, parse_time};
 use crate::core::hash::blake2b_256;
-use crate::core::quote::quote;
+use crate::core::quote::{quote, quote_from, Source};
 
 /// The journal's file name inside the pool folder.
 pub const FILE_NAME: &str = "rotation-journal.jsonl";
@@ -90,6 +90,7 @@ pub fn parse(text: &str) -> (Vec<JournalEntry>, Vec<String>) {
 /// Reads and checks one line.
 fn entry(line: &str) -> Result<JournalEntry, String> {
     let raw: Line = serde_json::from_str(line).map_err(|e| {
+        let e = crate::core::quote::library_reason(&e.to_string());
         format!("not a journal entry ({e}); the line may have been cut short or edited by hand, and is left out")
     })?;
     let recorded_at = parse_time(&raw.recorded_at).map_err(|e| format!("recordedAt: {e}"))?;
@@ -112,7 +113,8 @@ fn entry(line: &str) -> Result<JournalEntry, String> {
     if !is_hex {
         return Err(format!(
             "kesVkeyHash: {} is not 64 lowercase hex digits (a blake2b-256 hash)",
-            quote(hash)
+            // A hash field: 64 hex digits are what belongs here, shown back as typed.
+            quote_from(hash, Source::SecretContext { allowed_hex: &[64] })
         ));
     }
     Ok(JournalEntry {

@@ -124,8 +124,8 @@ fn parse(text: &str, origin: Origin) -> Result<OnChainCounter, String> {
     let close = text.rfind('}').map_or(text.len(), |i| i + 1);
     let json = text.get(open..close.max(open)).unwrap_or_default();
     let value: Value = serde_json::from_str(json).map_err(|e| {
-        // serde_json's reasons name places, not contents; escaped all the same.
-        let reason = quote::escape(&e.to_string());
+        // A typed decoding can quote the file (`string "…"`): those pieces are hidden if secret.
+        let reason = quote::library_reason(&e.to_string());
         match origin {
             Origin::Typed => format!("the JSON in the pasted text cannot be read ({reason}); paste the whole output, or {WHAT_TO_GIVE}"),
             Origin::File => format!("the JSON in the file cannot be read ({reason}): {WHAT_TO_SAVE}"),

@@ -80,15 +80,15 @@ pub fn validate(bytes: &[u8]) -> Result<(PoolMetadata, [u8; 32]), MetadataError>
     if bytes.len() > MAX_BYTES {
         return Err(MetadataError::TooLarge(bytes.len()));
     }
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| MetadataError::NotJson(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| MetadataError::NotJson(crate::core::quote::library_reason(&e.to_string())))?;
     if !value.is_object() {
         return Err(MetadataError::NotJson(
             "it is JSON, but not an object ({…})".to_owned(),
         ));
     }
-    let raw: Raw =
-        serde_json::from_value(value).map_err(|e| MetadataError::NotJson(e.to_string()))?;
+    let raw: Raw = serde_json::from_value(value)
+        .map_err(|e| MetadataError::NotJson(crate::core::quote::library_reason(&e.to_string())))?;
     let name = text_field(raw.name, "name")?;
     let description = text_field(raw.description, "description")?;
     let ticker = text_field(raw.ticker, "ticker")?;

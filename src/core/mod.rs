@@ -31,6 +31,7 @@ pub mod plan;
 pub mod predeploy;
 pub mod quote;
 pub mod recognise;
+pub mod redact;
 pub mod review;
 pub mod secret;
 pub mod signing;

@@ -440,8 +440,8 @@ impl PlanFile {
 impl PoolPlan {
     /// Reads and checks a plan file.
     pub fn parse(bytes: &[u8]) -> Result<Self, PlanError> {
-        let file: PlanFile =
-            serde_json::from_slice(bytes).map_err(|e| PlanError::Json(e.to_string()))?;
+        let file: PlanFile = serde_json::from_slice(bytes)
+            .map_err(|e| PlanError::Json(crate::core::quote::library_reason(&e.to_string())))?;
         file.check()
     }
 

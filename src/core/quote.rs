@@ -144,6 +144,26 @@ fn escape_controls(text: &str, keep_lines: bool) -> String {
     out
 }
 
+/// A JSON library's reason for refusing a file, safe to show: the pieces of the file it
+/// quotes (`string "…"`, ``unknown field `…` ``) are escaped, shortened, and hidden when they
+/// look like a secret, while its words and the line and column stay.
+pub fn library_reason(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len());
+    let mut rest = reason;
+    while let Some(open) = rest.find(['"', '`']) {
+        let mark = &rest[open..=open];
+        let Some(len) = rest[open + 1..].find(mark) else {
+            break;
+        };
+        out.push_str(&rest[..=open]);
+        out.push_str(&bare_from(&rest[open + 1..open + 1 + len], SECRET_CONTEXT));
+        out.push_str(mark);
+        rest = &rest[open + 1 + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether text may be a secret wherever it came from: a signing key's text envelope, a bech32
 /// secret key (`stake_sk1…`, `addr_xsk1…`, `root_xsk1…`, `xprv1…`) or a run of 12 or more
 /// BIP-39 English words (a recovery phrase).
@@ -173,12 +193,13 @@ fn secret_in(text: &str, source: Source) -> Option<Secret> {
     if is_recovery_phrase(&lower) {
         return Some(Secret::RecoveryPhrase);
     }
-    match source {
-        Source::SecretContext { allowed_hex } if has_long_hex(text, allowed_hex) => {
-            Some(Secret::LongHex)
-        }
-        _ => None,
-    }
+    // Long hex is hidden everywhere: no flag or field takes 64 hex digits but the two hash
+    // flags (their allowance), and a whole 32-byte key shown would be a key given away.
+    let allowed: &[usize] = match source {
+        Source::SecretContext { allowed_hex } => allowed_hex,
+        Source::Plain => &[],
+    };
+    has_long_hex(text, allowed).then_some(Secret::LongHex)
 }
 
 /// JSON (or a piece of it) whose type or description names a signing key or a secret.
@@ -215,7 +236,10 @@ fn is_recovery_phrase(lower: &str) -> bool {
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
     {
         words += 1;
-        if english.find_word(word).is_some() {
+        // Whole words, or the first four letters (how phrases are stamped on steel plates:
+        // every BIP-39 English word is unique in its first four).
+        let abbreviated = word.len() == 4 && english.words_by_prefix_iter(word).next().is_some();
+        if english.find_word(word).is_some() || abbreviated {
             listed += 1;
             run += 1;
             longest = longest.max(run);
@@ -223,7 +247,9 @@ fn is_recovery_phrase(lower: &str) -> bool {
             run = 0;
         }
     }
-    longest >= PHRASE_WORDS || (listed >= PHRASE_WORDS && listed * 4 >= words * 3)
+    // A 12-word phrase with one word mistyped still counts.
+    let one_typo = words >= PHRASE_WORDS && listed + 1 >= PHRASE_WORDS && listed * 12 >= words * 11;
+    longest >= PHRASE_WORDS || one_typo || (listed >= PHRASE_WORDS && listed * 4 >= words * 3)
 }
 
 /// A run of 64 or more hex digits, unless the whole input is exactly an allowed length.
@@ -402,16 +428,39 @@ mod tests {
             .collect();
         assert!(looks_secret(&numbered.join(" ")));
         assert!(looks_secret(&PHRASE_24.replacen("sausage", "sausag", 1)));
+        // One word of twelve mistyped.
+        let first = PHRASE_12.split(' ').next().unwrap();
+        assert!(looks_secret(&PHRASE_12.replacen(first, "xqzt", 1)));
+        // Steel-plate abbreviations are a phrase too.
+        let short: Vec<String> = PHRASE_12
+            .split(' ')
+            .map(|w| w.chars().take(4).collect())
+            .collect();
+        assert!(looks_secret(&short.join(" ")));
         // Eleven words are not a phrase.
         let eleven: Vec<&str> = PHRASE_12.split(' ').take(11).collect();
         assert!(!looks_secret(&eleven.join(" ")));
     }
 
     #[test]
-    fn long_hex_is_hidden_only_in_a_secret_context() {
+    fn a_library_reason_keeps_its_words_not_the_secret() {
+        let key = format!("5820{}", "ab".repeat(32));
+        let r = format!("invalid type: string \"{key}\", expected u32 at line 1 column 90");
+        assert_eq!(
+            library_reason(&r),
+            "invalid type: string \"(long hexadecimal that may be a secret key, not shown)\", expected u32 at line 1 column 90"
+        );
+        assert_eq!(
+            library_reason("unknown field `colour`, expected one of `name`"),
+            "unknown field `colour`, expected one of `name`"
+        );
+    }
+
+    #[test]
+    fn long_hex_is_hidden_everywhere() {
         let cbor = format!("5820{}", "ab".repeat(32));
         let pasted = format!("{cbor}\"");
-        assert!(!looks_secret(&pasted));
+        assert!(looks_secret(&pasted));
         assert!(looks_secret_in_secret_context(&pasted));
         assert_eq!(
             quote_in_secret_context(&pasted),

@@ -305,7 +305,9 @@ fn body_of(url: &str, answer: &[u8]) -> Result<String, String> {
         let said = if reason.is_empty() {
             code.to_owned()
         } else {
-            format!("{code} {reason}")
+            // The server's words are text from outside: quoted (escaped, shortened, and
+            // hidden if they look like a secret), never printed raw.
+            format!("{code} {}", crate::core::quote::bare(reason))
         };
         return Err(format!("{url}: the server answered {said}"));
     }

@@ -268,19 +268,18 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     Existing::Unknown
 }
 
-/// One short token of hex or bech32 that is not a secret: a pool id, key hash, metadata hash
-/// or stake address as `key-hash`, `id`, `build` and `metadata-hash` write them. Bech32 keys
-/// (secret or not) were already recognised as keys; a secret-looking prefix is refused here.
+/// Exactly what `key-hash`, `id`, `build` and `metadata-hash` write: a key hash (56 hex
+/// digits), a blake2b-256 hash (64), or a pool id or stake address in bech32. Nothing looser:
+/// a file holding a raw hex key (`5820…`) must not pass for an output.
 fn is_text_value(text: &str) -> bool {
-    let secret_hrp = text
-        .split_once('1')
-        .is_some_and(|(hrp, _)| hrp.ends_with("_sk") || hrp.ends_with("_xsk") || hrp == "xprv");
-    !text.is_empty()
-        && text.len() <= 200
-        && !secret_hrp
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    let hex = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if hex {
+        return text.len() == 56 || text.len() == 64;
+    }
+    crate::core::bech32::decode(text)
+        .is_ok_and(|(hrp, _)| matches!(hrp.as_str(), "pool" | "stake" | "stake_test"))
 }
 
 /// The layout `text-view decode-cbor` prints: lines of hex byte pairs, each with an optional

@@ -97,7 +97,7 @@ fn outputs_replace_only_their_own_kind() {
         d,
         &dereg_to("hello.vkey"),
         DEREG,
-        &never("hello.vkey", "an id, hash or address", cert),
+        &never("hello.vkey", "data this tool does not recognise", cert),
     );
     case(
         d,

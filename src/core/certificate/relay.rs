@@ -88,6 +88,19 @@ impl DnsName {
         {
             return Err(RelayError::BadDnsName(t.to_owned(), format!("'{c}'")));
         }
+        // Host names are letters, digits, '-', '.' (and '_' in SRV names); anything else, a
+        // bidi override or a zero-width space above all, only makes a name look like another.
+        if let Some(c) = t
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
+        {
+            let what = if c.is_ascii_graphic() {
+                format!("'{c}'")
+            } else {
+                format!("the character U+{:04X}", u32::from(c))
+            };
+            return Err(RelayError::BadDnsName(t.to_owned(), format!("{what}: use letters, digits, '-' and '.' (internationalised names in their xn-- form)")));
+        }
         Ok(Self(t.to_owned()))
     }
 

@@ -9,6 +9,8 @@ mod common;
 mod attacks;
 #[path = "key_safety/console.rs"]
 mod console;
+#[path = "key_safety/leaks.rs"]
+mod leaks;
 #[path = "key_safety/messages.rs"]
 mod messages;
 #[path = "key_safety/reads.rs"]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use eframe::egui;
 use pool_console::app::{ConsoleApp, Platform};
 use pool_console::cli::{self, Streams};
-use pool_console::platform::dirs;
+use pool_console::platform::{dirs, stdio};
 
 /// With `POOL_CONSOLE_MEASURE_STARTUP` set, prints the time from process start to the end of
 /// the first frame and closes (used by scripts/measure-console.sh, never by users).
@@ -86,12 +86,13 @@ fn main() -> ExitCode {
         let stderr = std::io::stderr();
         let mut out = stdout.lock();
         let mut err = stderr.lock();
-        let code = cli::main_with(
+        let code = cli::main_with_stdout(
             args,
             &mut Streams {
                 out: &mut out,
                 err: &mut err,
             },
+            stdio::stdout_was_closed(),
         );
         let _ = out.flush();
         code

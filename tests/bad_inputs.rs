@@ -697,6 +697,8 @@ fn a_linked_counter_is_updated_where_it_lives() {
 }
 
 // Cases added for key safety (issue 10), one file per area so they stay readable.
+#[path = "bad_inputs/keys.rs"]
+mod keys;
 #[path = "bad_inputs/reads.rs"]
 mod reads;
 #[path = "bad_inputs/secrets.rs"]

@@ -45,17 +45,19 @@ pub fn run(cmd: KeyCommand) -> CliResult {
                 ));
             }
             let raw = data.expose();
-            let mut sk = zeroize::Zeroizing::new([0u8; 64]);
-            sk.copy_from_slice(&raw[..64]);
-            let mut cc = [0u8; 32];
-            cc.copy_from_slice(&raw[64..96]);
-            let public = ed25519_bip32::XPrv::from_extended_and_chaincode(&sk, &cc)
-                .public()
-                .public_key();
+            // The 96 bytes are an XPrv as ed25519-bip32 stores it; its own check refuses a
+            // secret scalar the curve arithmetic would panic on.
+            let xprv = ed25519_bip32::XPrv::from_slice_verified(raw).map_err(|_| {
+                CliError::file(
+                    &signing_key_file,
+                    "is not a valid extended signing key: its secret scalar is malformed (the file is damaged)",
+                )
+            })?;
+            let public = xprv.public().public_key();
             let mut full = Vec::with_capacity(128);
             full.extend_from_slice(&raw[..64]);
             full.extend_from_slice(&public);
-            full.extend_from_slice(&cc);
+            full.extend_from_slice(&raw[64..96]);
             let key = SigningKey::new(KeyKind::StakeExtendedSigning, SecretBytes::new(full))?;
             crate::ops::keys::write_signing_key(&key, &out_file, KeyFormat::TextEnvelope, force)?;
             Ok(())

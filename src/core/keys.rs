@@ -39,6 +39,10 @@ pub enum KeyError {
     NotAKeyFile,
     #[error("is {} whose public part does not match its secret part (the file is damaged)", with_article(.kind))]
     Inconsistent { kind: &'static str },
+    /// An extended key whose secret scalar is not a BIP32-Ed25519 one: the curve arithmetic
+    /// would abort on it, so it is refused when the key is read.
+    #[error("is not a valid {kind}: its secret scalar is malformed (the file is damaged)")]
+    Malformed { kind: &'static str },
     /// A secret key typed where a verification key belongs: refused rather than derived, so
     /// the habit of pasting secrets on command lines (and into shell history) is not rewarded.
     #[error("is {} (its text is not shown); give the verification key instead, and remove the secret from your shell history", with_article(.kind))]
@@ -509,6 +513,8 @@ impl VerificationKey {
 }
 
 impl SigningKey {
+    /// Checks the length and, for an extended key, its secret scalar: every key read from a
+    /// file or a string passes here, so no command meets a key the curve arithmetic rejects.
     pub fn new(kind: KeyKind, bytes: SecretBytes) -> Result<Self, KeyError> {
         check_len(kind, bytes.len())?;
         if !kind.is_signing() {
@@ -516,6 +522,9 @@ impl SigningKey {
                 found: kind.human().to_owned(),
                 expected: "a signing key".to_owned(),
             });
+        }
+        if kind.is_extended() {
+            xprv_of(kind, bytes.expose())?;
         }
         Ok(Self { kind, bytes })
     }
@@ -545,7 +554,7 @@ impl SigningKey {
             }
             K::KesSigning => kes::verification_key(b).to_vec(),
             k if k.is_extended() => {
-                let xprv = self.xprv();
+                let xprv = self.xprv()?;
                 let derived = xprv.public().public_key();
                 if derived[..] != b[64..96] {
                     return Err(KeyError::Inconsistent {
@@ -559,13 +568,8 @@ impl SigningKey {
         VerificationKey::new(vkind, &public)
     }
 
-    fn xprv(&self) -> ed25519_bip32::XPrv {
-        let b = self.bytes.expose();
-        let mut sk = zeroize::Zeroizing::new([0u8; 64]);
-        sk.copy_from_slice(&b[..64]);
-        let mut cc = [0u8; 32];
-        cc.copy_from_slice(&b[96..128]);
-        ed25519_bip32::XPrv::from_extended_and_chaincode(&sk, &cc)
+    fn xprv(&self) -> Result<ed25519_bip32::XPrv, KeyError> {
+        xprv_of(self.kind, self.bytes.expose())
     }
 
     /// Ed25519 signature (plain seed keys, or BIP32-Ed25519 for extended keys).
@@ -578,7 +582,7 @@ impl SigningKey {
         }
         let b = self.bytes.expose();
         if self.kind.is_extended() {
-            let sig: ed25519_bip32::Signature<()> = self.xprv().sign(message);
+            let sig: ed25519_bip32::Signature<()> = self.xprv()?.sign(message);
             Ok(*sig.to_bytes())
         } else {
             let mut seed = zeroize::Zeroizing::new([0u8; 32]);
@@ -600,6 +604,21 @@ impl SigningKey {
         let text = bech32::encode(self.kind.bech32_hrp(), self.bytes.expose())?;
         Ok(SecretBytes::new(text.into_bytes()))
     }
+}
+
+/// The BIP32-Ed25519 key in an extended signing key's 128 bytes (kL ‖ kR ‖ public key ‖
+/// chain code), checked by ed25519-bip32 itself (`from_slice_verified`: the lowest three bits
+/// of kL clear, its highest two 01); cryptoxide asserts, and the command would panic, on a
+/// scalar that fails it.
+fn xprv_of(kind: KeyKind, b: &[u8]) -> Result<ed25519_bip32::XPrv, KeyError> {
+    let malformed = || KeyError::Malformed { kind: kind.human() };
+    let (Some(secret), Some(chain_code)) = (b.get(..64), b.get(96..128)) else {
+        return Err(malformed());
+    };
+    let mut xprv = zeroize::Zeroizing::new([0u8; ed25519_bip32::XPRV_SIZE]);
+    xprv[..64].copy_from_slice(secret);
+    xprv[64..].copy_from_slice(chain_code);
+    ed25519_bip32::XPrv::from_slice_verified(&xprv[..]).map_err(|_| malformed())
 }
 
 impl AnyKey {
@@ -798,6 +817,65 @@ mod tests {
         let err = verification_key_from_text(&pasted, accept::COLD_VERIFICATION).unwrap_err();
         assert!(!err.to_string().contains("5a5a"), "{err}");
         assert!(!format!("{err:?}").contains("5a5a"), "{err:?}");
+    }
+
+    /// An extended signing key made as cardano-address makes one: kL ‖ kR ‖ A ‖ chain code.
+    fn extended_key(kind: KeyKind) -> Vec<u8> {
+        let xprv = ed25519_bip32::XPrv::normalize_bytes_force3rd([7u8; 96]);
+        let b: &[u8] = xprv.as_ref();
+        let mut raw = b[..64].to_vec();
+        raw.extend_from_slice(&xprv.public().public_key());
+        raw.extend_from_slice(&b[64..]);
+        assert!(SigningKey::new(kind, SecretBytes::from_slice(&raw)).is_ok());
+        raw
+    }
+
+    #[test]
+    fn a_malformed_extended_scalar_is_refused_at_load() {
+        let kind = K::PaymentExtendedSigning;
+        let message = "is not a valid extended (BIP32) payment signing key: its secret scalar is malformed (the file is damaged)";
+        let breaks: [fn(&mut [u8]); 3] = [
+            |b| b[31] = 0xff,         // the highest bit set: cryptoxide asserted on it
+            |b| b[31] &= 0b0011_1111, // the second highest bit clear
+            |b| b[0] |= 0b0000_0001,  // a low bit set
+        ];
+        for spoil in breaks {
+            let mut raw = extended_key(kind);
+            spoil(&mut raw);
+            let e = SigningKey::new(kind, SecretBytes::from_slice(&raw)).unwrap_err();
+            assert_eq!(e.to_string(), message);
+            let env = TextEnvelope::new(kind.type_name(), "", cbor::encode_bytes(&raw));
+            assert_eq!(
+                AnyKey::from_envelope(&env).unwrap_err().to_string(),
+                message
+            );
+            let text = bech32::encode(kind.bech32_hrp(), &raw).unwrap();
+            assert_eq!(AnyKey::from_bech32(&text).unwrap_err().to_string(), message);
+        }
+        // Every extended signing kind is checked, not only payment keys.
+        for kind in [
+            K::ColdExtendedSigning,
+            K::GenesisDelegateExtendedSigning,
+            K::StakeExtendedSigning,
+        ] {
+            let mut raw = extended_key(kind);
+            raw[31] = 0xff;
+            assert!(matches!(
+                SigningKey::new(kind, SecretBytes::new(raw)),
+                Err(KeyError::Malformed { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn a_valid_extended_key_still_signs_and_derives() {
+        let kind = K::StakeExtendedSigning;
+        let raw = extended_key(kind);
+        let sk = SigningKey::new(kind, SecretBytes::from_slice(&raw)).unwrap();
+        let vk = sk.verification_key().unwrap();
+        assert_eq!(vk.as_bytes(), &raw[64..]);
+        let signature = sk.sign(b"tx id").unwrap();
+        assert!(ed25519_verify(&vk.public_key(), b"tx id", &signature));
     }
 
     #[test]

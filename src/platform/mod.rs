@@ -13,5 +13,6 @@ pub mod journal_file;
 pub mod load;
 pub mod lock;
 pub mod read;
+pub mod stdio;
 pub mod target;
 pub mod txn;

@@ -4,9 +4,11 @@
 //!   read, whatever the metadata says (it says 0 for devices, pipes and `/proc` files).
 //! - The bytes land in a buffer that is wiped on drop, and so does every buffer they passed
 //!   through on the way (no reallocation leaves a copy behind).
-//! - A named pipe, a terminal or another stream is read with a deadline: a pipe with no
-//!   writer ends the command with a message instead of hanging it. Process substitution
-//!   (`<(cat f)`, i.e. `/dev/fd/63`) is such a pipe, and keeps working.
+//! - Every read has a deadline, from the opening of the file to its last byte: a pipe with
+//!   no writer, or a regular file whose read never ends (`/proc/kmsg` waits for the kernel's
+//!   next message; a network share may stop answering), ends the command with a message
+//!   instead of hanging it. Process substitution (`<(cat f)`, i.e. `/dev/fd/63`) is a pipe,
+//!   and keeps working.
 //! - Folders, sockets and disks are refused before anything is opened; an endless device
 //!   (`/dev/zero`, `/dev/urandom`) is refused by name once it passes the cap.
 
@@ -78,7 +80,9 @@ pub const JOURNAL: Input = Input {
     what: "rotation journal",
 };
 
-/// How long a pipe, terminal or other stream may take to deliver everything.
+/// How long any input may take to deliver everything, from its opening to its last byte: a
+/// pipe, terminal or other stream, and a regular file too (32 MiB, the largest cap, takes
+/// well under a second from any disk).
 pub const PIPE_WAIT: Duration = Duration::from_secs(5);
 
 /// Why [`read_regular`] refuses a stream.
@@ -117,8 +121,8 @@ pub fn read_input(path: &Path, input: Input) -> Result<SecretBytes, FileError> {
     read_input_within(path, input, PIPE_WAIT)
 }
 
-/// Reads one input of this kind; a pipe, terminal or other stream (and the opening of any
-/// file) may take at most `wait`.
+/// Reads one input of this kind; the whole read, of a file or a stream, may take at most
+/// `wait`.
 pub fn read_input_within(
     path: &Path,
     input: Input,
@@ -129,7 +133,7 @@ pub fn read_input_within(
 
 /// Reads one input of this kind only when it is a regular file (or a link to one): for
 /// reads nobody asked for by name, such as a form checked on every frame, which must never
-/// wait on a pipe.
+/// wait on a pipe (a regular file whose read does not end is given up after [`PIPE_WAIT`]).
 pub fn read_regular(path: &Path, input: Input) -> Result<SecretBytes, FileError> {
     read_checked(path, input, PIPE_WAIT, false)
 }
@@ -155,16 +159,15 @@ fn read_checked(
         .name(format!("read {}", shown(path)))
         .spawn(move || open_and_read(&owned, cap, &tx))
         .map_err(|e| failure(path, format!("cannot start the reading thread: {e}")))?;
-    // The open may block (a pipe with no writer), and so may a stream's reads; a regular
-    // file, once open, is read to its end or its cap without a deadline.
-    // If the caller stops waiting, the thread's bytes are dropped (and wiped) when it ends.
+    // The open may block (a pipe with no writer), and so may any read: a stream's, and a
+    // regular file's too (`/proc/kmsg` blocks until the kernel logs again), so the deadline
+    // covers the whole read. If the caller stops waiting, the thread's bytes are dropped
+    // (and wiped) when it ends.
     let mut opened = None;
     let outcome = loop {
-        let event = match (opened, deadline) {
-            (Some(Source::Regular), _) | (_, None) => {
-                rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-            }
-            (_, Some(d)) => rx.recv_timeout(d.saturating_duration_since(Instant::now())),
+        let event = match deadline {
+            Some(d) => rx.recv_timeout(d.saturating_duration_since(Instant::now())),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         match event {
             // Replaced by a pipe or device between the look and the open.
@@ -174,10 +177,12 @@ fn read_checked(
             Ok(Event::Opened(s)) => opened = Some(s),
             Ok(Event::Done(result)) => break result,
             Err(RecvTimeoutError::Timeout) => {
-                return Err(failure(
-                    path,
-                    timed_out(stream.or(opened.and_then(Source::stream)), wait),
-                ))
+                let stream = stream.or(opened.and_then(Source::stream));
+                let reason = match (stream, opened) {
+                    (None, Some(Source::Regular)) => endless_file(input, wait),
+                    _ => timed_out(stream, wait),
+                };
+                return Err(failure(path, reason));
             }
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(failure(path, "the reading thread stopped unexpectedly"))
@@ -279,16 +284,31 @@ fn too_large(input: Input, stream: Option<Stream>) -> String {
 }
 
 fn timed_out(stream: Option<Stream>, wait: Duration) -> String {
-    let n = seconds(wait);
-    let unit = if n == "1" { "second" } else { "seconds" };
+    let within = within(wait);
     match stream {
         Some(Stream::Pipe) | None => format!(
-            "nothing arrived within {n} {unit}: it is a named pipe with no writer (give a regular file, or start the program that writes it)"
+            "nothing arrived within {within}: it is a named pipe with no writer (give a regular file, or start the program that writes it)"
         ),
         Some(Stream::Device | Stream::Other) => format!(
-            "nothing arrived within {n} {unit}: it is a device or stream, not a file (give the name of a file)"
+            "nothing arrived within {within}: it is a device or stream, not a file (give the name of a file)"
         ),
     }
+}
+
+/// A regular file, open, whose read did not end in time.
+fn endless_file(input: Input, wait: Duration) -> String {
+    format!(
+        "its reading did not end within {}: it is a special file that never ends (like /proc/kmsg), or its disk or network share stopped answering; give the name of a {}",
+        within(wait),
+        input.what
+    )
+}
+
+/// "5 seconds", "1 second", "0.3 seconds".
+fn within(wait: Duration) -> String {
+    let n = seconds(wait);
+    let unit = if n == "1" { "second" } else { "seconds" };
+    format!("{n} {unit}")
 }
 
 /// A wait as an operator reads it: "5", or "0.5" below a whole second.
@@ -313,8 +333,8 @@ enum Failed {
     Io(io::Error),
 }
 
-/// Runs on the reading thread: may block for ever on a pipe with no writer, which is why
-/// it is not the caller's thread. A send fails only when the caller stopped waiting.
+/// Runs on the reading thread: may block for ever (a pipe with no writer, `/proc/kmsg`),
+/// which is why it is not the caller's thread. A send fails only when the caller stopped waiting.
 fn open_and_read(path: &Path, cap: u64, tx: &mpsc::Sender<Event>) {
     let result = (|| {
         let file = File::open(path).map_err(Failed::Io)?;

@@ -282,3 +282,118 @@ fn a_closed_or_full_stdout_is_an_error() {
         "cannot write to standard output: No space left on device (os error 28)\n"
     );
 }
+
+/// A regular file whose read never ends (`/proc/kmsg` waits for the kernel's next message)
+/// is given up at the read deadline, as a pipe is: it hung `inspect` and `kes status` for
+/// ever. Opening it needs root (CAP_SYSLOG); elsewhere the test says so and passes.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_whose_read_never_ends_does_not_hang() {
+    let kmsg = "/proc/kmsg";
+    if std::fs::File::open(kmsg).is_err() {
+        eprintln!("skipped: {kmsg} is missing or not readable here (CI runs this as root)");
+        return;
+    }
+    let d = TempDir::new().unwrap();
+    issued_pool(d.path(), 0, 0);
+    let endless = |n: &str, unit: &str, what: &str| {
+        format!("/proc/kmsg: cannot read the file: its reading did not end within {n} {unit}: it is a special file that never ends (like /proc/kmsg), or its disk or network share stopped answering; give the name of a {what}")
+    };
+    // Kernel messages nobody had read come first (over 64 KiB of them are refused at the
+    // cap); once they are read, the read blocks.
+    let too_large = "Command failed: inspect\nError: /proc/kmsg: cannot read the file: it is more than 65536 bytes, far larger than any key, counter, certificate or metadata file; is it the right file?\n";
+    let mut ended = false;
+    for _ in 0..3 {
+        let (out, took) = timed(d.path(), &["inspect", kmsg]);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(took < PIPE_WAIT + MARGIN, "{took:?}");
+        if err == too_large {
+            continue;
+        }
+        assert_eq!(
+            err,
+            format!(
+                "Command failed: inspect\nError: {}\n",
+                endless("5", "seconds", "key, counter, certificate or metadata file")
+            )
+        );
+        ended = true;
+        break;
+    }
+    assert!(
+        ended,
+        "{kmsg} never blocked: the kernel logs too fast to test"
+    );
+    // kes status keeps its promise: it ends within its own timeout, and says why.
+    let (out, took) = timed(
+        d.path(),
+        &[
+            "kes",
+            "status",
+            "--op-cert-file",
+            kmsg,
+            "--op-cert-file",
+            "node.opcert",
+            "--mainnet",
+            "--timeout-seconds",
+            "1",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with(&format!(
+            "unreadable    {}\nexpired       node.opcert: ",
+            endless("1", "second", "cardano-cli text envelope file")
+        )),
+        "{text}"
+    );
+    assert!(took < Duration::from_secs(1) + MARGIN, "{took:?}");
+}
+
+/// Standard output closed (`>&-`): Rust's runtime reopens it on /dev/null, so the output
+/// was lost and the command exited 0. It is refused before the command runs (nothing is
+/// written either), with `kes status`'s own code for "cannot tell"; a deliberate
+/// `> /dev/null` still works.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_stdout_is_refused_before_the_command_runs() {
+    let d = TempDir::new().unwrap();
+    issued_pool(d.path(), 0, 0);
+    let bash = |script: &str| {
+        Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .arg(env!("CARGO_BIN_EXE_pool-console"))
+            .current_dir(d.path())
+            .output()
+            .unwrap()
+    };
+    let closed = |command: &str| {
+        format!("Command failed: {command}\nError: cannot write to standard output: it is closed\n")
+    };
+    let out = bash(r#""$0" kes period --mainnet >&-"#);
+    assert_eq!(stderr_of(&out), closed("kes period"));
+    assert_eq!(out.status.code(), Some(1));
+    let out = bash(r#""$0" --help >&-"#);
+    assert_eq!(
+        stderr_of(&out),
+        "cannot write to standard output: it is closed\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = bash(r#""$0" kes status --op-cert-file node.opcert --mainnet >&-"#);
+    assert_eq!(stderr_of(&out), closed("kes status"));
+    assert_eq!(out.status.code(), Some(3));
+    // A command that writes only files does not run either.
+    let out = bash(
+        r#""$0" node key-gen-VRF --verification-key-file vrf.vkey --signing-key-file vrf.skey >&-"#,
+    );
+    assert_eq!(stderr_of(&out), closed("node key-gen-VRF"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!d.path().join("vrf.skey").exists());
+    // Output thrown away on purpose is not a closed output.
+    let out = bash(r#""$0" kes period --mainnet > /dev/null"#);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+}

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::disk::{Disk, PUBLIC_MODE};
+use super::disk::{Disk, SECRET_MODE};
 use super::files::FileError;
 use crate::core::hash::blake2b_256;
 
@@ -320,7 +320,8 @@ fn write_journal(disk: &dyn Disk, dir: &Path, journal: &Journal) -> Result<(), F
     })?;
     let temp = hidden(dir, JOURNAL_NAME.as_ref(), NEW_MARK, journal.pid);
     let _ = disk.remove(&temp);
-    disk.create_new(&temp, &text, PUBLIC_MODE)
+    // 0600: it names key files and holds hashes of their bytes; nobody else needs to read it.
+    disk.create_new(&temp, &text, SECRET_MODE)
         .and_then(|()| disk.rename(&temp, &path))
         .and_then(|()| disk.sync_folder(dir))
         .map_err(|e| {

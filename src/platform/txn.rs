@@ -303,7 +303,7 @@ fn mode_of(path: &Path) -> u32 {
         }
     }
     let _ = path;
-    super::disk::SECRET_MODE
+    SECRET_MODE
 }
 
 fn remove_all(disk: &dyn Disk, paths: &[PathBuf]) {

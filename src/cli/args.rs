@@ -83,6 +83,17 @@ pub struct NetworkArg {
     pub testnet_magic: Option<u32>,
 }
 
+impl NetworkArg {
+    /// The network the flags name (mainnet unless a testnet magic is given).
+    pub fn network(&self) -> crate::core::address::Network {
+        use crate::core::address::Network;
+        match self.testnet_magic {
+            Some(magic) if !self.mainnet => Network::Testnet { magic },
+            _ => Network::Mainnet,
+        }
+    }
+}
+
 /// A stake pool cold key given as a string, an extended string, or a file.
 #[derive(Debug, Args, Clone)]
 #[command(group(ArgGroup::new("pool_key").required(true).multiple(false)))]

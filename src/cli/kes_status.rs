@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 use super::args::{KesCheckArgs, KesStatusArgs};
-use super::kes::{chain_clock, chain_clock_within, local, print, time_arg, window};
+use super::clock_args::{chain_clock, chain_clock_within, local, print, time_arg, window};
 use super::{CliError, CliResult, Streams};
 use crate::core::clock::{format_utc, ChainClock, KesWindow};
 use crate::core::kes_watch::{days_and_hours, Thresholds, Urgency};

@@ -1,6 +1,7 @@
 //! The command line: cardano-cli's commands and flags on the certificate core.
 
 pub mod args;
+mod clock_args;
 mod inputs;
 mod inspect;
 mod kes;

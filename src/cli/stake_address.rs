@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use super::args::StakeAddressCommand;
-use super::stake_pool::network;
 use super::{inputs, output, CliError, CliResult, Streams};
 use crate::core::address::RewardAccount;
 use crate::core::certificate::{Certificate, Era};
@@ -57,7 +56,7 @@ pub fn run(cmd: StakeAddressCommand, era: Era, io: &mut Streams<'_>) -> CliResul
             out_file,
         } => {
             let cred = inputs::build_credential(&credential)?;
-            let addr = RewardAccount::new(network(&net), cred).to_bech32()?;
+            let addr = RewardAccount::new(net.network(), cred).to_bech32()?;
             output::text_value(&addr, out_file.as_deref(), true, io)
         }
         C::RegistrationCertificate {

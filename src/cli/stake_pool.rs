@@ -2,9 +2,9 @@
 
 use clap::ArgMatches;
 
-use super::args::{NetworkArg, RegistrationArgs, StakePoolCommand};
+use super::args::{RegistrationArgs, StakePoolCommand};
 use super::{inputs, output, CliError, CliResult, Streams};
-use crate::core::address::{Credential, Network, RewardAccount};
+use crate::core::address::{Credential, RewardAccount};
 use crate::core::bech32;
 use crate::core::certificate::margin::UnitInterval;
 use crate::core::certificate::relay::{self, DnsName, Relay};
@@ -160,13 +160,6 @@ fn check_pre_conway_limits(p: &PoolParams) -> CliResult {
     Ok(())
 }
 
-pub fn network(arg: &NetworkArg) -> Network {
-    match arg.testnet_magic {
-        Some(magic) if !arg.mainnet => Network::Testnet { magic },
-        _ => Network::Mainnet,
-    }
-}
-
 fn pool_params(a: &RegistrationArgs, relays: Vec<Relay>) -> Result<PoolParams, CliError> {
     let operator = inputs::pool_key(&a.pool)?.key_hash();
     let vrf = inputs::verification_key(
@@ -217,7 +210,7 @@ fn pool_params(a: &RegistrationArgs, relays: Vec<Relay>) -> Result<PoolParams, C
         pledge: a.pool_pledge,
         cost: a.pool_cost,
         margin,
-        reward_account: RewardAccount::new(network(&a.network), Credential::Key(reward.key_hash())),
+        reward_account: RewardAccount::new(a.network.network(), Credential::Key(reward.key_hash())),
         owners: PoolParams::normalise_owners(owners),
         relays,
         metadata,

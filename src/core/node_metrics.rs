@@ -7,6 +7,10 @@
 //! figures the KES screens need are read; every other line is ignored, and so is a line whose
 //! value is not a whole number of 0 or more, so one odd line never hides the others.
 
+use chrono::{DateTime, Utc};
+
+use crate::core::clock::ChainClock;
+
 /// KES figures as a block producer reports them; `None` when the node did not print one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct NodeKes {
@@ -17,7 +21,31 @@ pub struct NodeKes {
     pub slot: Option<u64>,
 }
 
+/// A KES period on every public network: 129 600 slots of one second (36 hours), the fallback
+/// when the node's network clock is not known.
+pub const STANDARD_KES_PERIOD_MS: i64 = 129_600 * 1000;
+
 impl NodeKes {
+    /// Time left, in milliseconds, from `at` (when the node answered) to the start of its
+    /// opcert's expiry period by `clock`; without a clock (or an expiry period), its remaining
+    /// periods at the standard length. Saturates instead of overflowing.
+    pub fn time_left_ms(&self, clock: Option<&ChainClock>, at: DateTime<Utc>) -> Option<i64> {
+        let expiry = self.expiry_time(clock);
+        expiry.map(|e| (e - at).num_milliseconds()).or_else(|| {
+            self.remaining_periods.map(|r| {
+                i64::try_from(r)
+                    .unwrap_or(i64::MAX)
+                    .saturating_mul(STANDARD_KES_PERIOD_MS)
+            })
+        })
+    }
+
+    /// When the opcert's expiry period starts, by the network's clock.
+    pub fn expiry_time(&self, clock: Option<&ChainClock>) -> Option<DateTime<Utc>> {
+        let (p, c) = (self.opcert_expiry?, clock?);
+        c.slot_start(p.checked_mul(c.slots_per_kes_period)?).ok()
+    }
+
     fn has_kes(&self) -> bool {
         self.current_period.is_some()
             || self.remaining_periods.is_some()
@@ -221,5 +249,37 @@ cardano_node_metrics_remainingKESPeriods_int 18446744073709551615
             Err("the endpoint answered, but its metrics have no KES figures: is it a block producer with forging enabled (a relay has none)?".to_owned())
         );
         assert_eq!(parse("<html>404</html>"), Err(NO_KES.to_owned()));
+    }
+
+    #[test]
+    fn time_left_by_the_clock_or_by_standard_periods() {
+        let at = crate::core::clock::parse_time("2026-11-21T12:00:00Z").unwrap();
+        let by_periods = NodeKes {
+            remaining_periods: Some(2),
+            ..NodeKes::default()
+        };
+        assert_eq!(
+            by_periods.time_left_ms(None, at),
+            Some(2 * STANDARD_KES_PERIOD_MS)
+        );
+        let huge = NodeKes {
+            remaining_periods: Some(u64::MAX),
+            ..NodeKes::default()
+        };
+        assert_eq!(huge.time_left_ms(None, at), Some(i64::MAX));
+        let clock = ChainClock::mainnet();
+        let now = clock.point_at(at).unwrap();
+        let by_clock = NodeKes {
+            opcert_expiry: Some(now.kes_period + 1),
+            remaining_periods: Some(99),
+            ..NodeKes::default()
+        };
+        let start = clock
+            .slot_start((now.kes_period + 1) * clock.slots_per_kes_period)
+            .unwrap();
+        assert_eq!(
+            by_clock.time_left_ms(Some(&clock), at),
+            Some((start - at).num_milliseconds())
+        );
     }
 }

@@ -102,20 +102,10 @@ fn node_state(ui: &mut egui::Ui, n: &NodeStatus, t: Thresholds) {
         }
         NodeState::Answered { kes, at } => {
             ui.vertical(|ui| {
+                // Judged by the same thresholds as the pool list (the core says how long is left).
                 let clock = n.endpoint.network.clock().ok();
-                let expiry = kes.opcert_expiry.and_then(|p| {
-                    let c = clock.as_ref()?;
-                    c.slot_start(p.checked_mul(c.slots_per_kes_period)?).ok()
-                });
-                // Time left by the node's own expiry period (36 h a period when the network's
-                // clock is unknown), judged by the same thresholds as the pool list.
-                let left_ms = expiry.map(|e| (e - *at).num_milliseconds()).or_else(|| {
-                    kes.remaining_periods.map(|r| {
-                        i64::try_from(r)
-                            .unwrap_or(i64::MAX)
-                            .saturating_mul(129_600_000)
-                    })
-                });
+                let left_ms = kes.time_left_ms(clock.as_ref(), *at);
+                let expiry = kes.expiry_time(clock.as_ref());
                 let level = left_ms.map_or(Level::Neutral, |ms| {
                     super::kes::level(Urgency::by_time_left(ms, t))
                 });

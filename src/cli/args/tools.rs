@@ -1,0 +1,90 @@
+//! `key`, `text-view` and `transaction`: conversions, decodings, witnesses.
+
+use clap::{ArgGroup, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Convert a cardano-address extended signing key to a corresponding Shelley-format key
+    #[command(name = "convert-cardano-address-key")]
+    ConvertCardanoAddressKey {
+        /// Use a Shelley-era extended stake key.
+        #[arg(long)]
+        shelley_stake_key: bool,
+        /// Input filepath of the signing key (a bech32 xprv… or stake_xsk… string).
+        #[arg(long, value_name = "FILEPATH")]
+        signing_key_file: PathBuf,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+        /// Replace an existing key file (never done otherwise).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TextViewCommand {
+    /// Print a TextView file as decoded CBOR.
+    #[command(name = "decode-cbor", group(ArgGroup::new("fmt").multiple(false)))]
+    DecodeCbor {
+        /// CBOR input file.
+        #[arg(long, value_name = "FILEPATH")]
+        in_file: PathBuf,
+        /// Format text view info output format to BASE16 CBOR.
+        #[arg(long, group = "fmt")]
+        output_cbor_hex: bool,
+        /// Format text view info output format to JSON.
+        #[arg(long, group = "fmt")]
+        output_json: bool,
+        /// Format text view info output format to TEXT (default).
+        #[arg(long, group = "fmt")]
+        output_text: bool,
+        /// Format text view info output format to YAML.
+        #[arg(long, group = "fmt")]
+        output_yaml: bool,
+        /// Optional output file. Default is to write to stdout.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TransactionCommand {
+    /// Create a transaction witness
+    Witness {
+        /// Input filepath of the JSON TxBody.
+        #[arg(long, value_name = "FILEPATH")]
+        tx_body_file: PathBuf,
+        /// Input filepath of the signing key.
+        #[arg(long, value_name = "FILEPATH")]
+        signing_key_file: PathBuf,
+        /// Byron address (Base58-encoded); Byron witnesses are not supported.
+        #[arg(long, value_name = "STRING")]
+        address: Option<String>,
+        /// Use the mainnet magic id (not needed for key witnesses).
+        #[arg(long, conflicts_with = "testnet_magic")]
+        mainnet: bool,
+        /// Specify a testnet magic id (not needed for key witnesses).
+        #[arg(long, value_name = "NATURAL")]
+        testnet_magic: Option<u32>,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+    /// Assemble a tx body and witness(es) to form a transaction
+    Assemble {
+        /// Input filepath of the JSON TxBody.
+        #[arg(long, value_name = "FILEPATH")]
+        tx_body_file: PathBuf,
+        /// Filepath of the witness
+        #[arg(long, value_name = "FILEPATH")]
+        witness_file: Vec<PathBuf>,
+        /// Produce transaction in canonical CBOR (not supported: the body is never re-encoded).
+        #[arg(long)]
+        out_canonical_cbor: bool,
+        /// The output file.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+    },
+}

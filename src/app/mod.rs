@@ -3,10 +3,13 @@
 
 pub mod actions;
 pub mod cli_equivalent;
+mod key_actions;
 pub mod network;
 pub mod nodes;
+mod opcert_actions;
 pub mod plan_io;
 pub mod registration;
+mod registration_actions;
 pub mod review;
 pub mod rotation;
 pub mod settings;

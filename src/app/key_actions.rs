@@ -1,0 +1,240 @@
+//! What the Keys tab's buttons do: cold, VRF, KES and owner stake keys, each through
+//! the operations layer, with a confirmation before anything is replaced.
+
+use super::actions::file_stem;
+use super::cli_equivalent as cli;
+use super::registration::{self};
+use super::workspace::names;
+use super::{Confirm, ConsoleApp, Pending};
+use crate::core::keys::KeyKind;
+use crate::ops::keys::{self as key_ops, KeyFormat, PairKind, PairPaths};
+
+impl ConsoleApp {
+    pub(crate) fn ask(
+        &mut self,
+        title: &str,
+        message: String,
+        confirm_label: &str,
+        action: Pending,
+    ) {
+        self.confirm = Some(Confirm {
+            title: title.to_owned(),
+            message,
+            confirm_label: confirm_label.to_owned(),
+            action,
+        });
+    }
+
+    /// Runs the action the person confirmed.
+    pub fn confirmed(&mut self) {
+        let Some(c) = self.confirm.take() else { return };
+        match c.action {
+            Pending::ReplaceColdKeys => self.write_cold_keys(),
+            Pending::ReplaceVrfKeys => self.write_pair(KeyKind::VrfSigning, true),
+            Pending::ReplaceKesKeys => self.write_pair(KeyKind::KesSigning, true),
+            Pending::ReplaceStakeKeys(name) => self.write_stake_keys(&name, true),
+            Pending::IssueOpCert { kes_period } => self.write_opcert(kes_period),
+            Pending::Retire { epoch } => self.write_retirement(epoch),
+            Pending::Rotate(plan) => self.rotate(plan),
+        }
+    }
+
+    pub fn generate_cold_keys(&mut self) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        let existing: Vec<String> = [names::COLD_VKEY, names::COLD_SKEY, names::COUNTER]
+            .into_iter()
+            .filter(|n| dir.join(n).exists())
+            .map(str::to_owned)
+            .collect();
+        if existing.is_empty() {
+            self.write_cold_keys();
+        } else {
+            self.ask(
+                "Replace the cold keys?",
+                format!(
+                    "{} already exist in {}. Replacing them makes a NEW pool: the old pool id, its registration and its delegators stay with the old key, which would be lost. Only continue if you have a copy of the old files or never used them.",
+                    existing.join(", "),
+                    dir.display()
+                ),
+                "Replace cold keys",
+                Pending::ReplaceColdKeys,
+            );
+        }
+    }
+
+    pub(super) fn write_cold_keys(&mut self) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        let (vp, sp, cp) = (
+            dir.join(names::COLD_VKEY),
+            dir.join(names::COLD_SKEY),
+            dir.join(names::COUNTER),
+        );
+        let paths = PairPaths {
+            verification: &vp,
+            signing: &sp,
+        };
+        // The person confirmed replacing the old files (or there were none).
+        let result = key_ops::generate_cold(paths, &cp, KeyFormat::TextEnvelope, true)
+            .map(|(_, done)| self.note(&done));
+        match result {
+            Ok(()) => {
+                self.last_cli = Some(cli::key_gen(
+                    names::COLD_VKEY,
+                    names::COLD_SKEY,
+                    names::COUNTER,
+                ));
+                self.rescan();
+                self.say("Generated the cold keys and issue counter (cold.vkey, cold.skey, cold.counter). Back up cold.skey and keep it offline.");
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    pub fn generate_vrf_keys(&mut self) {
+        self.generate_pair(KeyKind::VrfSigning);
+    }
+
+    pub fn generate_kes_keys(&mut self) {
+        self.generate_pair(KeyKind::KesSigning);
+    }
+
+    pub(super) fn generate_pair(&mut self, kind: KeyKind) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        let (vn, sn, pending, what) = match kind {
+            KeyKind::VrfSigning => (
+                names::VRF_VKEY,
+                names::VRF_SKEY,
+                Pending::ReplaceVrfKeys,
+                "VRF",
+            ),
+            _ => (
+                names::KES_VKEY,
+                names::KES_SKEY,
+                Pending::ReplaceKesKeys,
+                "KES",
+            ),
+        };
+        if dir.join(vn).exists() || dir.join(sn).exists() {
+            let consequence = if kind == KeyKind::VrfSigning {
+                "A registered pool must keep its VRF key: a new one needs a new registration certificate before the node can make blocks with it."
+            } else {
+                "The node keeps signing with the old KES key until you issue a new operational certificate for the new one and restart it."
+            };
+            self.ask(
+                &format!("Replace the {what} keys?"),
+                format!(
+                    "{vn} and {sn} already exist in {}. {consequence}",
+                    dir.display()
+                ),
+                &format!("Replace {what} keys"),
+                pending,
+            );
+        } else {
+            self.write_pair(kind, false);
+        }
+    }
+
+    pub(super) fn write_pair(&mut self, kind: KeyKind, force: bool) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        let (vn, sn) = if kind == KeyKind::VrfSigning {
+            (names::VRF_VKEY, names::VRF_SKEY)
+        } else {
+            (names::KES_VKEY, names::KES_SKEY)
+        };
+        let pair = if kind == KeyKind::VrfSigning {
+            PairKind::Vrf
+        } else {
+            PairKind::Kes
+        };
+        let (vp, sp) = (dir.join(vn), dir.join(sn));
+        let paths = PairPaths {
+            verification: &vp,
+            signing: &sp,
+        };
+        let result = key_ops::generate_pair(pair, paths, KeyFormat::TextEnvelope, force)
+            .map(|(_, done)| self.note(&done));
+        match result {
+            Ok(()) => {
+                self.last_cli = Some(if kind == KeyKind::VrfSigning {
+                    cli::key_gen_vrf(vn, sn)
+                } else {
+                    cli::key_gen_kes(vn, sn)
+                });
+                self.rescan();
+                self.say(format!("Generated {vn} and {sn}."));
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Generates an owner's stake keys (`<name>.stake.vkey/.skey`) and adds the owner to the builder.
+    pub fn generate_stake_keys(&mut self) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        let name = file_stem(&self.drafts.owner_name);
+        if dir.join(format!("{name}.stake.vkey")).exists()
+            || dir.join(format!("{name}.stake.skey")).exists()
+        {
+            self.ask(
+                "Replace this owner's stake keys?",
+                format!(
+                    "{name}.stake.vkey or {name}.stake.skey already exists. The ADA delegated from the old stake key would no longer count as this owner's pledge."
+                ),
+                "Replace stake keys",
+                Pending::ReplaceStakeKeys(name),
+            );
+        } else {
+            self.write_stake_keys(&name, false);
+        }
+    }
+
+    pub(super) fn write_stake_keys(&mut self, name: &str, force: bool) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        let (vn, sn) = (format!("{name}.stake.vkey"), format!("{name}.stake.skey"));
+        let (vp, sp) = (dir.join(&vn), dir.join(&sn));
+        let paths = PairPaths {
+            verification: &vp,
+            signing: &sp,
+        };
+        let result = key_ops::generate_pair(PairKind::Stake, paths, KeyFormat::TextEnvelope, force)
+            .map(|(_, done)| self.note(&done));
+        match result {
+            Ok(()) => {
+                self.last_cli = Some(cli::stake_key_gen(&vn, &sn));
+                let display = if self.drafts.owner_name.trim().is_empty() {
+                    name.to_owned()
+                } else {
+                    self.drafts.owner_name.trim().to_owned()
+                };
+                let form = &mut self.registration;
+                if !form.owners.iter().any(|o| o.key == vn) {
+                    form.owners.push(registration::OwnerDraft {
+                        name: display,
+                        key: vn.clone(),
+                        pledge_ada: String::new(),
+                    });
+                }
+                if form.reward_account.trim().is_empty() {
+                    form.reward_account.clone_from(&vn);
+                }
+                self.drafts.owner_name.clear();
+                self.rescan();
+                self.say(format!(
+                    "Generated {vn} and {sn}, and added the owner to the registration."
+                ));
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+}

@@ -37,7 +37,7 @@
 //! output is `cborHex`, `description`, `type` in that order. [`envelope_json`] reproduces it.
 
 use super::cbor::{CborError, CborReader, Head};
-use super::envelope::json_string;
+pub use super::envelope_views::{envelope_json, envelope_yaml};
 
 /// What the next item in a container must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,53 +84,6 @@ pub fn pretty_text(cbor: &[u8]) -> Result<String, CborError> {
             return Ok(out);
         }
     }
-}
-
-/// The text envelope as YAML (`--output-yaml`): the same three fields, sorted, one per line.
-/// Strings YAML would read as something else (empty, numbers, booleans, special characters)
-/// are single-quoted.
-pub fn envelope_yaml(kind: &str, description: &str, cbor: &[u8]) -> String {
-    format!(
-        "cborHex: {}\ndescription: {}\ntype: {}\n",
-        yaml_scalar(&hex::encode(cbor)),
-        yaml_scalar(description),
-        yaml_scalar(kind)
-    )
-}
-
-fn yaml_scalar(s: &str) -> String {
-    let plain_word = |w: &str| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "true" | "false" | "yes" | "no" | "null" | "~" | "on" | "off"
-        )
-    };
-    let needs_quotes = s.is_empty()
-        || s.parse::<f64>().is_ok()
-        || s.bytes().all(|b| b.is_ascii_digit())
-        || plain_word(s)
-        || s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())
-        || s.ends_with(char::is_whitespace)
-        || s.contains(": ")
-        || s.contains(" #")
-        || s.chars().any(char::is_control);
-    if needs_quotes {
-        format!("'{}'", s.replace('\'', "''"))
-    } else {
-        s.to_owned()
-    }
-}
-
-/// The text envelope as `cardano-cli text-view decode-cbor --output-json` prints it: the
-/// envelope's fields sorted by name, 4-space indentation, lower-case hex, no trailing newline.
-/// The CBOR is not decoded (cardano-cli does not check it for this format).
-pub fn envelope_json(kind: &str, description: &str, cbor: &[u8]) -> String {
-    format!(
-        "{{\n    \"cborHex\": \"{}\",\n    \"description\": {},\n    \"type\": {}\n}}",
-        hex::encode(cbor),
-        json_string(description),
-        json_string(kind)
-    )
 }
 
 // ------------------------------------------------------------------------------------ text

@@ -15,6 +15,7 @@ pub mod clock;
 pub mod clock_guard;
 pub mod describe;
 pub mod envelope;
+pub mod envelope_views;
 pub mod fingerprint;
 pub mod genesis;
 pub mod hash;

@@ -238,35 +238,3 @@ fn deep_nesting_is_printed_up_to_the_limit_and_refused_beyond() {
         Err(CborError::TooDeep { limit: MAX_DEPTH })
     );
 }
-
-#[test]
-fn envelope_yaml_quotes_only_what_needs_it() {
-    assert_eq!(
-        envelope_yaml("Certificate", "", &[0x83, 0x04]),
-        "cborHex: '8304'\ndescription: ''\ntype: Certificate\n"
-    );
-    assert_eq!(
-        yaml_scalar("Stake Pool Retirement Certificate"),
-        "Stake Pool Retirement Certificate"
-    );
-    assert_eq!(yaml_scalar("it's: odd"), "'it''s: odd'");
-}
-
-#[test]
-fn envelope_json_matches_cardano_cli_layout() {
-    let cbor = hex::decode("8304581c8ffff1f19a1b751ff9ecb0504cab3d3d34952ac735f92da54c67f9fa182a")
-        .unwrap();
-    let got = envelope_json(
-        "CertificateShelley",
-        "Stake Pool Retirement Certificate",
-        &cbor,
-    );
-    assert_eq!(
-            got,
-            "{\n    \"cborHex\": \"8304581c8ffff1f19a1b751ff9ecb0504cab3d3d34952ac735f92da54c67f9fa182a\",\n    \"description\": \"Stake Pool Retirement Certificate\",\n    \"type\": \"CertificateShelley\"\n}"
-        );
-    assert_eq!(
-        json_string("a\"\\\n\x01\u{e9}"),
-        "\"a\\\"\\\\\\n\\u0001\u{e9}\""
-    );
-}

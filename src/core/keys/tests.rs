@@ -3,13 +3,6 @@
 use super::*;
 
 #[test]
-fn table_is_in_declaration_order() {
-    for (i, info) in KINDS.iter().enumerate() {
-        assert_eq!(info.kind as usize, i, "{}", info.type_name);
-    }
-}
-
-#[test]
 fn vrf_key_is_seed_then_public_key() {
     let (sk, vk) = generate::vrf(&[7u8; 32]).unwrap();
     assert_eq!(&sk.expose()[..32], &[7u8; 32]);

@@ -139,7 +139,7 @@ fn every_tab() {
     fixed_pool(&dir);
     // Two past rotations of alice's pool, for the timeline.
     let alice_cold = generate::ed25519(KeyKind::ColdSigning, &[1; 32]).unwrap().1;
-    let alice_id = pool_console::core::describe::pool_bech32(&alice_cold.key_hash());
+    let alice_id = pool_console::core::address::pool_bech32(&alice_cold.key_hash());
     write(
         &dir,
         "rotation-journal.jsonl",

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use super::{file_label, ConsoleApp};
+use crate::core::address::pool_bech32;
 use crate::core::address::{Credential, RewardAccount};
 use crate::core::certificate::PoolParams;
-use crate::core::describe::pool_bech32;
 use crate::core::plan::{self, PoolPlan};
 use crate::core::quote;
 use crate::core::review::Review;

@@ -11,7 +11,7 @@ use crate::core::kes_period_info::{self, OnChainCounter};
 use crate::core::kes_watch;
 use crate::core::keys::{accept, VerificationKey};
 use crate::core::predeploy::{self, Check, CounterEvidence};
-use crate::core::{calendar, describe};
+use crate::core::{address, calendar};
 use crate::ops::opcert::{self as opcert_ops, RotationPaths};
 use crate::platform::files::OutputKind;
 use crate::platform::load;
@@ -152,7 +152,7 @@ impl ConsoleApp {
         };
         let entry = JournalEntry::new(
             self.platform.clock.now(),
-            describe::pool_bech32(&cert.pool_id()),
+            address::pool_bech32(&cert.pool_id()),
             cert.issue_number,
             cert.kes_period,
             &kes_vk.public_key(),
@@ -278,7 +278,7 @@ impl ConsoleApp {
             .workspace
             .as_ref()
             .and_then(|ws| ws.pool_id())
-            .map(|id| describe::pool_bech32(&id))
+            .map(|id| address::pool_bech32(&id))
             .unwrap_or_default();
         let name = self
             .workspace

@@ -3,7 +3,7 @@
 use super::args::{PlanCommand, ReviewArgs};
 use super::{CliError, CliResult, Streams};
 use crate::core::address::{Credential, RewardAccount};
-use crate::core::describe::format_ada;
+use crate::core::amount::format_ada;
 use crate::core::plan;
 use crate::core::quote;
 use crate::core::review::Review;
@@ -58,8 +58,8 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
                         .display()
                         .to_string()
                 ),
-                crate::core::describe::pool_bech32(&prev.operator),
-                crate::core::describe::pool_bech32(&params.operator)
+                crate::core::address::pool_bech32(&prev.operator),
+                crate::core::address::pool_bech32(&params.operator)
             )));
         }
     }
@@ -94,7 +94,7 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
         (false, true) => {
             // Only a review that passed is worth signing off: nothing is written otherwise.
             if let Some(path) = &args.out_sign_off_sheet {
-                let title = crate::core::describe::pool_bech32(&params.operator);
+                let title = crate::core::address::pool_bech32(&params.operator);
                 let html = signoff::html(&review, &title, "Prepared with pool-console review");
                 let done = ops::outputs::write(path, html.as_bytes(), OutputKind::SignOffSheet)?;
                 super::output::notes(&done, io)?;

@@ -147,6 +147,11 @@ pub fn plutus_script_hash(language_tag: u8, script: &[u8]) -> [u8; 28] {
     blake2b_224(&data)
 }
 
+/// `pool1…` for a pool id (hex on the odd failure).
+pub fn pool_bech32(id: &[u8; 28]) -> String {
+    bech32::encode("pool", id).unwrap_or_else(|_| hex::encode(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

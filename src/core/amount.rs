@@ -72,6 +72,26 @@ pub fn ada_text(lovelace: u64) -> String {
     }
 }
 
+/// Lovelace as ADA for people, with thousands separators: `100,000 ADA`, `0.5 ADA` (the one
+/// formatter every screen and report uses; [`ada_text`] is its machine-readable twin).
+pub fn format_ada(lovelace: u64) -> String {
+    let text = ada_text(lovelace);
+    let (whole, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{grouped}.{f} ADA"),
+        None => format!("{grouped} ADA"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

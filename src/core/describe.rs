@@ -3,8 +3,9 @@
 
 use thiserror::Error;
 
+use super::address::pool_bech32;
 use super::address::{Credential, Network, RewardAccount};
-use super::bech32;
+use super::amount::format_ada;
 use super::certificate::relay::Relay;
 use super::certificate::{Certificate, CertificateError, Drep, Era, PoolParams};
 use super::envelope::{TextEnvelope, CERTIFICATE_TYPES};
@@ -90,33 +91,8 @@ pub enum DescribeError {
     Invalid(String),
 }
 
-/// Formats lovelace as ADA with thousands separators: `100,000 ADA`, `0.5 ADA`.
-pub fn format_ada(lovelace: u64) -> String {
-    let whole = lovelace / 1_000_000;
-    let frac = lovelace % 1_000_000;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if frac == 0 {
-        format!("{grouped} ADA")
-    } else {
-        let f = format!("{frac:06}");
-        format!("{grouped}.{} ADA", f.trim_end_matches('0'))
-    }
-}
-
 fn ada_and_lovelace(lovelace: u64) -> String {
     format!("{} ({lovelace} lovelace)", format_ada(lovelace))
-}
-
-/// `pool1…` for a pool id (hex on the odd failure).
-pub fn pool_bech32(id: &[u8; 28]) -> String {
-    bech32::encode("pool", id).unwrap_or_else(|_| hex::encode(id))
 }
 
 fn pool_line(id: &[u8; 28]) -> String {

@@ -9,13 +9,13 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::address::pool_bech32;
 use super::address::{Credential, Network, RewardAccount};
 use super::amount;
 use super::bech32;
 use super::certificate::margin::UnitInterval;
 use super::certificate::relay::{self, DnsName, Relay};
 use super::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
-use super::describe::pool_bech32;
 use super::quote::{bare, escape, quote, quote_in_secret_context};
 
 /// Written into every plan so a plan is recognised as one.

@@ -3,9 +3,10 @@
 
 use thiserror::Error;
 
+use super::address::pool_bech32;
 use super::address::{Credential, Network, RewardAccount};
+use super::amount::format_ada;
 use super::certificate::{Certificate, PoolParams};
-use super::describe::{format_ada, pool_bech32};
 use super::fingerprint::Fingerprint;
 use super::plan::PoolPlan;
 use super::quote::escape;

@@ -3,7 +3,7 @@
 //! a cold or stake key the body does not ask for is refused, since its witness only makes the
 //! transaction larger than the fee it pays, and usually means the wrong key was picked.
 
-use super::describe::pool_bech32;
+use super::address::pool_bech32;
 use super::keys::KeyKind;
 use super::tx_view::{required_witnesses, Role, TxView};
 

@@ -101,9 +101,9 @@ pub fn html(review: &Review, title: &str, prepared: &str) -> String {
     if let Some(p) = &review.pledge {
         h.push_str(&format!(
             "<h2>Pledge</h2>\n<p>Declared {}; the owners plan {}; counting now: {}.</p>\n<ul>\n",
-            escape(&super::describe::format_ada(p.declared)),
-            escape(&super::describe::format_ada(p.planned)),
-            escape(&super::describe::format_ada(p.counted))
+            escape(&super::amount::format_ada(p.declared)),
+            escape(&super::amount::format_ada(p.planned)),
+            escape(&super::amount::format_ada(p.counted))
         ));
         for w in &p.warnings {
             h.push_str(&format!("<li class=\"warn\">{}</li>\n", escape(w)));

@@ -7,8 +7,8 @@ use super::widgets;
 use crate::app::registration::{FormCheck, OwnerDraft, RelayDraft, RelayKind};
 use crate::app::ConsoleApp;
 use crate::core::amount;
+use crate::core::amount::format_ada;
 use crate::core::certificate::margin::UnitInterval;
-use crate::core::describe::format_ada;
 use crate::core::metadata;
 use crate::core::quote::escape;
 

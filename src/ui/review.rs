@@ -8,7 +8,7 @@ use super::theme::{self, Level};
 use super::widgets;
 use crate::app::review::LoadedCert;
 use crate::app::ConsoleApp;
-use crate::core::describe::format_ada;
+use crate::core::amount::format_ada;
 use crate::core::quote::{escape, escape_controls_keeping_lines};
 use crate::core::review::{Change, Review};
 

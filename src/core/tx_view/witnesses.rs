@@ -1,9 +1,10 @@
 //! Which keys a body asks to sign, and whether a hardware-wallet pool owner may sign it.
 
 use super::TxView;
+use crate::core::address::pool_bech32;
 use crate::core::address::Credential;
+use crate::core::amount::format_ada;
 use crate::core::certificate::Certificate;
-use crate::core::describe::{format_ada, pool_bech32};
 
 /// Why a key must witness the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -127,6 +127,11 @@ pub struct FormCheck {
     /// Owner key hashes in form order (None where the owner does not parse).
     pub owner_hashes: Vec<Option<[u8; 28]>>,
     pub deposit_lovelace: Option<u64>,
+    /// The money fields as parsed, for the screens to show (parsed once per change, not per
+    /// frame).
+    pub pledge_lovelace: Option<u64>,
+    pub cost_lovelace: Option<u64>,
+    pub margin_value: Option<UnitInterval>,
 }
 
 impl FormCheck {
@@ -366,6 +371,9 @@ impl RegistrationForm {
         c.pledge = pledge.as_ref().err().cloned();
         c.cost = cost.as_ref().err().cloned();
         c.margin = margin.as_ref().err().cloned();
+        c.pledge_lovelace = pledge.as_ref().ok().copied();
+        c.cost_lovelace = cost.as_ref().ok().copied();
+        c.margin_value = margin.as_ref().ok().cloned();
         c.reward = reward.as_ref().err().cloned();
         c.owner_hashes = self
             .owners

@@ -156,6 +156,28 @@ pub fn render(meta: &PoolMetadata) -> String {
     serde_json::Value::Object(map).to_string()
 }
 
+/// Above this many bytes a metadata file is close to the limit: a longer description or
+/// another field would not fit.
+pub const NEARLY_FULL_BYTES: usize = 450;
+
+/// How a metadata file of `used` bytes stands against the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    Fits,
+    NearlyFull,
+    Over,
+}
+
+pub fn room(used: usize) -> Room {
+    if used > MAX_BYTES {
+        Room::Over
+    } else if used > NEARLY_FULL_BYTES {
+        Room::NearlyFull
+    } else {
+        Room::Fits
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +212,13 @@ mod tests {
         let (meta, _) = validate(EXAMPLE).unwrap();
         let text = render(&meta);
         assert_eq!(validate(text.as_bytes()).unwrap().0, meta);
+    }
+
+    #[test]
+    fn room_left_under_the_limit() {
+        assert_eq!(room(NEARLY_FULL_BYTES), Room::Fits);
+        assert_eq!(room(NEARLY_FULL_BYTES + 1), Room::NearlyFull);
+        assert_eq!(room(MAX_BYTES), Room::NearlyFull);
+        assert_eq!(room(MAX_BYTES + 1), Room::Over);
     }
 }

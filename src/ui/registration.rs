@@ -6,9 +6,7 @@ use super::theme::{self, Level};
 use super::widgets;
 use crate::app::registration::{FormCheck, OwnerDraft, RelayDraft, RelayKind};
 use crate::app::ConsoleApp;
-use crate::core::amount;
 use crate::core::amount::format_ada;
-use crate::core::certificate::margin::UnitInterval;
 use crate::core::metadata;
 use crate::core::quote::escape;
 
@@ -72,10 +70,10 @@ fn form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
             widgets::field(ui, "Margin (%)", "The pool's share of rewards after the fixed cost.", &mut app.registration.margin_percent, "e.g. 1.5", check.margin.as_deref());
         });
         let mut plain = Vec::new();
-        if let Ok(l) = amount::parse_ada(&app.registration.pledge_ada) {
+        if let Some(l) = check.pledge_lovelace {
             plain.push(format!("pledge {} = {l} lovelace", format_ada(l)));
         }
-        if let Ok(m) = UnitInterval::parse_percent(&app.registration.margin_percent) {
+        if let Some(m) = &check.margin_value {
             plain.push(format!("margin {} = {m} exactly", m.percent_string(4)));
         }
         if !plain.is_empty() {
@@ -363,20 +361,24 @@ fn preview(app: &ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
         egui::Grid::new("card").num_columns(2).show(ui, |ui| {
             ui.label("Margin");
             ui.label(
-                UnitInterval::parse_percent(&app.registration.margin_percent)
-                    .map_or_else(|_| "—".to_owned(), |m| m.percent_string(4)),
+                check
+                    .margin_value
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), |m| m.percent_string(4)),
             );
             ui.end_row();
             ui.label("Fixed cost");
             ui.label(
-                amount::parse_ada(&app.registration.cost_ada)
-                    .map_or_else(|_| "—".to_owned(), format_ada),
+                check
+                    .cost_lovelace
+                    .map_or_else(|| "—".to_owned(), format_ada),
             );
             ui.end_row();
             ui.label("Pledge");
             ui.label(
-                amount::parse_ada(&app.registration.pledge_ada)
-                    .map_or_else(|_| "—".to_owned(), format_ada),
+                check
+                    .pledge_lovelace
+                    .map_or_else(|| "—".to_owned(), format_ada),
             );
             ui.end_row();
         });
@@ -390,12 +392,10 @@ fn preview(app: &ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
             .unwrap_or_else(|| metadata::render(&app.registration.metadata.to_metadata()));
         let used = app.metadata_bytes().map_or(json.len(), <[u8]>::len);
         let fraction = used as f32 / metadata::MAX_BYTES as f32;
-        let level = if used > metadata::MAX_BYTES {
-            Level::Alert
-        } else if used > 450 {
-            Level::Warn
-        } else {
-            Level::Ok
+        let level = match metadata::room(used) {
+            metadata::Room::Over => Level::Alert,
+            metadata::Room::NearlyFull => Level::Warn,
+            metadata::Room::Fits => Level::Ok,
         };
         ui.label("Metadata size");
         ui.add(

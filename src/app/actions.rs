@@ -11,7 +11,6 @@ use super::network::NetworkChoice;
 use super::workspace::{names, Workspace};
 use super::{ConsoleApp, Tab};
 use crate::core::describe;
-use crate::ops;
 use crate::platform::files::{self, OutputKind};
 
 /// A file name made from what a person typed: letters, digits, `-` and `_` only.
@@ -141,9 +140,8 @@ impl ConsoleApp {
             Err(e) => self.fail(format!("The metadata is not valid yet: {e}")),
             Ok(json) => {
                 let path = dir.join(names::METADATA);
-                match ops::outputs::write(&path, json.as_bytes(), OutputKind::Metadata) {
-                    Ok(done) => {
-                        self.note(&done);
+                match self.save_output(&path, json.as_bytes(), OutputKind::Metadata) {
+                    Ok(()) => {
                         self.drafts.loaded_metadata = Some((path.clone(), json.into_bytes()));
                         self.last_cli = Some(cli::metadata_hash(names::METADATA));
                         self.rescan();
@@ -152,7 +150,7 @@ impl ConsoleApp {
                             names::METADATA
                         ));
                     }
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.fail(e),
                 }
             }
         }

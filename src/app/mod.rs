@@ -268,14 +268,12 @@ impl ConsoleApp {
 
     /// The KES periods an opcert may start at now: the folder's network, by the machine clock.
     pub fn period_check(&self) -> crate::ops::opcert::PeriodCheck {
-        let current = self
-            .clock
-            .as_ref()
-            .and_then(|c| c.point_at(self.platform.clock.now()).ok())
-            .map(|p| crate::core::issue_period::CurrentPeriod {
-                network: self.network_choice().label(),
-                period: p.kes_period,
-            });
+        let current =
+            self.current_kes_period()
+                .map(|period| crate::core::issue_period::CurrentPeriod {
+                    network: self.network_choice().label(),
+                    period,
+                });
         match current {
             Some(c) => crate::ops::opcert::PeriodCheck::Near {
                 current: vec![c],

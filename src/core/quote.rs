@@ -22,7 +22,7 @@ const SHOWN_START: usize = 60;
 /// Recovery phrases have 12, 15, 18, 21 or 24 words.
 const PHRASE_WORDS: usize = 12;
 /// A 32-byte secret key is 64 hex digits; a key hash (28 bytes) is 56.
-const SECRET_HEX: usize = 64;
+pub(crate) const SECRET_HEX: usize = 64;
 
 /// Where an input came from, for the one rule that depends on it: long hexadecimal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,15 +3,13 @@
 //! line goes out. `core::quote` hides secrets where a message quotes input on purpose; this
 //! catches the places that quote it by accident.
 
-use super::quote::{escape, looks_secret_in_secret_context};
+use super::quote::{escape, looks_secret_in_secret_context, SECRET_HEX};
 
 /// What stands where a secret was.
 pub const HIDDEN: &str = "(a secret, not shown)";
 /// A piece of a secret this long, found anywhere in a message, is hidden with its
 /// surroundings (a message may show a secret shortened, escaped or cut in two).
 const PIECE: usize = 16;
-/// Hex digits, counted across spaces, colons, commas, dashes and line breaks, that make a key.
-const SECRET_HEX: usize = 64;
 /// Flags whose value is a 64-hex hash, shown back as cardano-cli does (a secret of the same
 /// length given there is hidden by `quote`'s allowance only when it is exactly a hash).
 const HASH_FLAGS: [&str; 2] = ["--metadata-hash", "--expected-hash"];

@@ -9,7 +9,7 @@ use crate::core::issue_period::{self, CurrentPeriod};
 use crate::core::keys::{accept, generate, KeyKind, SigningKey, VerificationKey};
 use crate::core::opcert::{self, IssueCounter, OpCert, OpCertError};
 use crate::platform::disk::{Disk, OsDisk};
-use crate::platform::files::{Output, OutputKind, Session};
+use crate::platform::files::{self, Output, OutputKind, Session};
 use crate::platform::{entropy, load};
 
 /// Whether a KES period far from now may be used.
@@ -67,22 +67,25 @@ pub fn issue_on(
     period: &PeriodCheck,
 ) -> OpResult<(OpCert, Done)> {
     period.check(req.kes_period)?;
-    let session = Session::begin_on(disk, &[req.out, req.counter])?;
-    let issued = issue_in(&session, req).map_err(|e| noted(e, &session))?;
-    Ok((
-        issued,
-        Done {
-            notes: session.notes,
-        },
-    ))
+    in_session(disk, &[req.out, req.counter], |s| issue_in(s, req))
 }
 
-/// An error that also says what recovery did when the session began.
-fn noted(e: OpError, session: &Session<'_>) -> OpError {
-    if session.notes.is_empty() {
-        e
-    } else {
-        OpError(format!("{e} (Note: {})", session.notes.join("; ")))
+/// Runs `f` inside a session on `paths` (locked, earlier writes finished); what recovery did
+/// is returned with the result, or said in the error.
+fn in_session<T>(
+    disk: &dyn Disk,
+    paths: &[&Path],
+    f: impl FnOnce(&Session<'_>) -> OpResult<T>,
+) -> OpResult<(T, Done)> {
+    let session = Session::begin_on(disk, paths)?;
+    match f(&session) {
+        Ok(v) => Ok((
+            v,
+            Done {
+                notes: session.notes,
+            },
+        )),
+        Err(e) => Err(OpError(files::noted(e, &session.notes))),
     }
 }
 
@@ -148,24 +151,16 @@ pub fn rotate_on(
     period: &PeriodCheck,
 ) -> OpResult<(VerificationKey, OpCert, Done)> {
     period.check(kes_period)?;
-    let session = Session::begin_on(
-        disk,
-        &[
-            paths.kes_signing_key,
-            paths.kes_verification_key,
-            paths.opcert,
-            paths.counter,
-        ],
-    )?;
-    let (kes_vk, cert) =
-        rotate_in(&session, paths, issue_number, kes_period).map_err(|e| noted(e, &session))?;
-    Ok((
-        kes_vk,
-        cert,
-        Done {
-            notes: session.notes,
-        },
-    ))
+    let written = [
+        paths.kes_signing_key,
+        paths.kes_verification_key,
+        paths.opcert,
+        paths.counter,
+    ];
+    let ((kes_vk, cert), done) = in_session(disk, &written, |s| {
+        rotate_in(s, paths, issue_number, kes_period)
+    })?;
+    Ok((kes_vk, cert, done))
 }
 
 /// The rotation itself, inside the session that holds the folder locks.

@@ -202,13 +202,7 @@ impl<'d> Session<'d> {
             match txn::recover(disk, dir, &folders) {
                 Ok(n) => notes.extend(n),
                 // What an earlier folder's recovery did is said even when a later one fails.
-                Err(e) if notes.is_empty() => return Err(e),
-                Err(e) => {
-                    return Err(FileError::Unfinished(format!(
-                        "{e} (Note: {})",
-                        notes.join("; ")
-                    )))
-                }
+                Err(e) => return Err(with_notes(e, &notes)),
             }
         }
         Ok(Self {
@@ -222,10 +216,7 @@ impl<'d> Session<'d> {
     /// An error that also says what recovery did first (so it is never lost when the command
     /// then fails).
     pub fn with_notes(&self, e: FileError) -> FileError {
-        if self.notes.is_empty() {
-            return e;
-        }
-        FileError::Unfinished(format!("{e} (Note: {})", self.notes.join("; ")))
+        with_notes(e, &self.notes)
     }
 
     /// Writes the outputs as one transaction: every check and every staged copy first, then
@@ -292,6 +283,23 @@ impl<'d> Session<'d> {
             txn::commit(self.disk, &steps)?;
         }
         Ok(())
+    }
+}
+
+/// `e`, followed by what recovery did (the one wording of "(Note: …)" for every error).
+pub fn noted(e: impl std::fmt::Display, notes: &[String]) -> String {
+    if notes.is_empty() {
+        e.to_string()
+    } else {
+        format!("{e} (Note: {})", notes.join("; "))
+    }
+}
+
+fn with_notes(e: FileError, notes: &[String]) -> FileError {
+    if notes.is_empty() {
+        e
+    } else {
+        FileError::Unfinished(noted(e, notes))
     }
 }
 

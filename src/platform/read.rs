@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
 
 use super::files::FileError;
+use super::target::shown;
 use crate::core::secret::SecretBytes;
 
 /// What an input is: its size cap, and what the message calls it when a file is larger.
@@ -91,10 +92,6 @@ const NOT_REGULAR: &str =
 
 /// Bytes read at a time: a stack chunk, wiped after use.
 const CHUNK: usize = 8 * 1024;
-
-fn shown(path: &Path) -> String {
-    path.display().to_string()
-}
 
 fn failure(path: &Path, reason: impl Into<String>) -> FileError {
     FileError::Read {

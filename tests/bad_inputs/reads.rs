@@ -2,9 +2,8 @@
 //! folders, and numbers at the edge of their type, as every kind of input: each fails with
 //! its exact message (or works, where saturating is the right answer) and writes nothing.
 
-use super::common::{issued_pool, ok};
+use super::common::{issued_pool, mkfifo, ok};
 use super::*;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 const KIB: usize = 1024;
@@ -21,11 +20,6 @@ fn too_large(file: &str, cap: usize, what: &str) -> String {
 
 fn no_writer(file: &str) -> String {
     format!("{file}: cannot read the file: nothing arrived within 5 seconds: it is a named pipe with no writer (give a regular file, or start the program that writes it)")
-}
-
-fn mkfifo(path: &Path) {
-    let made = Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(made.success(), "mkfifo {}", path.display());
 }
 
 fn write_size(path: &Path, len: usize) {

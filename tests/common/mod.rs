@@ -176,3 +176,9 @@ pub fn issue_args(extra: &[&str], period: &str, out: &str) -> Vec<String> {
     );
     v
 }
+
+/// Makes a named pipe (nobody writes to it).
+pub fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}

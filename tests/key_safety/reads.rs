@@ -25,11 +25,6 @@ fn timed(dir: &Path, args: &[&str]) -> (Output, Duration) {
     (out, started.elapsed())
 }
 
-fn mkfifo(path: &Path) {
-    let made = Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(made.success(), "mkfifo {}", path.display());
-}
-
 /// A metrics URL where nothing listens: refused at once, whatever the timeout.
 fn refused_url() -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use super::disk::{Disk, OsDisk, PUBLIC_MODE, SECRET_MODE};
-use super::target::{self, shown, Existing, Target};
+use super::target::{self, shown, Existing, Holding, Target};
 use super::txn::{self, Step};
 use crate::core::keys::KeyKind;
 
@@ -102,23 +102,30 @@ impl OutputKind {
         matches!(self, Self::Key(_) | Self::NewCounter)
     }
 
+    /// The kind of existing file this output is the same as (decodings have no such kind).
+    pub(super) fn holding(self) -> Option<Holding> {
+        use crate::core::recognise::FileKind as F;
+        Some(match self {
+            Self::Key(k) => Holding::File(F::Key(k)),
+            Self::NewCounter | Self::CounterUpdate => Holding::File(F::IssueCounter),
+            Self::OpCert => Holding::File(F::OpCert),
+            Self::Certificate => Holding::CertificateEnvelope,
+            Self::Witness => Holding::File(F::Witness),
+            Self::Transaction => Holding::File(F::Transaction),
+            Self::Metadata => Holding::File(F::PoolMetadata),
+            Self::Plan => Holding::Plan,
+            Self::SignOffSheet => Holding::SignOffSheet,
+            Self::Calendar => Holding::Calendar,
+            Self::TextValue => Holding::TextValue,
+            Self::Decoded { .. } => return None,
+        })
+    }
+
     fn human(self) -> String {
-        match self {
-            Self::Key(k) => format!("a {}", k.human()),
-            Self::Decoded { secret: true } => "a decoded signing key".to_owned(),
-            Self::NewCounter | Self::CounterUpdate => {
-                "an operational certificate issue counter".to_owned()
-            }
-            Self::OpCert => "an operational certificate".to_owned(),
-            Self::Certificate => "a certificate".to_owned(),
-            Self::Witness => "a transaction witness".to_owned(),
-            Self::Transaction => "a transaction".to_owned(),
-            Self::Metadata => "pool metadata".to_owned(),
-            Self::Plan => "a pool plan".to_owned(),
-            Self::SignOffSheet => "a sign-off sheet".to_owned(),
-            Self::Calendar => "a calendar event".to_owned(),
-            Self::TextValue => "an id, hash or address".to_owned(),
-            Self::Decoded { secret: false } => "decoded CBOR".to_owned(),
+        match (self, self.holding()) {
+            (_, Some(h)) => h.human(),
+            (Self::Decoded { secret: true }, None) => "a decoded signing key".to_owned(),
+            _ => "decoded CBOR".to_owned(),
         }
     }
 }

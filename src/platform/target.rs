@@ -298,21 +298,12 @@ pub fn same_kind(kind: OutputKind, holding: Holding) -> bool {
     use FileKind as F;
     use Holding as H;
     match kind {
-        OutputKind::Key(k) => holding == H::File(F::Key(k)),
-        OutputKind::NewCounter | OutputKind::CounterUpdate => holding == H::File(F::IssueCounter),
-        OutputKind::OpCert => holding == H::File(F::OpCert),
+        // Any certificate replaces any certificate, decodable or not.
         OutputKind::Certificate => matches!(
             holding,
             H::CertificateEnvelope
                 | H::File(F::PoolRegistration | F::PoolRetirement | F::StakeCertificate)
         ),
-        OutputKind::Witness => holding == H::File(F::Witness),
-        OutputKind::Transaction => holding == H::File(F::Transaction),
-        OutputKind::Metadata => holding == H::File(F::PoolMetadata),
-        OutputKind::Plan => holding == H::Plan,
-        OutputKind::SignOffSheet => holding == H::SignOffSheet,
-        OutputKind::Calendar => holding == H::Calendar,
-        OutputKind::TextValue => holding == H::TextValue,
         // A decoding replaces a decoding, never a key: decoding another key "over" cold.skey
         // would swap the pool's cold key without a word (decode-cbor has no --force).
         OutputKind::Decoded { .. } => matches!(
@@ -329,6 +320,7 @@ pub fn same_kind(kind: OutputKind, holding: Holding) -> bool {
                         | F::Witness
                 )
         ),
+        other => other.holding() == Some(holding),
     }
 }
 

@@ -6,7 +6,6 @@ use super::cli_equivalent as cli;
 use super::registration::{self};
 use super::workspace::names;
 use super::{Confirm, ConsoleApp, Pending};
-use crate::core::keys::KeyKind;
 use crate::ops::keys::{self as key_ops, KeyFormat, PairKind, PairPaths};
 
 impl ConsoleApp {
@@ -30,8 +29,8 @@ impl ConsoleApp {
         let Some(c) = self.confirm.take() else { return };
         match c.action {
             Pending::ReplaceColdKeys => self.write_cold_keys(),
-            Pending::ReplaceVrfKeys => self.write_pair(KeyKind::VrfSigning, true),
-            Pending::ReplaceKesKeys => self.write_pair(KeyKind::KesSigning, true),
+            Pending::ReplaceVrfKeys => self.write_pair(PairKind::Vrf, true),
+            Pending::ReplaceKesKeys => self.write_pair(PairKind::Kes, true),
             Pending::ReplaceStakeKeys(name) => self.write_stake_keys(&name, true),
             Pending::IssueOpCert { kes_period } => self.write_opcert(kes_period),
             Pending::Retire { epoch } => self.write_retirement(epoch),
@@ -95,36 +94,23 @@ impl ConsoleApp {
     }
 
     pub fn generate_vrf_keys(&mut self) {
-        self.generate_pair(KeyKind::VrfSigning);
+        self.generate_pair(PairKind::Vrf);
     }
 
     pub fn generate_kes_keys(&mut self) {
-        self.generate_pair(KeyKind::KesSigning);
+        self.generate_pair(PairKind::Kes);
     }
 
-    pub(super) fn generate_pair(&mut self, kind: KeyKind) {
+    pub(super) fn generate_pair(&mut self, kind: PairKind) {
         let Some(dir) = self.workspace_dir() else {
             return;
         };
-        let (vn, sn, pending, what) = match kind {
-            KeyKind::VrfSigning => (
-                names::VRF_VKEY,
-                names::VRF_SKEY,
-                Pending::ReplaceVrfKeys,
-                "VRF",
-            ),
-            _ => (
-                names::KES_VKEY,
-                names::KES_SKEY,
-                Pending::ReplaceKesKeys,
-                "KES",
-            ),
-        };
+        let (vn, sn, what) = pair_files(kind);
         if dir.join(vn).exists() || dir.join(sn).exists() {
-            let consequence = if kind == KeyKind::VrfSigning {
-                "A registered pool must keep its VRF key: a new one needs a new registration certificate before the node can make blocks with it."
+            let (consequence, pending) = if kind == PairKind::Vrf {
+                ("A registered pool must keep its VRF key: a new one needs a new registration certificate before the node can make blocks with it.", Pending::ReplaceVrfKeys)
             } else {
-                "The node keeps signing with the old KES key until you issue a new operational certificate for the new one and restart it."
+                ("The node keeps signing with the old KES key until you issue a new operational certificate for the new one and restart it.", Pending::ReplaceKesKeys)
             };
             self.ask(
                 &format!("Replace the {what} keys?"),
@@ -140,30 +126,21 @@ impl ConsoleApp {
         }
     }
 
-    pub(super) fn write_pair(&mut self, kind: KeyKind, force: bool) {
+    pub(super) fn write_pair(&mut self, kind: PairKind, force: bool) {
         let Some(dir) = self.workspace_dir() else {
             return;
         };
-        let (vn, sn) = if kind == KeyKind::VrfSigning {
-            (names::VRF_VKEY, names::VRF_SKEY)
-        } else {
-            (names::KES_VKEY, names::KES_SKEY)
-        };
-        let pair = if kind == KeyKind::VrfSigning {
-            PairKind::Vrf
-        } else {
-            PairKind::Kes
-        };
+        let (vn, sn, _) = pair_files(kind);
         let (vp, sp) = (dir.join(vn), dir.join(sn));
         let paths = PairPaths {
             verification: &vp,
             signing: &sp,
         };
-        let result = key_ops::generate_pair(pair, paths, KeyFormat::TextEnvelope, force)
+        let result = key_ops::generate_pair(kind, paths, KeyFormat::TextEnvelope, force)
             .map(|(_, done)| self.note(&done));
         match result {
             Ok(()) => {
-                self.last_cli = Some(if kind == KeyKind::VrfSigning {
+                self.last_cli = Some(if kind == PairKind::Vrf {
                     cli::key_gen_vrf(vn, sn)
                 } else {
                     cli::key_gen_kes(vn, sn)
@@ -236,5 +213,13 @@ impl ConsoleApp {
             }
             Err(e) => self.fail(e),
         }
+    }
+}
+
+/// The standard file names of a VRF or KES pair, and what the person calls it.
+fn pair_files(kind: PairKind) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        PairKind::Vrf => (names::VRF_VKEY, names::VRF_SKEY, "VRF"),
+        _ => (names::KES_VKEY, names::KES_SKEY, "KES"),
     }
 }

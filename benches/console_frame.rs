@@ -61,7 +61,7 @@ fn big_builder(dir: &std::path::Path) -> ConsoleApp {
     let platform = Platform {
         dialogs: Box::new(ScriptedDialogs::default()),
         clock: Box::new(FixedClock(
-            pool_console::core::clock::parse_time("2026-11-21T12:00:00Z").unwrap(),
+            pool_console::core::chain::clock::parse_time("2026-11-21T12:00:00Z").unwrap(),
         )),
     };
     let mut app = ConsoleApp::new(Settings::default(), form, platform);
@@ -121,7 +121,7 @@ fn frame(c: &mut Criterion) {
 fn watch_list(dir: &std::path::Path) -> ConsoleApp {
     use pool_console::app::network::NetworkChoice;
     use pool_console::app::settings::WatchedFile;
-    use pool_console::core::opcert::{issue, IssueCounter};
+    use pool_console::core::kes::opcert::{issue, IssueCounter};
     let (cold_sk, cold_vk) = generate::ed25519(KeyKind::ColdSigning, &[1; 32]).unwrap();
     let (_, kes_vk) = generate::kes(&[3; 32]).unwrap();
     let counter = IssueCounter {
@@ -141,7 +141,7 @@ fn watch_list(dir: &std::path::Path) -> ConsoleApp {
     let platform = Platform {
         dialogs: Box::new(ScriptedDialogs::default()),
         clock: Box::new(FixedClock(
-            pool_console::core::clock::parse_time("2026-11-21T12:00:00Z").unwrap(),
+            pool_console::core::chain::clock::parse_time("2026-11-21T12:00:00Z").unwrap(),
         )),
     };
     let mut app = ConsoleApp::new(settings, RegistrationForm::default(), platform);

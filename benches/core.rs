@@ -11,12 +11,12 @@ use std::hint::black_box;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use pool_console::core::address::{Credential, Network, RewardAccount};
 use pool_console::core::certificate::margin::UnitInterval;
 use pool_console::core::certificate::relay::{DnsName, Relay};
 use pool_console::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
+use pool_console::core::kes::opcert::{self, IssueCounter};
+use pool_console::core::keys::address::{Credential, Network, RewardAccount};
 use pool_console::core::keys::{generate, KeyKind};
-use pool_console::core::opcert::{self, IssueCounter};
 
 /// A registration with 2 owners, 4 relays and metadata.
 fn registration() -> Certificate {

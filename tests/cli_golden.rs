@@ -620,11 +620,11 @@ fn golden_script_credential_certificates_via_stake_address() {
 }
 
 fn bech32_decode(s: &str) -> (String, Vec<u8>) {
-    pool_console::core::bech32::decode(s).unwrap()
+    pool_console::core::encoding::bech32::decode(s).unwrap()
 }
 
 fn bech32_encode(hrp: &str, data: &[u8]) -> String {
-    pool_console::core::bech32::encode(hrp, data).unwrap()
+    pool_console::core::encoding::bech32::encode(hrp, data).unwrap()
 }
 
 #[test]
@@ -1010,7 +1010,7 @@ fn registration_warns_about_long_names_and_private_addresses_on_stderr() {
 #[test]
 fn older_certificate_type_names_are_read() {
     use pool_console::core::certificate::Certificate;
-    use pool_console::core::envelope::TextEnvelope;
+    use pool_console::core::encoding::envelope::TextEnvelope;
     for rel in [
         "input/conway/stake-address-registration.json",
         "input/certificates_legacy_shelley/stake_pool_registration_certificate",
@@ -1068,8 +1068,10 @@ fn golden_witness_from_its_body_and_key() {
         "derived/witness/txbody-signed-by-witness-out.txid",
     )))
     .unwrap();
-    let file = pool_console::core::envelope::TextEnvelope::parse(&read(&dir.path().join("tx.raw")))
-        .unwrap();
+    let file = pool_console::core::encoding::envelope::TextEnvelope::parse(&read(
+        &dir.path().join("tx.raw"),
+    ))
+    .unwrap();
     let tx = pool_console::core::transaction::TxFile::from_envelope(&file).unwrap();
     assert_eq!(hex::encode(tx.id().unwrap()), txid.trim());
 }

@@ -7,7 +7,7 @@ mod common;
 
 use common::review::{self as fx, ALICE_KEY, BOB_KEY, BOB_SKEY, CERT};
 use common::{assert_same_file, ok, read, run_in, snapshot, vector, vector_str as v};
-use pool_console::core::envelope::TextEnvelope;
+use pool_console::core::encoding::envelope::TextEnvelope;
 use pool_console::core::keys::{accept, KeyKind};
 use pool_console::core::transaction::{KeyWitness, TxFile};
 use pool_console::platform::load;
@@ -88,7 +88,9 @@ fn review_json_and_the_owner_check() {
     let cbor = TextEnvelope::parse(&read(&vector(CERT))).unwrap();
     assert_eq!(
         json["fingerprint"],
-        hex::encode(pool_console::core::hash::blake2b_256(cbor.cbor.expose()))
+        hex::encode(pool_console::core::encoding::hash::blake2b_256(
+            cbor.cbor.expose()
+        ))
     );
     assert_eq!(json["fingerprint_words"].as_array().unwrap().len(), 8);
     assert_eq!(

@@ -5,14 +5,14 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use chrono::{TimeZone, Utc};
-use pool_console::core::address::{Credential, RewardAccount};
-use pool_console::core::cbor::{CborReader, CborWriter};
 use pool_console::core::certificate::margin::UnitInterval;
 use pool_console::core::certificate::relay::{DnsName, Relay};
 use pool_console::core::certificate::{Certificate, Drep, Era, PoolMetadataRef, PoolParams};
-use pool_console::core::clock::ChainClock;
-use pool_console::core::envelope::TextEnvelope;
-use pool_console::core::opcert::{IssueCounter, OpCert};
+use pool_console::core::chain::clock::ChainClock;
+use pool_console::core::encoding::cbor::{CborReader, CborWriter};
+use pool_console::core::encoding::envelope::TextEnvelope;
+use pool_console::core::kes::opcert::{IssueCounter, OpCert};
+use pool_console::core::keys::address::{Credential, RewardAccount};
 use proptest::prelude::*;
 
 fn hash28() -> impl Strategy<Value = [u8; 28]> {

@@ -4,13 +4,13 @@
 mod common;
 
 use common::{ok, read, vector};
-use pool_console::core::envelope::TextEnvelope;
-use pool_console::core::kes;
+use pool_console::core::encoding::envelope::TextEnvelope;
+use pool_console::core::kes::opcert::{self, IssueCounter, OpCert};
+use pool_console::core::kes::sum6;
+use pool_console::core::keys::secret::SecretBytes;
 use pool_console::core::keys::{
     accept, ed25519_public, ed25519_verify, AnyKey, KeyKind, SigningKey,
 };
-use pool_console::core::opcert::{self, IssueCounter, OpCert};
-use pool_console::core::secret::SecretBytes;
 use tempfile::TempDir;
 
 fn envelope(bytes: &[u8]) -> TextEnvelope {
@@ -32,8 +32,13 @@ fn check_credentials(kes_env: &TextEnvelope, opcert_env: &TextEnvelope, vrf_env:
         cert.signature_valid(),
         "opcert signature over the 48-byte message"
     );
-    let sig = kes::sign(kes_sk.expose(), b"a block header body").unwrap();
-    assert!(kes::verify(&cert.kes_vkey, 0, b"a block header body", &sig));
+    let sig = sum6::sign(kes_sk.expose(), b"a block header body").unwrap();
+    assert!(sum6::verify(
+        &cert.kes_vkey,
+        0,
+        b"a block header body",
+        &sig
+    ));
     // Re-encoding the opcert gives the same bytes.
     assert_eq!(cert.encode(), opcert_env.cbor.expose());
     let vrf = AnyKey::from_envelope(vrf_env)
@@ -120,9 +125,9 @@ fn fresh_kes_keys_round_trip() {
     let vk_file = AnyKey::from_file_contents(&read(&dir.path().join("kes.vkey"))).unwrap();
     let vk = vk_file.into_verification(accept::KES_VERIFICATION).unwrap();
     assert_eq!(sk.verification_key().unwrap(), vk);
-    let sig = kes::sign(sk.expose(), b"header").unwrap();
+    let sig = sum6::sign(sk.expose(), b"header").unwrap();
     let public: [u8; 32] = vk.as_bytes().try_into().unwrap();
-    assert!(kes::verify(&public, 0, b"header", &sig));
+    assert!(sum6::verify(&public, 0, b"header", &sig));
     let text = String::from_utf8(read(&dir.path().join("kes.skey"))).unwrap();
     assert!(text.starts_with("{\n    \"type\": \"KesSigningKey_ed25519_kes_2^6\",\n    \"description\": \"KES Signing Key\",\n    \"cborHex\": \"590260"));
     assert!(text.ends_with("\"\n}\n"));

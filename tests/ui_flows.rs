@@ -407,7 +407,8 @@ fn settings_persist_without_secrets() {
     // No byte of any signing key file, in hex or as stored, reaches the settings.
     for f in ["op.skey", "vrf.skey", "hot.skey"] {
         let text = String::from_utf8(read(&dir.path().join(f))).unwrap();
-        let env = pool_console::core::envelope::TextEnvelope::parse(text.as_bytes()).unwrap();
+        let env =
+            pool_console::core::encoding::envelope::TextEnvelope::parse(text.as_bytes()).unwrap();
         let secret_hex = hex::encode(&env.cbor.expose()[2..34]);
         assert!(!all.contains(&secret_hex), "{f} leaked into settings");
     }
@@ -434,7 +435,7 @@ fn custom_network_from_genesis_files_and_metadata_saved_as_hashed() {
     assert_eq!(a.clock.as_ref().unwrap().network_magic, 2);
     assert_eq!(
         a.network(),
-        pool_console::core::address::Network::Testnet { magic: 2 }
+        pool_console::core::keys::address::Network::Testnet { magic: 2 }
     );
     a.tab = Tab::Registration;
     let mut h = harness(a);
@@ -444,7 +445,7 @@ fn custom_network_from_genesis_files_and_metadata_saved_as_hashed() {
     type_into(&mut h, "Homepage", "https://alice.example.com");
     click(&mut h, "Save metadata file");
     let saved = read(&dir.path().join("poolMetaData.json"));
-    let shown = hex::encode(pool_console::core::metadata::hash(&saved));
+    let shown = hex::encode(pool_console::core::certificate::metadata::hash(&saved));
     assert!(
         shows(&h, &shown[..12]),
         "the hash shown is the saved file's"

@@ -14,8 +14,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use pool_console::app::network::NetworkChoice;
 use pool_console::app::settings::MetricsEndpoint;
 use pool_console::app::Tab;
-use pool_console::core::envelope::TextEnvelope;
-use pool_console::core::opcert::{IssueCounter, OpCert};
+use pool_console::core::encoding::envelope::TextEnvelope;
+use pool_console::core::kes::opcert::{IssueCounter, OpCert};
 use tempfile::TempDir;
 
 /// A pool folder `root/name` with cold keys and an opcert of issue number `n` for `period`.

@@ -10,8 +10,8 @@ use common::ui::{app, click, click_exact, fixed_now, harness, press, shows, type
 use common::{assert_same_file, read, vector};
 use egui_kittest::kittest::Queryable as _;
 use pool_console::app::ConsoleApp;
-use pool_console::core::address::{Credential, RewardAccount};
-use pool_console::core::plan::PoolPlan;
+use pool_console::core::keys::address::{Credential, RewardAccount};
+use pool_console::core::review::plan::PoolPlan;
 use pool_console::core::transaction::KeyWitness;
 use tempfile::TempDir;
 
@@ -88,7 +88,7 @@ fn an_owner_key_in_the_certificate_and_one_that_is_not() {
 
     // Someone else pastes their stake address.
     let stranger = RewardAccount::new(
-        pool_console::core::address::Network::Mainnet,
+        pool_console::core::keys::address::Network::Mainnet,
         Credential::Key([0x42; 28]),
     )
     .to_bech32()
@@ -175,8 +175,10 @@ fn the_owner_signs_the_registration_and_a_stranger_key_is_refused() {
     assert!(!dir.path().join("bob.witness").exists());
     press(&mut h, "Sign with a key…");
     let w = KeyWitness::from_envelope(
-        &pool_console::core::envelope::TextEnvelope::parse(&read(&dir.path().join("bob.witness")))
-            .unwrap(),
+        &pool_console::core::encoding::envelope::TextEnvelope::parse(&read(
+            &dir.path().join("bob.witness"),
+        ))
+        .unwrap(),
     )
     .unwrap()
     .0;

@@ -15,9 +15,9 @@ use pool_console::app::registration::{
 };
 use pool_console::app::settings::Settings;
 use pool_console::app::{ConsoleApp, Platform, Tab};
-use pool_console::core::journal::JournalEntry;
+use pool_console::core::kes::journal::JournalEntry;
+use pool_console::core::kes::opcert::{self, IssueCounter};
 use pool_console::core::keys::{generate, KeyKind};
-use pool_console::core::opcert::{self, IssueCounter};
 use pool_console::platform::clock::FixedClock;
 use pool_console::platform::dialogs::ScriptedDialogs;
 use pool_console::ui::theme;
@@ -109,7 +109,7 @@ fn harness(dir: &Path, dark: bool) -> Harness<'static, ConsoleApp> {
     let platform = Platform {
         dialogs: Box::new(ScriptedDialogs::default()),
         clock: Box::new(FixedClock(
-            pool_console::core::clock::parse_time("2026-11-21T12:00:00Z").unwrap(),
+            pool_console::core::chain::clock::parse_time("2026-11-21T12:00:00Z").unwrap(),
         )),
     };
     let settings = Settings {
@@ -139,14 +139,14 @@ fn every_tab() {
     fixed_pool(&dir);
     // Two past rotations of alice's pool, for the timeline.
     let alice_cold = generate::ed25519(KeyKind::ColdSigning, &[1; 32]).unwrap().1;
-    let alice_id = pool_console::core::address::pool_bech32(&alice_cold.key_hash());
+    let alice_id = pool_console::core::keys::address::pool_bech32(&alice_cold.key_hash());
     write(
         &dir,
         "rotation-journal.jsonl",
         format!(
             "{}{}",
             JournalEntry::new(
-                pool_console::core::clock::parse_time("2026-06-03T10:00:00Z").unwrap(),
+                pool_console::core::chain::clock::parse_time("2026-06-03T10:00:00Z").unwrap(),
                 alice_id.clone(),
                 2,
                 1468,
@@ -154,7 +154,7 @@ fn every_tab() {
             )
             .to_line(),
             JournalEntry::new(
-                pool_console::core::clock::parse_time("2026-08-20T10:00:00Z").unwrap(),
+                pool_console::core::chain::clock::parse_time("2026-08-20T10:00:00Z").unwrap(),
                 alice_id.clone(),
                 3,
                 1519,

@@ -20,9 +20,9 @@ pub mod workspace;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-use crate::core::address::Network;
-use crate::core::clock::ChainClock;
+use crate::core::chain::clock::ChainClock;
 use crate::core::describe::Description;
+use crate::core::keys::address::Network;
 use crate::platform::clock::{Clock, SystemClock};
 use crate::platform::dialogs::{Dialogs, NativeDialogs};
 use network::NetworkChoice;
@@ -270,7 +270,7 @@ impl ConsoleApp {
     pub fn period_check(&self) -> crate::ops::opcert::PeriodCheck {
         let current =
             self.current_kes_period()
-                .map(|period| crate::core::issue_period::CurrentPeriod {
+                .map(|period| crate::core::kes::issue_period::CurrentPeriod {
                     network: self.network_choice().label(),
                     period,
                 });
@@ -285,7 +285,7 @@ impl ConsoleApp {
     }
 }
 
-pub use crate::core::kes_watch::Urgency;
+pub use crate::core::kes::watch::Urgency;
 
 /// A file's name for messages and labels (the whole path when it has no name).
 pub(crate) fn file_label(path: &std::path::Path) -> String {
@@ -297,7 +297,7 @@ pub(crate) fn file_label(path: &std::path::Path) -> String {
 
 impl ConsoleApp {
     /// The workspace opcert's validity window at the platform clock's "now".
-    pub fn kes_window(&self) -> Option<crate::core::clock::KesWindow> {
+    pub fn kes_window(&self) -> Option<crate::core::chain::clock::KesWindow> {
         let cert = self.workspace.as_ref()?.opcert.as_ref()?;
         self.clock
             .as_ref()?
@@ -305,7 +305,7 @@ impl ConsoleApp {
             .ok()
     }
 
-    pub fn urgency(&self, w: &crate::core::clock::KesWindow) -> Urgency {
+    pub fn urgency(&self, w: &crate::core::chain::clock::KesWindow) -> Urgency {
         Urgency::of(w, self.settings.thresholds())
     }
 }

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-use crate::core::address::Network;
-use crate::core::clock::ChainClock;
-use crate::core::genesis;
+use crate::core::chain::clock::ChainClock;
+use crate::core::chain::genesis;
+use crate::core::keys::address::Network;
 use crate::platform::{load, read};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

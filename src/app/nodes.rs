@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::settings::MetricsEndpoint;
-use crate::core::node_metrics::{self, NodeKes};
+use crate::core::kes::node_metrics::{self, NodeKes};
 use crate::platform::http;
 
 /// What is known about one endpoint.

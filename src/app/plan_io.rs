@@ -6,12 +6,12 @@ use std::path::Path;
 
 use super::registration::{OwnerDraft, RelayDraft, RelayKind};
 use super::{file_label, ConsoleApp};
-use crate::core::address::Credential;
-use crate::core::address::RewardAccount;
-use crate::core::amount;
+use crate::core::certificate::amount;
 use crate::core::certificate::relay::Relay;
-use crate::core::plan::{PlannedOwner, PoolPlan};
+use crate::core::keys::address::Credential;
+use crate::core::keys::address::RewardAccount;
 use crate::core::review;
+use crate::core::review::plan::{PlannedOwner, PoolPlan};
 use crate::platform::files::OutputKind;
 use crate::platform::load;
 

@@ -6,15 +6,15 @@ use serde::{Deserialize, Serialize};
 use std::net::Ipv4Addr;
 use std::path::Path;
 
-use crate::core::address::{Credential, Network, RewardAccount};
-use crate::core::amount;
-use crate::core::cbor::CborWriter;
+use crate::core::certificate::amount;
 use crate::core::certificate::margin::UnitInterval;
+use crate::core::certificate::metadata::{self, PoolMetadata};
 use crate::core::certificate::relay::{self, DnsName, Relay, RelayError, RelayWarning};
 use crate::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
+use crate::core::encoding::cbor::CborWriter;
+use crate::core::keys::address::{Credential, Network, RewardAccount};
 use crate::core::keys::{self, accept, AnyKey};
-use crate::core::metadata::{self, PoolMetadata};
-use crate::core::quote;
+use crate::core::message::quote;
 use crate::platform::read;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -194,7 +194,7 @@ pub fn parse_stake_key(text: &str, base: &Path) -> Result<[u8; 28], String> {
     let path = base.join(t);
     // Checked on every frame: a regular file only, never a wait on a pipe typed here.
     let bytes = read::read_regular(&path, read::KEY).map_err(|_| {
-        // A signing key pasted here by mistake is not repeated (see core::quote).
+        // A signing key pasted here by mistake is not repeated (see core::message::quote).
         format!(
             "{} is neither a stake key file in this folder, a stake_vk1… key, a stake1… address nor a 56-hex key hash",
             quote::quote_in_secret_context(t)

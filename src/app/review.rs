@@ -5,13 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use super::{file_label, ConsoleApp};
-use crate::core::address::pool_bech32;
-use crate::core::address::{Credential, RewardAccount};
 use crate::core::certificate::PoolParams;
-use crate::core::plan::{self, PoolPlan};
-use crate::core::quote;
+use crate::core::keys::address::pool_bech32;
+use crate::core::keys::address::{Credential, RewardAccount};
+use crate::core::message::quote;
+use crate::core::review::plan::{self, PoolPlan};
+use crate::core::review::signoff;
 use crate::core::review::Review;
-use crate::core::signoff;
 use crate::platform::files::OutputKind;
 use crate::platform::load;
 
@@ -236,7 +236,7 @@ impl ConsoleApp {
             crate::core::certificate::Certificate::PoolRegistration(Box::new(c.params.clone()))
                 .to_envelope(plan::ERA);
         // Keep the loaded bytes: a certificate read from a file is saved exactly as it was.
-        let env = crate::core::envelope::TextEnvelope::new(
+        let env = crate::core::encoding::envelope::TextEnvelope::new(
             &env.type_name,
             &env.description,
             c.cbor.clone(),
@@ -264,7 +264,7 @@ impl ConsoleApp {
             .as_ref()
             .map(|(p, _)| file_label(p))
             .unwrap_or_else(|| pool_bech32(&review.params.operator));
-        let when = crate::core::clock::format_utc(self.platform.clock.now());
+        let when = crate::core::chain::clock::format_utc(self.platform.clock.now());
         let html = signoff::html(
             review,
             &title,

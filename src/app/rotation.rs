@@ -4,14 +4,14 @@
 use super::cli_equivalent as cli;
 use super::workspace::{names, Role};
 use super::{ConsoleApp, Pending};
-use crate::core::clock::format_utc;
-use crate::core::clock_guard::{self, GuardReport};
-use crate::core::journal::JournalEntry;
-use crate::core::kes_period_info::{self, OnChainCounter};
-use crate::core::kes_watch;
+use crate::core::chain::clock::format_utc;
+use crate::core::kes::clock_guard::{self, GuardReport};
+use crate::core::kes::journal::JournalEntry;
+use crate::core::kes::period_info::{self, OnChainCounter};
+use crate::core::kes::predeploy::{self, Check, CounterEvidence};
+use crate::core::kes::watch;
 use crate::core::keys::{accept, VerificationKey};
-use crate::core::predeploy::{self, Check, CounterEvidence};
-use crate::core::{address, calendar};
+use crate::core::{kes::calendar, keys::address};
 use crate::ops::opcert::{self as opcert_ops, RotationPaths};
 use crate::platform::files::OutputKind;
 use crate::platform::load;
@@ -43,7 +43,7 @@ impl ConsoleApp {
     /// The on-chain counter as typed or pasted; None while the field is empty.
     pub fn on_chain_counter(&self) -> Option<Result<OnChainCounter, String>> {
         let text = self.drafts.rotation.on_chain_text.trim();
-        (!text.is_empty()).then(|| kes_period_info::parse_on_chain(text))
+        (!text.is_empty()).then(|| period_info::parse_on_chain(text))
     }
 
     /// Fills the on-chain number from the current opcert: once it has made a block, the chain
@@ -81,13 +81,16 @@ impl ConsoleApp {
         };
         let typed = self.drafts.rotation.issue_number_text.trim();
         let issue_number = if typed.is_empty() {
-            kes_period_info::allowed(last_seen).1
+            period_info::allowed(last_seen).1
         } else {
             typed.parse::<u64>().map_err(|_| {
-                format!("{} is not a whole number", crate::core::quote::quote(typed))
+                format!(
+                    "{} is not a whole number",
+                    crate::core::message::quote::quote(typed)
+                )
             })?
         };
-        kes_period_info::judge(last_seen, issue_number)?;
+        period_info::judge(last_seen, issue_number)?;
         let kes_period = self
             .current_kes_period()
             .ok_or("The network's clock is not known: choose the network on the Pool tab.")?;
@@ -285,7 +288,7 @@ impl ConsoleApp {
             .as_ref()
             .and_then(|w| w.dir.file_name())
             .map_or_else(|| "pool".to_owned(), |n| n.to_string_lossy().into_owned());
-        let at = kes_watch::rotate_by(&w, t);
+        let at = watch::rotate_by(&w, t);
         let text = calendar::ics(&calendar::Reminder {
             uid: format!("kes-{pool}-{}@poolconsole", w.start_period),
             summary: format!("Rotate the KES key of {name}"),

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use super::network::NetworkChoice;
 use super::registration::RegistrationForm;
 use super::Tab;
-use crate::core::kes_watch::Thresholds;
-use crate::core::quote::{self, Source};
+use crate::core::kes::watch::Thresholds;
+use crate::core::message::quote::{self, Source};
 
 pub const SETTINGS_KEY: &str = "pool-console-settings";
 
@@ -60,7 +60,7 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// What is written to disk: any entry that looks like a secret (see core::quote) is left
+    /// What is written to disk: any entry that looks like a secret (see core::message::quote) is left
     /// out, whatever was typed or picked.
     pub fn without_secrets(&self) -> Self {
         let public = |p: &PathBuf| !quote::looks_secret(&p.to_string_lossy());

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::{file_label, ConsoleApp};
 use crate::core::keys::accept;
-use crate::core::signing;
+use crate::core::transaction::signing;
+use crate::core::transaction::view::{self, Need, TxView};
 use crate::core::transaction::{self, KeyWitness, TxFile};
-use crate::core::tx_view::{self, Need, TxView};
 use crate::platform::files::OutputKind;
 use crate::platform::load;
 
@@ -46,7 +46,7 @@ pub fn load_tx(path: &Path) -> Result<LoadedTx, String> {
     let tx = load::transaction(path)?;
     let named = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
     let body = tx.body().map_err(|e| named(&e))?;
-    let view = tx_view::decode_body(body).map_err(|e| named(&e))?;
+    let view = view::decode_body(body).map_err(|e| named(&e))?;
     let id = tx.id().map_err(|e| named(&e))?;
     let all = tx.key_witnesses().map_err(|e| named(&e))?;
     let (existing, stale): (Vec<KeyWitness>, Vec<KeyWitness>) = all
@@ -55,8 +55,8 @@ pub fn load_tx(path: &Path) -> Result<LoadedTx, String> {
     Ok(LoadedTx {
         stale: stale.len(),
         path: path.to_path_buf(),
-        needs: tx_view::required_witnesses(&view),
-        hw_problems: tx_view::hw_owner_problems(&view),
+        needs: view::required_witnesses(&view),
+        hw_problems: view::hw_owner_problems(&view),
         tx,
         id,
         view,

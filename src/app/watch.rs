@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use super::network::NetworkChoice;
 use super::settings::Settings;
 use super::workspace::Workspace;
-use crate::core::address::pool_bech32;
-use crate::core::clock::{ChainClock, KesWindow};
-use crate::core::journal::JournalEntry;
-use crate::core::kes_watch::{self, Thresholds, Urgency};
-use crate::core::opcert::OpCert;
+use crate::core::chain::clock::{ChainClock, KesWindow};
+use crate::core::kes::journal::JournalEntry;
+use crate::core::kes::opcert::OpCert;
+use crate::core::kes::watch::{self, Thresholds, Urgency};
+use crate::core::keys::address::pool_bech32;
 use crate::platform::load;
 
 /// What the list needs from one opcert.
@@ -146,7 +146,7 @@ impl PoolList {
             .collect();
         rows.sort_by_key(|r| match &r.window {
             Err(_) => (0, None),
-            Ok(w) => (1, Some(kes_watch::sort_key(w, t))),
+            Ok(w) => (1, Some(watch::sort_key(w, t))),
         });
         rows
     }

@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::core::journal::JournalEntry;
+use crate::core::describe::recognise::{classify, FileKind};
+use crate::core::kes::journal::JournalEntry;
+use crate::core::kes::opcert::{IssueCounter, OpCert};
 use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
-use crate::core::opcert::{IssueCounter, OpCert};
-use crate::core::recognise::{classify, FileKind};
 use crate::platform::{journal_file, load, read};
 
 /// Names of the files the console writes.

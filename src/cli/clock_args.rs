@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use super::args::ClockArg;
 use super::{CliError, CliResult, Streams};
-use crate::core::clock::{self, ChainClock, ClockError, KesWindow};
-use crate::core::genesis;
-use crate::core::quote;
+use crate::core::chain::clock::{self, ChainClock, ClockError, KesWindow};
+use crate::core::chain::genesis;
+use crate::core::message::quote;
 use crate::platform::read;
 
 /// The clock named by `--mainnet`, `--testnet-magic` or the genesis files.

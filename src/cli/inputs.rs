@@ -4,13 +4,13 @@ use std::path::Path;
 
 use super::args::{BuildCredentialArg, DrepArg, PoolKeyArg, PoolTargetArg, StakeCredentialArg};
 use super::CliError;
-use crate::core::address::{plutus_script_hash, Credential, RewardAccount};
-use crate::core::bech32;
-use crate::core::cbor;
 use crate::core::certificate::Drep;
-use crate::core::envelope::TextEnvelope;
+use crate::core::encoding::bech32;
+use crate::core::encoding::cbor;
+use crate::core::encoding::envelope::TextEnvelope;
+use crate::core::keys::address::{plutus_script_hash, Credential, RewardAccount};
 use crate::core::keys::{self, accept, KeyKind, SigningKey, VerificationKey};
-use crate::core::quote;
+use crate::core::message::quote;
 use crate::platform::{files, load};
 
 /// Reads a key file (text envelope or bech32 text).
@@ -102,7 +102,7 @@ pub fn pool_target(arg: &PoolTargetArg) -> Result<[u8; 28], CliError> {
 
 fn key_hash_text(flag: &str, text: &str) -> Result<[u8; 28], CliError> {
     let t = text.trim();
-    // A secret pasted here by mistake is not repeated (see core::quote).
+    // A secret pasted here by mistake is not repeated (see core::message::quote).
     let shown = quote::quote_in_secret_context(t);
     let bytes = hex::decode(t).map_err(|_| {
         CliError::new(format!(

@@ -2,9 +2,9 @@
 
 use super::args::InspectArgs;
 use super::{CliError, CliResult, Streams};
-use crate::core::address::Network;
 use crate::core::describe;
-use crate::core::quote;
+use crate::core::keys::address::Network;
+use crate::core::message::quote;
 use crate::platform::read;
 
 /// A file name as typed, safe to print (JSON output keeps it as it is).

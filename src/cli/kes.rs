@@ -5,9 +5,9 @@ use serde_json::json;
 use super::args::KesCommand;
 use super::clock_args::{chain_clock, local, print, time_arg, window};
 use super::{CliError, CliResult, Streams};
-use crate::core::clock::{self, KesState};
-use crate::core::opcert::OpCert;
-use crate::core::quote;
+use crate::core::chain::clock::{self, KesState};
+use crate::core::kes::opcert::OpCert;
+use crate::core::message::quote;
 use crate::platform::load;
 
 pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {

@@ -8,14 +8,14 @@ use std::time::Duration;
 use super::args::{KesCheckArgs, KesStatusArgs};
 use super::clock_args::{chain_clock, chain_clock_within, local, print, time_arg, window};
 use super::{CliError, CliResult, Streams};
-use crate::core::clock::{format_utc, ChainClock, KesWindow};
-use crate::core::kes_watch::{days_and_hours, Thresholds, Urgency};
+use crate::core::chain::clock::{format_utc, ChainClock, KesWindow};
+use crate::core::kes::node_metrics::NodeKes;
+use crate::core::kes::opcert::OpCert;
+use crate::core::kes::predeploy::{self, CounterEvidence, Outcome};
+use crate::core::kes::watch::{days_and_hours, Thresholds, Urgency};
 use crate::core::keys::accept;
-use crate::core::node_metrics::NodeKes;
-use crate::core::opcert::OpCert;
-use crate::core::predeploy::{self, CounterEvidence, Outcome};
-use crate::core::quote::escape_path;
-use crate::core::{kes_period_info, node_metrics};
+use crate::core::message::quote::escape_path;
+use crate::core::{kes::node_metrics, kes::period_info};
 use crate::platform::{http, load, read};
 
 /// Exit codes of `kes status`, as monitoring plugins use them.
@@ -48,7 +48,7 @@ pub fn check(a: KesCheckArgs, io: &mut Streams<'_>) -> CliResult {
     } else if let Some(path) = &a.kes_period_info_file {
         // Bytes, never echoed: a key given here by mistake stays off the terminal.
         let bytes = read::read_input(path, read::KES_PERIOD_INFO)?;
-        let c = kes_period_info::parse_on_chain_file(bytes.expose())
+        let c = period_info::parse_on_chain_file(bytes.expose())
             .map_err(|e| CliError::file(path, e))?;
         CounterEvidence::OnChain(c.last_seen)
     } else if let Some(path) = &a.operational_certificate_issue_counter_file {
@@ -93,7 +93,7 @@ impl Line {
     /// A line about `source` (a path or URL as typed): a value that looks like a secret key
     /// pasted by mistake is never printed, in the line or in its error.
     fn new(source: String, kind: &'static str, outcome: Result<Found, String>) -> Self {
-        use crate::core::redact::{redact, value_is_secret, HIDDEN};
+        use crate::core::message::redact::{redact, value_is_secret, HIDDEN};
         let typed = [source.clone()];
         let outcome = outcome.map_err(|e| redact(&e, &typed));
         let source = if value_is_secret(&source) {
@@ -250,7 +250,10 @@ pub fn status(a: KesStatusArgs, io: &mut Streams<'_>) -> CliResult {
         });
         // serde_json leaves DEL, C1 and bidi controls raw: escaped for the terminal.
         let json = serde_json::to_string_pretty(&v)?;
-        format!("{}\n", crate::core::quote::escape_json_for_terminal(&json))
+        format!(
+            "{}\n",
+            crate::core::message::quote::escape_json_for_terminal(&json)
+        )
     } else {
         lines.iter().map(|l| line_text(l, t)).collect()
     };

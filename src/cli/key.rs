@@ -3,9 +3,9 @@
 
 use super::args::KeyCommand;
 use super::{CliError, CliResult};
-use crate::core::bech32;
+use crate::core::encoding::bech32;
+use crate::core::keys::secret::SecretBytes;
 use crate::core::keys::{KeyKind, SigningKey};
-use crate::core::secret::SecretBytes;
 use crate::ops::keys::KeyFormat;
 use crate::platform::read;
 

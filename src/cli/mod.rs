@@ -43,7 +43,7 @@ impl CliError {
     pub fn file(path: &std::path::Path, what: impl fmt::Display) -> Self {
         Self::new(format!(
             "{}: {what}",
-            crate::core::quote::escape_path(&path.display().to_string())
+            crate::core::message::quote::escape_path(&path.display().to_string())
         ))
     }
 }
@@ -191,9 +191,9 @@ impl Write for Watched<'_> {
 
 /// The last guard before a message reaches the terminal: whatever a message was built from
 /// (a path, a value clap echoes, a library's reason), no control character but its line
-/// breaks goes out raw. Messages quote input through core::quote; this catches the rest.
+/// breaks goes out raw. Messages quote input through core::message::quote; this catches the rest.
 fn safe(message: &str) -> String {
-    crate::core::quote::escape_controls_keeping_lines(message)
+    crate::core::message::quote::escape_controls_keeping_lines(message)
 }
 
 /// What a command's output becomes when standard output was closed before it started.
@@ -223,7 +223,7 @@ pub fn main_with_stdout(args: Vec<OsString>, io: &mut Streams<'_>, stdout_closed
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let safe = |message: &str| safe(&crate::core::redact::redact(message, &typed));
+    let safe = |message: &str| safe(&crate::core::message::redact::redact(message, &typed));
     let mut out = Watched {
         inner: &mut *io.out,
         failed: None,

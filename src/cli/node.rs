@@ -3,7 +3,7 @@
 use super::args::NodeCommand;
 use super::output;
 use super::{inputs, CliError, CliResult, Streams};
-use crate::core::issue_period;
+use crate::core::kes::issue_period;
 use crate::core::keys::{accept, KeyKind};
 use crate::ops::keys::{self as key_ops, PairKind, PairPaths};
 use crate::ops::opcert::{self as opcert_ops, IssueRequest, PeriodCheck};

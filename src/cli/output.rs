@@ -20,7 +20,7 @@ impl KeyOutputFormat {
             Some("bech32") => Ok(KeyFormat::Bech32),
             Some(other) => Err(CliError::new(format!(
                 "--key-output-format {} is not a format: use \"text-envelope\" or \"bech32\"",
-                crate::core::quote::quote(other)
+                crate::core::message::quote::quote(other)
             ))),
         }
     }
@@ -29,8 +29,12 @@ impl KeyOutputFormat {
 /// Says on stderr what recovery of an interrupted earlier write did.
 pub fn notes(done: &Done, io: &mut Streams<'_>) -> CliResult {
     for n in &done.notes {
-        writeln!(io.err, "Note: {}", crate::core::quote::escape_path(n))
-            .map_err(|e| CliError::new(format!("cannot write to standard error: {e}")))?;
+        writeln!(
+            io.err,
+            "Note: {}",
+            crate::core::message::quote::escape_path(n)
+        )
+        .map_err(|e| CliError::new(format!("cannot write to standard error: {e}")))?;
     }
     Ok(())
 }

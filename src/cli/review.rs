@@ -2,12 +2,12 @@
 
 use super::args::{PlanCommand, ReviewArgs};
 use super::{CliError, CliResult, Streams};
-use crate::core::address::{Credential, RewardAccount};
-use crate::core::amount::format_ada;
-use crate::core::plan;
-use crate::core::quote;
+use crate::core::certificate::amount::format_ada;
+use crate::core::keys::address::{Credential, RewardAccount};
+use crate::core::message::quote;
+use crate::core::review::plan;
+use crate::core::review::signoff;
 use crate::core::review::Review;
-use crate::core::signoff;
 use crate::ops;
 use crate::platform::files::OutputKind;
 use crate::platform::load;
@@ -20,7 +20,7 @@ fn owner_key(args: &ReviewArgs) -> Result<Option<[u8; 28]>, CliError> {
     let Some(text) = &args.owner_stake_address else {
         return Ok(None);
     };
-    // A secret pasted here by mistake is not repeated (see core::quote).
+    // A secret pasted here by mistake is not repeated (see core::message::quote).
     let shown = quote::bare_from(text, quote::SECRET_CONTEXT);
     let acct = RewardAccount::from_bech32(text.trim())
         .map_err(|e| CliError::new(format!("--owner-stake-address {shown} {e}")))?;
@@ -58,8 +58,8 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
                         .display()
                         .to_string()
                 ),
-                crate::core::address::pool_bech32(&prev.operator),
-                crate::core::address::pool_bech32(&params.operator)
+                crate::core::keys::address::pool_bech32(&prev.operator),
+                crate::core::keys::address::pool_bech32(&params.operator)
             )));
         }
     }
@@ -94,7 +94,7 @@ pub fn run(args: &ReviewArgs, io: &mut Streams<'_>) -> CliResult {
         (false, true) => {
             // Only a review that passed is worth signing off: nothing is written otherwise.
             if let Some(path) = &args.out_sign_off_sheet {
-                let title = crate::core::address::pool_bech32(&params.operator);
+                let title = crate::core::keys::address::pool_bech32(&params.operator);
                 let html = signoff::html(&review, &title, "Prepared with pool-console review");
                 let done = ops::outputs::write(path, html.as_bytes(), OutputKind::SignOffSheet)?;
                 super::output::notes(&done, io)?;

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use super::args::StakeAddressCommand;
 use super::{inputs, output, CliError, CliResult, Streams};
-use crate::core::address::RewardAccount;
 use crate::core::certificate::{Certificate, Era};
 use crate::core::keys::accept;
+use crate::core::keys::address::RewardAccount;
 
 /// Conway needs the deposit in (de)registration certificates; earlier eras have none.
 fn deposit_for(era: Era, amount: Option<u64>, command: &str) -> Result<Option<u64>, CliError> {

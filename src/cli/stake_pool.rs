@@ -4,14 +4,14 @@ use clap::ArgMatches;
 
 use super::args::{RegistrationArgs, StakePoolCommand};
 use super::{inputs, output, CliError, CliResult, Streams};
-use crate::core::address::{Credential, RewardAccount};
-use crate::core::bech32;
 use crate::core::certificate::margin::UnitInterval;
+use crate::core::certificate::metadata;
 use crate::core::certificate::relay::{self, DnsName, Relay};
 use crate::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
+use crate::core::encoding::bech32;
 use crate::core::keys::accept;
-use crate::core::metadata;
-use crate::core::quote::{self, Source};
+use crate::core::keys::address::{Credential, RewardAccount};
+use crate::core::message::quote::{self, Source};
 use crate::platform::read;
 
 /// `--expected-hash` takes 64 hex digits; any other long hex may be a key pasted by mistake.

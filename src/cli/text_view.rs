@@ -2,7 +2,7 @@
 
 use super::args::TextViewCommand;
 use super::{output, CliError, CliResult, Streams};
-use crate::core::cbor_text;
+use crate::core::encoding::cbor_text;
 use crate::core::keys::KeyKind;
 use crate::platform::files::OutputKind;
 use crate::platform::load;
@@ -37,8 +37,10 @@ pub fn run(cmd: TextViewCommand, io: &mut Streams<'_>) -> CliResult {
             // control characters are shown escaped (JSON stays JSON); a file gets the bytes.
             let text = match (&out_file, output_json, output_yaml) {
                 (Some(_), _, _) => text,
-                (None, true, _) => crate::core::quote::escape_json_for_terminal(&text),
-                (None, _, true) => crate::core::quote::escape_controls_keeping_lines(&text),
+                (None, true, _) => crate::core::message::quote::escape_json_for_terminal(&text),
+                (None, _, true) => {
+                    crate::core::message::quote::escape_controls_keeping_lines(&text)
+                }
                 (None, _, _) => text,
             };
             output::output_to(&text, out_file.as_deref(), kind, false, io)

@@ -5,11 +5,11 @@ use std::path::Path;
 use super::args::TransactionCommand;
 use super::output;
 use super::{inputs, CliError, CliResult, Streams};
-use crate::core::envelope::TextEnvelope;
+use crate::core::encoding::envelope::TextEnvelope;
 use crate::core::keys::accept;
-use crate::core::signing;
+use crate::core::transaction::signing;
+use crate::core::transaction::view;
 use crate::core::transaction::{self, KeyWitness, TxFile};
-use crate::core::tx_view;
 use crate::ops;
 use crate::platform::files::OutputKind;
 use crate::platform::load;
@@ -43,7 +43,7 @@ pub fn run(cmd: TransactionCommand, io: &mut Streams<'_>) -> CliResult {
             // Refuse a cold or stake key the body does not ask for: usually the wrong file.
             // A body this tool cannot read is still signed, as cardano-cli would.
             let body = tx.body().map_err(|e| CliError::file(&tx_body_file, e))?;
-            match tx_view::decode_body(body) {
+            match view::decode_body(body) {
                 Ok(view) => {
                     let key_hash = key
                         .verification_key()
@@ -53,7 +53,7 @@ pub fn run(cmd: TransactionCommand, io: &mut Streams<'_>) -> CliResult {
                         .map_err(|e| CliError::file(&signing_key_file, e))?;
                 }
                 // Indefinite lengths are valid CBOR this reader does not follow: sign anyway.
-                Err(e @ tx_view::TxViewError::Indefinite { .. }) => {
+                Err(e @ view::TxViewError::Indefinite { .. }) => {
                     let _ = writeln!(
                         io.err,
                         "Warning: {}: {e}; signing without checking that the key is needed",

@@ -3,39 +3,25 @@
 //! Nothing in here touches egui, files, clocks, randomness or the environment: callers pass
 //! bytes, seeds and "now" in, and get bytes, values and errors out. The command line, the
 //! console and the tests all share it.
+//!
+//! | module | what it is for |
+//! |---|---|
+//! | [`encoding`] | CBOR reader/writer, cardano-cli's decode-cbor text, text envelopes (and their YAML/JSON views), bech32, blake2b hashes |
+//! | [`keys`] | every key kind and its envelope, reading any key form, generation, zeroized secrets, addresses and reward accounts |
+//! | [`chain`] | the chain clock (slot, epoch, KES period) and the genesis files it comes from |
+//! | [`kes`] | Sum6 KES keys, opcerts and counters, issue-number rules, urgency (watch), pre-deploy checks, clock guard, rotation journal, calendar reminder, node metrics |
+//! | [`certificate`] | pool registration/retirement and stake certificates, relays, margin, pool metadata, ADA amounts |
+//! | [`review`] | pool plans, the review of a registration before signing, fingerprints (hex and words), the sign-off sheet |
+//! | [`transaction`] | transactions and key witnesses, assembling them, and the readable view of a body (`view`) |
+//! | [`describe`] | readable descriptions of every file kind, and recognising a file from its bytes |
+//! | [`message`] | quoting input into messages, escaping file text, and the last net that redacts secrets |
 
-pub mod address;
-pub mod amount;
-pub mod bech32;
-pub mod calendar;
-pub mod cbor;
-pub mod cbor_text;
 pub mod certificate;
-pub mod clock;
-pub mod clock_guard;
+pub mod chain;
 pub mod describe;
-pub mod envelope;
-pub mod envelope_views;
-pub mod fingerprint;
-pub mod genesis;
-pub mod hash;
-pub mod issue_period;
-pub mod journal;
+pub mod encoding;
 pub mod kes;
-pub mod kes_period_info;
-pub mod kes_watch;
 pub mod keys;
-pub mod metadata;
-pub mod node_metrics;
-pub mod opcert;
-pub mod plan;
-pub mod predeploy;
-pub mod quote;
-pub mod recognise;
-pub mod redact;
+pub mod message;
 pub mod review;
-pub mod secret;
-pub mod signing;
-pub mod signoff;
 pub mod transaction;
-pub mod tx_view;

@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use super::{Done, OpResult};
+use crate::core::kes::opcert::IssueCounter;
+use crate::core::keys::secret::SecretBytes;
 use crate::core::keys::{generate, KeyKind, SigningKey, VerificationKey};
-use crate::core::opcert::IssueCounter;
-use crate::core::secret::SecretBytes;
 use crate::platform::disk::{Disk, OsDisk};
 use crate::platform::entropy;
 use crate::platform::files::{self, Output, OutputKind};

@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use super::{Done, OpError, OpResult};
-use crate::core::issue_period::{self, CurrentPeriod};
+use crate::core::kes::issue_period::{self, CurrentPeriod};
+use crate::core::kes::opcert::{self, IssueCounter, OpCert, OpCertError};
 use crate::core::keys::{accept, generate, KeyKind, SigningKey, VerificationKey};
-use crate::core::opcert::{self, IssueCounter, OpCert, OpCertError};
 use crate::platform::disk::{Disk, OsDisk};
 use crate::platform::files::{self, Output, OutputKind, Session};
 use crate::platform::{entropy, load};
@@ -231,6 +231,9 @@ fn rotate_in(
 
 /// Appends a rotation to the folder's journal (`rotation-journal.jsonl`, append-only: a record
 /// of every opcert issued, so a lost counter can be rebuilt).
-pub fn record_rotation(dir: &Path, entry: &crate::core::journal::JournalEntry) -> OpResult<()> {
+pub fn record_rotation(
+    dir: &Path,
+    entry: &crate::core::kes::journal::JournalEntry,
+) -> OpResult<()> {
     crate::platform::journal_file::append(dir, entry).map_err(OpError)
 }

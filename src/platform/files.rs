@@ -104,7 +104,7 @@ impl OutputKind {
 
     /// The kind of existing file this output is the same as (decodings have no such kind).
     pub(super) fn holding(self) -> Option<Holding> {
-        use crate::core::recognise::FileKind as F;
+        use crate::core::describe::recognise::FileKind as F;
         Some(match self {
             Self::Key(k) => Holding::File(F::Key(k)),
             Self::NewCounter | Self::CounterUpdate => Holding::File(F::IssueCounter),

@@ -307,7 +307,7 @@ fn body_of(url: &str, answer: &[u8]) -> Result<String, String> {
         } else {
             // The server's words are text from outside: quoted (escaped, shortened, and
             // hidden if they look like a secret), never printed raw.
-            format!("{code} {}", crate::core::quote::bare(reason))
+            format!("{code} {}", crate::core::message::quote::bare(reason))
         };
         return Err(format!("{url}: the server answered {said}"));
     }

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use super::files::FileError;
 use super::read;
-use crate::core::journal::{self, JournalEntry, FILE_NAME};
+use crate::core::kes::journal::{self, JournalEntry, FILE_NAME};
 
 /// Appends one entry to `dir/rotation-journal.jsonl`, creating the file when needed.
 pub fn append(dir: &Path, entry: &JournalEntry) -> Result<(), String> {
@@ -70,7 +70,7 @@ pub fn read(dir: &Path) -> Result<(Vec<JournalEntry>, Vec<String>), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::clock::parse_time;
+    use crate::core::chain::clock::parse_time;
 
     fn entry(issue_number: u64) -> JournalEntry {
         JournalEntry::new(

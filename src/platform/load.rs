@@ -6,16 +6,16 @@ use std::time::Duration;
 
 use super::read::{self, Input};
 use crate::core::certificate::{Certificate, PoolParams};
-use crate::core::envelope::TextEnvelope;
+use crate::core::encoding::envelope::TextEnvelope;
+use crate::core::kes::opcert::IssueCounter;
+use crate::core::keys::secret::SecretBytes;
 use crate::core::keys::{AnyKey, KeyKind, SigningKey, VerificationKey};
-use crate::core::opcert::IssueCounter;
-use crate::core::plan::PoolPlan;
-use crate::core::quote::escape_path;
+use crate::core::message::quote::escape_path;
 use crate::core::review;
-use crate::core::secret::SecretBytes;
+use crate::core::review::plan::PoolPlan;
 use crate::core::transaction::{KeyWitness, TxFile};
 
-/// "FILE: what is wrong", the name escaped as typed (core::quote).
+/// "FILE: what is wrong", the name escaped as typed (core::message::quote).
 fn named(path: &Path, e: impl std::fmt::Display) -> String {
     format!("{}: {e}", escape_path(&path.display().to_string()))
 }

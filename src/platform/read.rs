@@ -22,7 +22,7 @@ use zeroize::Zeroizing;
 
 use super::files::FileError;
 use super::target::shown;
-use crate::core::secret::SecretBytes;
+use crate::core::keys::secret::SecretBytes;
 
 /// What an input is: its size cap, and what the message calls it when a file is larger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,10 +10,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::files::{FileError, OutputKind};
-use crate::core::envelope::{TextEnvelope, CERTIFICATE_TYPES};
+use crate::core::describe::recognise::{classify, FileKind};
+use crate::core::encoding::envelope::{TextEnvelope, CERTIFICATE_TYPES};
+use crate::core::keys::secret::SecretBytes;
 use crate::core::keys::KeyKind;
-use crate::core::recognise::{classify, FileKind};
-use crate::core::secret::SecretBytes;
 
 /// Largest existing file we read to recognise it (real pool files are under 4 KiB).
 pub const RECOGNISE_LIMIT: u64 = 64 * 1024;
@@ -278,7 +278,7 @@ fn is_text_value(text: &str) -> bool {
     if hex {
         return text.len() == 56 || text.len() == 64;
     }
-    crate::core::bech32::decode(text)
+    crate::core::encoding::bech32::decode(text)
         .is_ok_and(|(hrp, _)| matches!(hrp.as_str(), "pool" | "stake" | "stake_test"))
 }
 

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::disk::{Disk, SECRET_MODE};
 use super::files::FileError;
-use crate::core::hash::blake2b_256;
+use crate::core::encoding::hash::blake2b_256;
 
 /// The journal's name in each folder of a write.
 pub const JOURNAL_NAME: &str = ".pool-console-journal";

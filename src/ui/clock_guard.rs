@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText, TextEdit};
 use super::theme::{self, Level};
 use super::widgets;
 use crate::app::ConsoleApp;
-use crate::core::clock::format_utc;
+use crate::core::chain::clock::format_utc;
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     let now = app.platform.clock.now();

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, TextEdit};
 use super::theme::{self, Level};
 use super::widgets;
 use crate::app::ConsoleApp;
-use crate::core::quote::{escape, escape_controls_keeping_lines, escape_path};
+use crate::core::message::quote::{escape, escape_controls_keeping_lines, escape_path};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(ui, "Inspect", "Open or drop any key, counter, opcert, certificate or metadata file to read it in plain words.");

@@ -7,8 +7,8 @@ use eframe::egui::{self, ProgressBar, RichText};
 use super::theme::{self, Level};
 use super::widgets;
 use crate::app::{ConsoleApp, Tab, Urgency};
-use crate::core::clock::{format_duration, format_utc};
-use crate::core::kes_watch::{days_and_hours, rotate_by};
+use crate::core::chain::clock::{format_duration, format_utc};
+use crate::core::kes::watch::{days_and_hours, rotate_by};
 
 pub fn level(u: Urgency) -> Level {
     match u {

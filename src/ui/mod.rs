@@ -26,7 +26,7 @@ use crate::app::network::NetworkChoice;
 use crate::app::registration::RegistrationForm;
 use crate::app::settings::{registration_without_secrets, Settings, SETTINGS_KEY};
 use crate::app::{ConsoleApp, Platform, Tab};
-use crate::core::address::pool_bech32;
+use crate::core::keys::address::pool_bech32;
 
 const REGISTRATION_KEY: &str = "pool-console-registration-draft";
 

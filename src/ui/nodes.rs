@@ -8,8 +8,8 @@ use crate::app::network::NetworkChoice;
 use crate::app::nodes::{NodeState, NodeStatus};
 use crate::app::settings::MetricsEndpoint;
 use crate::app::ConsoleApp;
-use crate::core::clock::format_utc;
-use crate::core::kes_watch::{days_and_hours, Thresholds, Urgency};
+use crate::core::chain::clock::format_utc;
+use crate::core::kes::watch::{days_and_hours, Thresholds, Urgency};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     app.nodes.sync(&app.settings.metrics_endpoints);

@@ -42,7 +42,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                     let typed = app.drafts.kes_period.trim().parse::<u64>().ok();
                     match typed {
                         // Said before the click: issuing would be refused (ops::opcert).
-                        Some(t) if t.abs_diff(p) > crate::core::issue_period::SLACK => {
+                        Some(t) if t.abs_diff(p) > crate::core::kes::issue_period::SLACK => {
                             ui.label(RichText::new(format!("{t} is far from the current KES period, {p}: an opcert starts at the current one.")).color(theme::error_text(ui)));
                         }
                         _ => {

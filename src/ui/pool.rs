@@ -6,7 +6,7 @@ use super::theme::{self, Level};
 use super::widgets;
 use crate::app::workspace::Role;
 use crate::app::{ConsoleApp, Tab, Urgency};
-use crate::core::address::pool_bech32;
+use crate::core::keys::address::pool_bech32;
 
 /// One step of the newcomer's path.
 struct Step {

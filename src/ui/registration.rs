@@ -6,9 +6,9 @@ use super::theme::{self, Level};
 use super::widgets;
 use crate::app::registration::{FormCheck, OwnerDraft, RelayDraft, RelayKind};
 use crate::app::ConsoleApp;
-use crate::core::amount::format_ada;
-use crate::core::metadata;
-use crate::core::quote::escape;
+use crate::core::certificate::amount::format_ada;
+use crate::core::certificate::metadata;
+use crate::core::message::quote::escape;
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(

@@ -8,8 +8,8 @@ use super::theme::{self, Level};
 use super::widgets;
 use crate::app::review::LoadedCert;
 use crate::app::ConsoleApp;
-use crate::core::amount::format_ada;
-use crate::core::quote::{escape, escape_controls_keeping_lines};
+use crate::core::certificate::amount::format_ada;
+use crate::core::message::quote::{escape, escape_controls_keeping_lines};
 use crate::core::review::{Change, Review};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {

@@ -5,9 +5,9 @@ use eframe::egui::{self, RichText, TextEdit};
 use super::theme::{self, Level};
 use super::{clock_guard, widgets};
 use crate::app::ConsoleApp;
-use crate::core::clock::format_utc;
-use crate::core::kes_period_info;
-use crate::core::predeploy::{Check, Outcome};
+use crate::core::chain::clock::format_utc;
+use crate::core::kes::period_info;
+use crate::core::kes::predeploy::{Check, Outcome};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     if app.workspace.is_none() {
@@ -86,7 +86,7 @@ fn counter_step(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             match &allowed {
                 None => ui.label(RichText::new("give the number above").color(theme::weak(ui))),
                 Some(Ok(m)) => {
-                    let (lo, hi) = kes_period_info::allowed(*m);
+                    let (lo, hi) = period_info::allowed(*m);
                     let basis = m.map_or_else(
                         || "the pool has not made a block yet".to_owned(),
                         |m| format!("the chain has seen {m}"),
@@ -97,7 +97,7 @@ fn counter_step(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             };
             ui.end_row();
             let hint = match &allowed {
-                Some(Ok(m)) => kes_period_info::allowed(*m).1.to_string(),
+                Some(Ok(m)) => period_info::allowed(*m).1.to_string(),
                 _ => String::new(),
             };
             let l = ui.label("Issue number for the new opcert");
@@ -111,7 +111,7 @@ fn counter_step(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 let typed = app.drafts.rotation.issue_number_text.trim().to_owned();
                 if let (Some(Ok(m)), false) = (&allowed, typed.is_empty()) {
                     match typed.parse::<u64>() {
-                        Ok(n) => match kes_period_info::judge(*m, n) {
+                        Ok(n) => match period_info::judge(*m, n) {
                             Ok(why) => {
                                 ui.label(RichText::new(why).small());
                             }

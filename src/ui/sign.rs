@@ -7,13 +7,13 @@ use super::theme::{self, Level};
 use super::widgets;
 use crate::app::sign::LoadedTx;
 use crate::app::ConsoleApp;
-use crate::core::address::Network;
-use crate::core::amount::format_ada;
+use crate::core::certificate::amount::format_ada;
 use crate::core::certificate::{Certificate, Era};
 use crate::core::describe::describe_certificate;
-use crate::core::fingerprint::Fingerprint;
-use crate::core::quote::{escape, escape_controls_keeping_lines, escape_path};
-use crate::core::tx_view::{field_name, TxView};
+use crate::core::keys::address::Network;
+use crate::core::message::quote::{escape, escape_controls_keeping_lines, escape_path};
+use crate::core::review::fingerprint::Fingerprint;
+use crate::core::transaction::view::{field_name, TxView};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(

@@ -8,8 +8,8 @@ use egui_plot::{Bar, BarChart, MarkerShape, Plot, Points, VLine};
 use super::kes::level;
 use super::theme;
 use crate::app::watch::WatchRow;
-use crate::core::clock::ChainClock;
-use crate::core::kes_watch::{rotate_by, Thresholds};
+use crate::core::chain::clock::ChainClock;
+use crate::core::kes::watch::{rotate_by, Thresholds};
 
 /// A time as a fractional KES period on `clock`, so marks sit inside their period.
 fn period_at(clock: &ChainClock, t: DateTime<Utc>) -> Option<f64> {

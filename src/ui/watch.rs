@@ -11,8 +11,8 @@ use crate::app::network::NetworkChoice;
 use crate::app::settings::WatchedFile;
 use crate::app::watch::{PoolList, WatchRow};
 use crate::app::ConsoleApp;
-use crate::core::clock::format_utc;
-use crate::core::kes_watch::{days_and_hours, Thresholds};
+use crate::core::chain::clock::format_utc;
+use crate::core::kes::watch::{days_and_hours, Thresholds};
 
 /// Column widths of the pool list, so rows line up without measuring every row.
 const COLUMNS: [f32; 8] = [125.0, 160.0, 70.0, 52.0, 52.0, 44.0, 205.0, 80.0];

@@ -5,7 +5,7 @@
 
 use super::common::ok;
 use super::*;
-use pool_console::core::bech32;
+use pool_console::core::encoding::bech32;
 
 /// What every command says about a damaged extended payment key.
 const MALFORMED: &str = "is not a valid extended (BIP32) payment signing key: its secret scalar is malformed (the file is damaged)";

@@ -76,7 +76,7 @@ fn signing_cbor_hex() -> String {
 }
 
 fn bech32(hrp: &str, byte: u8, len: usize) -> String {
-    pool_console::core::bech32::encode(hrp, &vec![byte; len]).unwrap()
+    pool_console::core::encoding::bech32::encode(hrp, &vec![byte; len]).unwrap()
 }
 
 fn stake_sk() -> String {

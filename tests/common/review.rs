@@ -5,11 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use pool_console::core::address::Network;
-use pool_console::core::cbor::CborWriter;
 use pool_console::core::certificate::{Certificate, Era, PoolParams};
+use pool_console::core::encoding::cbor::CborWriter;
+use pool_console::core::keys::address::Network;
 use pool_console::core::keys::{accept, KeyKind};
-use pool_console::core::plan::{PlannedOwner, PoolPlan};
+use pool_console::core::review::plan::{PlannedOwner, PoolPlan};
 use pool_console::platform::load;
 
 use super::vector;

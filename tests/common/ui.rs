@@ -15,7 +15,7 @@ use pool_console::platform::dialogs::ScriptedDialogs;
 
 /// 2026-11-21T12:00:00Z: mainnet slot 203696109, KES period 1571.
 pub fn fixed_now() -> DateTime<Utc> {
-    pool_console::core::clock::parse_time("2026-11-21T12:00:00Z").unwrap()
+    pool_console::core::chain::clock::parse_time("2026-11-21T12:00:00Z").unwrap()
 }
 
 pub fn app(answers: Vec<PathBuf>, now: DateTime<Utc>) -> ConsoleApp {

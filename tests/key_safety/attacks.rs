@@ -6,8 +6,8 @@ use std::process::{Command, Stdio};
 
 use super::common::*;
 use super::writes::{decided, numbers};
+use pool_console::core::kes::opcert::OpCert;
 use pool_console::core::keys::accept;
-use pool_console::core::opcert::OpCert;
 use pool_console::ops::opcert::{self as opcert_ops, IssueRequest, PeriodCheck};
 use pool_console::platform::disk::{FaultyDisk, OsDisk};
 use pool_console::platform::{files, load};

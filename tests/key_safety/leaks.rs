@@ -11,7 +11,7 @@ const HEX: &str = "7471c38de33d944639446955aa54b668e871d0c36feefbabf0748897d5916
 const HIDDEN: &str = "(a secret, not shown)";
 
 fn sk() -> String {
-    pool_console::core::bech32::encode("stake_sk", &[0x42; 32]).unwrap()
+    pool_console::core::encoding::bech32::encode("stake_sk", &[0x42; 32]).unwrap()
 }
 
 /// Runs and returns (exit code, stdout, stderr), asserting no piece of `secret` in either.

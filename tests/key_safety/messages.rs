@@ -4,7 +4,7 @@
 use super::common::*;
 use pool_console::core::certificate::relay::{DnsName, Relay};
 use pool_console::core::certificate::Certificate;
-use pool_console::core::envelope::TextEnvelope;
+use pool_console::core::encoding::envelope::TextEnvelope;
 use pool_console::core::keys::AnyKey;
 use std::path::Path;
 use tempfile::TempDir;

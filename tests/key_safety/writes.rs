@@ -128,7 +128,7 @@ pub(super) fn kes_of(dir: &Path) -> [u8; 32] {
 pub(super) fn numbers(dir: &Path) -> (u64, u64) {
     let counter = load::counter(&dir.join("cold.counter")).unwrap();
     let cert = load::envelope(&dir.join("node.opcert")).unwrap();
-    let cert = pool_console::core::opcert::OpCert::from_envelope(&cert).unwrap();
+    let cert = pool_console::core::kes::opcert::OpCert::from_envelope(&cert).unwrap();
     (counter.next_issue_number, cert.issue_number)
 }
 
@@ -230,7 +230,7 @@ fn a_rotation_survives_a_crash_at_every_step() {
             "step {step}: kes.skey and kes.vkey differ"
         );
         let cert = load::envelope(&oc).unwrap();
-        let cert = pool_console::core::opcert::OpCert::from_envelope(&cert).unwrap();
+        let cert = pool_console::core::kes::opcert::OpCert::from_envelope(&cert).unwrap();
         assert_eq!(
             cert.kes_vkey, derived,
             "step {step}: opcert for another KES key"
@@ -468,7 +468,7 @@ fn two_writers_never_share_an_issue_number() {
         if out.status.success() {
             let env = load::envelope(&d.path().join(format!("n{i}.opcert"))).unwrap();
             numbers.push(
-                pool_console::core::opcert::OpCert::from_envelope(&env)
+                pool_console::core::kes::opcert::OpCert::from_envelope(&env)
                     .unwrap()
                     .issue_number,
             );

@@ -97,8 +97,8 @@ pub struct NetworkArg {
 
 impl NetworkArg {
     /// The network the flags name (mainnet unless a testnet magic is given).
-    pub fn network(&self) -> crate::core::address::Network {
-        use crate::core::address::Network;
+    pub fn network(&self) -> crate::core::keys::address::Network {
+        use crate::core::keys::address::Network;
         match self.testnet_magic {
             Some(magic) if !self.mainnet => Network::Testnet { magic },
             _ => Network::Mainnet,

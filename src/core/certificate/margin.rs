@@ -3,11 +3,11 @@
 use std::fmt;
 use thiserror::Error;
 
-use crate::core::quote::{bare, quote};
+use crate::core::message::quote::{bare, quote};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MarginError {
-    // The margin as typed; shown through core::quote (escaped, shortened, never a secret).
+    // The margin as typed; shown through core::message::quote (escaped, shortened, never a secret).
     #[error(
         "margin {} is not a number: write a decimal such as 0.015 or a fraction such as 3/200",
         quote(.0)

@@ -1,14 +1,18 @@
 //! Certificates an operator writes: pool registration and retirement, and the stake-address
 //! certificates owners need (registration, delegation, and the Conway combined forms).
 
+pub mod amount;
 pub mod margin;
+pub mod metadata;
 pub mod relay;
 
 use thiserror::Error;
 
-use super::address::{AddressError, Credential, RewardAccount};
-use super::cbor::{CborError, CborReader, CborWriter};
-use super::envelope::{EnvelopeError, TextEnvelope, CERTIFICATE_TYPE, CERTIFICATE_TYPES};
+use crate::core::encoding::cbor::{CborError, CborReader, CborWriter};
+use crate::core::encoding::envelope::{
+    EnvelopeError, TextEnvelope, CERTIFICATE_TYPE, CERTIFICATE_TYPES,
+};
+use crate::core::keys::address::{AddressError, Credential, RewardAccount};
 use margin::UnitInterval;
 use relay::{Relay, RelayError};
 
@@ -523,7 +527,10 @@ fn decode_pool_params(r: &mut CborReader<'_>) -> Result<(PoolParams, Era), Certi
             denominator,
         })?;
     let reward_account = RewardAccount::from_bytes(r.bytes("the reward account")?)?;
-    let era = if matches!(r.peek("the owners")?, super::cbor::Head::Tag(_)) {
+    let era = if matches!(
+        r.peek("the owners")?,
+        crate::core::encoding::cbor::Head::Tag(_)
+    ) {
         let tag = r.tag("the owner set")?;
         if tag != OWNER_SET_TAG {
             return Err(CborError::Unexpected {

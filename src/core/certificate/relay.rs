@@ -7,8 +7,8 @@ use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use thiserror::Error;
 
-use crate::core::cbor::{CborError, CborReader, CborWriter};
-use crate::core::quote::{bare, escape, quote};
+use crate::core::encoding::cbor::{CborError, CborReader, CborWriter};
+use crate::core::message::quote::{bare, escape, quote};
 
 /// DNS names longer than this are rejected by the ledger before Conway.
 pub const DNS_LIMIT_PRE_CONWAY: usize = 64;
@@ -17,7 +17,7 @@ pub const DNS_LIMIT: usize = 128;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RelayError {
-    // Inputs as typed; shown through core::quote (escaped, shortened, never a secret).
+    // Inputs as typed; shown through core::message::quote (escaped, shortened, never a secret).
     #[error("{} is not an IPv4 address: write four numbers from 0 to 255 separated by dots, e.g. 203.0.113.10", quote(.0))]
     BadIpv4(String),
     #[error("{} is not an IPv6 address: write it in the usual colon form, e.g. 2001:db8::1", quote(.0))]

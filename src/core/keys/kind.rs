@@ -1,7 +1,7 @@
 //! The key kinds: their envelope type strings, descriptions, payload sizes, bech32 prefixes,
 //! and which kinds each command accepts.
 
-use crate::core::kes;
+use crate::core::kes::sum6;
 
 /// Every key kind the console reads or writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -153,7 +153,7 @@ const KINDS: &[KindInfo] = &[
         K::KesSigning,
         "KesSigningKey_ed25519_kes_2^6",
         "KES Signing Key",
-        kes::SIGNING_KEY_LEN,
+        sum6::SIGNING_KEY_LEN,
         "kes_sk",
         "KES signing key",
     ),

@@ -1,7 +1,7 @@
 //! Tests of the parent module.
 
 use super::*;
-use crate::core::plan::tests::SAMPLE;
+use crate::core::review::plan::tests::SAMPLE;
 
 fn plan() -> PoolPlan {
     PoolPlan::parse(SAMPLE.as_bytes()).unwrap()

@@ -1,12 +1,18 @@
-//! The slice of CBOR the certificate core needs.
+//! The slice of CBOR the certificate core needs, on minicbor.
 //!
-//! Writing is done here by hand: ledger encodings are a handful of definite-length heads with
-//! minimal integer widths, and an infallible `Vec` writer keeps every encoder free of error paths.
-//! Reading is a cursor over a byte slice that borrows strings in place and knows the byte offset
-//! of every item, so errors can say where the data went wrong and raw spans (a transaction body)
-//! can be kept exactly as given.
+//! minicbor does the token work: heads, integers, floats (half precision too), tags and string
+//! contents. What it adds here is what messages and the ledger need: every error names what was
+//! being read and the byte offset, raw spans (a transaction body) are kept exactly as given, and
+//! arrays and maps of indefinite length read like definite ones, so the decoders above need not
+//! know which form a wallet chose. The writer always writes the canonical form: definite lengths
+//! and the shortest heads, as cardano-cli does.
 
+use minicbor::data::Type;
+use minicbor::decode::{Decoder, Error as DecodeError};
 use thiserror::Error;
+
+mod writer;
+pub use writer::{encode_bytes, encode_head, CborWriter};
 
 /// Why a CBOR item could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -37,103 +43,11 @@ pub enum CborError {
     TooDeep { limit: usize },
 }
 
-/// Appends CBOR items to a byte buffer.
-#[derive(Debug, Default, Clone)]
-pub struct CborWriter {
-    buf: Vec<u8>,
-}
+/// How deep indefinite-length containers may nest before reading stops (each one open is a
+/// frame kept in memory; definite ones are only counted).
+pub const MAX_DEPTH: usize = 1000;
 
-impl CborWriter {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn with_capacity(capacity: usize) -> Self {
-        Self {
-            buf: Vec::with_capacity(capacity),
-        }
-    }
-
-    /// Writes a head: major type (0..=7) and argument, in the shortest form.
-    fn head(&mut self, major: u8, arg: u64) {
-        let m = major << 5;
-        if arg < 24 {
-            self.buf.push(m | arg as u8);
-        } else if arg <= u64::from(u8::MAX) {
-            self.buf.extend_from_slice(&[m | 24, arg as u8]);
-        } else if arg <= u64::from(u16::MAX) {
-            self.buf.push(m | 25);
-            self.buf.extend_from_slice(&(arg as u16).to_be_bytes());
-        } else if arg <= u64::from(u32::MAX) {
-            self.buf.push(m | 26);
-            self.buf.extend_from_slice(&(arg as u32).to_be_bytes());
-        } else {
-            self.buf.push(m | 27);
-            self.buf.extend_from_slice(&arg.to_be_bytes());
-        }
-    }
-
-    pub fn uint(&mut self, value: u64) -> &mut Self {
-        self.head(0, value);
-        self
-    }
-
-    pub fn bytes(&mut self, value: &[u8]) -> &mut Self {
-        self.head(2, value.len() as u64);
-        self.buf.extend_from_slice(value);
-        self
-    }
-
-    pub fn text(&mut self, value: &str) -> &mut Self {
-        self.head(3, value.len() as u64);
-        self.buf.extend_from_slice(value.as_bytes());
-        self
-    }
-
-    pub fn array(&mut self, len: usize) -> &mut Self {
-        self.head(4, len as u64);
-        self
-    }
-
-    pub fn map(&mut self, len: usize) -> &mut Self {
-        self.head(5, len as u64);
-        self
-    }
-
-    pub fn tag(&mut self, tag: u64) -> &mut Self {
-        self.head(6, tag);
-        self
-    }
-
-    pub fn null(&mut self) -> &mut Self {
-        self.buf.push(0xf6);
-        self
-    }
-
-    pub fn bool(&mut self, value: bool) -> &mut Self {
-        self.buf.push(if value { 0xf5 } else { 0xf4 });
-        self
-    }
-
-    /// Appends bytes that are already CBOR (e.g. a transaction body kept verbatim).
-    pub fn raw(&mut self, cbor: &[u8]) -> &mut Self {
-        self.buf.extend_from_slice(cbor);
-        self
-    }
-
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.buf
-    }
-}
-
-/// Encodes `value` as a lone CBOR byte string (the payload of every key file).
-pub fn encode_bytes(value: &[u8]) -> Vec<u8> {
-    let mut w = CborWriter::with_capacity(value.len() + 3);
-    w.bytes(value);
-    w.into_bytes()
-}
-
-/// The head of one CBOR item: what kind it is and its argument.
+/// The head of one CBOR item: what kind it is and its argument (`None`: indefinite length).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Head {
     Uint(u64),
@@ -153,25 +67,36 @@ pub enum Head {
 }
 
 impl Head {
-    fn describe(&self) -> String {
-        match self {
-            Self::Uint(n) => format!("the unsigned integer {n}"),
-            Self::Negative(n) => format!("the negative integer -{}", u128::from(*n) + 1),
-            Self::Float(_) => "a floating-point number".to_owned(),
-            Self::Bool(b) => b.to_string(),
-            Self::Null => "null".to_owned(),
-            Self::Undefined => "undefined".to_owned(),
-            Self::Simple(s) => format!("the simple value {s}"),
-            Self::Tag(t) => format!("tag {t}"),
-            Self::Break => "a break marker".to_owned(),
-            Self::Bytes(Some(n)) => format!("a byte string of {n} bytes"),
-            Self::Text(Some(n)) => format!("a text string of {n} bytes"),
-            Self::Array(Some(n)) => format!("an array of {n} items"),
-            Self::Map(Some(n)) => format!("a map of {n} entries"),
-            Self::Bytes(None) => "an indefinite byte string".to_owned(),
-            Self::Text(None) => "an indefinite text string".to_owned(),
-            Self::Array(None) => "an indefinite array".to_owned(),
-            Self::Map(None) => "an indefinite map".to_owned(),
+    /// What was found, for a message: "a byte string of 3 bytes", "tag 24", "null".
+    pub fn describe(&self) -> String {
+        self.describe_with(true)
+    }
+
+    /// The same without sizes: "a byte string", "an array".
+    pub fn describe_kind(&self) -> String {
+        self.describe_with(false)
+    }
+
+    fn describe_with(&self, sizes: bool) -> String {
+        let (kind, unit) = match self {
+            Self::Uint(n) => return format!("the unsigned integer {n}"),
+            Self::Negative(n) => return format!("the negative integer -{}", u128::from(*n) + 1),
+            Self::Float(_) => return "a floating-point number".to_owned(),
+            Self::Bool(b) => return b.to_string(),
+            Self::Null => return "null".to_owned(),
+            Self::Undefined => return "undefined".to_owned(),
+            Self::Simple(s) => return format!("the simple value {s}"),
+            Self::Tag(t) => return format!("tag {t}"),
+            Self::Break => return "a break marker".to_owned(),
+            Self::Bytes(len) => (("a byte string", "an indefinite byte string", len), "bytes"),
+            Self::Text(len) => (("a text string", "an indefinite text string", len), "bytes"),
+            Self::Array(len) => (("an array", "an indefinite array", len), "items"),
+            Self::Map(len) => (("a map", "an indefinite map", len), "entries"),
+        };
+        match kind {
+            (plain, _, Some(n)) if sizes => format!("{plain} of {n} {unit}"),
+            (_, indefinite, None) if sizes => indefinite.to_owned(),
+            (plain, ..) => plain.to_owned(),
         }
     }
 }
@@ -179,92 +104,103 @@ impl Head {
 /// Reads CBOR items one after another from a byte slice, borrowing byte and text strings.
 #[derive(Debug, Clone)]
 pub struct CborReader<'a> {
-    input: &'a [u8],
-    pos: usize,
+    dec: Decoder<'a>,
+    /// Where the break that closes each indefinite array or map opened by [`Self::array`] or
+    /// [`Self::map`] sits, innermost last; it is consumed when reading gets there.
+    breaks: Vec<usize>,
 }
 
 impl<'a> CborReader<'a> {
     pub fn new(input: &'a [u8]) -> Self {
-        Self { input, pos: 0 }
+        Self {
+            dec: Decoder::new(input),
+            breaks: Vec::new(),
+        }
     }
 
-    /// Byte offset of the next unread item.
+    /// Byte offset of the next unread byte.
     pub fn offset(&self) -> usize {
-        self.pos
+        self.dec.position()
     }
 
     pub fn is_at_end(&self) -> bool {
-        self.pos >= self.input.len()
+        let mut pos = self.dec.position();
+        for &b in self.breaks.iter().rev() {
+            if b != pos {
+                break;
+            }
+            pos += 1;
+        }
+        pos >= self.dec.input().len()
     }
 
-    fn take(&mut self, n: u64, what: &'static str) -> Result<&'a [u8], CborError> {
-        let n = usize::try_from(n).map_err(|_| CborError::Truncated { what })?;
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.input.len())
-            .ok_or(CborError::Truncated { what })?;
-        let slice = &self.input[self.pos..end];
-        self.pos = end;
-        Ok(slice)
+    /// Steps over the breaks of indefinite containers whose items have all been read.
+    fn settle(&mut self) {
+        while self.breaks.last() == Some(&self.dec.position()) {
+            self.breaks.pop();
+            self.dec.set_position(self.dec.position() + 1);
+        }
     }
 
-    fn be(&mut self, n: u64, what: &'static str) -> Result<u64, CborError> {
-        Ok(self
-            .take(n, what)?
-            .iter()
-            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)))
+    fn fail(&mut self, e: DecodeError, start: usize, what: &'static str, text: bool) -> CborError {
+        self.dec.set_position(start);
+        if e.is_end_of_input() {
+            CborError::Truncated { what }
+        } else if text {
+            CborError::InvalidText { what }
+        } else {
+            CborError::Malformed { offset: start }
+        }
     }
 
-    /// Reads the next head.
+    /// Reads the next head (for a definite string: its head only, the content stays unread).
     pub fn head(&mut self, what: &'static str) -> Result<Head, CborError> {
-        let start = self.pos;
-        let first = *self
-            .take(1, what)?
-            .first()
-            .ok_or(CborError::Truncated { what })?;
-        let major = first >> 5;
-        let info = first & 0x1f;
-        let arg = match info {
-            0..=23 => Some(u64::from(info)),
-            24 => Some(self.be(1, what)?),
-            25 => Some(self.be(2, what)?),
-            26 => Some(self.be(4, what)?),
-            27 => Some(self.be(8, what)?),
-            31 => None,
-            _ => return Err(CborError::Malformed { offset: start }),
+        self.settle();
+        let start = self.dec.position();
+        let ty = self
+            .dec
+            .datatype()
+            .map_err(|e| self.fail(e, start, what, false))?;
+        let d = &mut self.dec;
+        let read = match ty {
+            Type::U8 | Type::U16 | Type::U32 | Type::U64 => d.u64().map(Head::Uint),
+            Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::Int => {
+                d.int().map(|i| Head::Negative((-1 - i128::from(i)) as u64))
+            }
+            Type::Bytes => d.bytes().map(|b| b.len()).map(|n| {
+                d.set_position(d.position() - n);
+                Head::Bytes(Some(n as u64))
+            }),
+            Type::String => d.str().map(str::len).map(|n| {
+                d.set_position(d.position() - n);
+                Head::Text(Some(n as u64))
+            }),
+            Type::BytesIndef => d.bytes_iter().map(|_| Head::Bytes(None)),
+            Type::StringIndef => d.str_iter().map(|_| Head::Text(None)),
+            Type::Array | Type::ArrayIndef => d.array().map(Head::Array),
+            Type::Map | Type::MapIndef => d.map().map(Head::Map),
+            Type::Tag => d.tag().map(|t| Head::Tag(t.as_u64())),
+            Type::Bool => d.bool().map(Head::Bool),
+            Type::Null => d.null().map(|()| Head::Null),
+            Type::Undefined => d.undefined().map(|()| Head::Undefined),
+            Type::Simple => d.simple().map(Head::Simple),
+            Type::F16 => d.f16().map(|x| Head::Float(f64::from(x))),
+            Type::F32 => d.f32().map(|x| Head::Float(f64::from(x))),
+            Type::F64 => d.f64().map(Head::Float),
+            // minicbor reads a break only inside its own iterators; here it is one byte.
+            Type::Break => {
+                d.set_position(start + 1);
+                Ok(Head::Break)
+            }
+            Type::Unknown(_) => return Err(CborError::Malformed { offset: start }),
         };
-        let malformed = CborError::Malformed { offset: start };
-        Ok(match (major, arg) {
-            (0, Some(n)) => Head::Uint(n),
-            (1, Some(n)) => Head::Negative(n),
-            (2, len) => Head::Bytes(len),
-            (3, len) => Head::Text(len),
-            (4, len) => Head::Array(len),
-            (5, len) => Head::Map(len),
-            (6, Some(t)) => Head::Tag(t),
-            (7, None) => Head::Break,
-            (7, Some(v)) => match info {
-                20 => Head::Bool(false),
-                21 => Head::Bool(true),
-                22 => Head::Null,
-                23 => Head::Undefined,
-                0..=19 => Head::Simple(info),
-                24 => Head::Simple(v as u8),
-                25 => Head::Float(half_to_f64(v as u16)),
-                26 => Head::Float(f64::from(f32::from_bits(v as u32))),
-                _ => Head::Float(f64::from_bits(v)),
-            },
-            _ => return Err(malformed),
-        })
+        read.map_err(|e| self.fail(e, start, what, ty == Type::String))
     }
 
     /// Reads the head of the next item without consuming it.
     pub fn peek(&mut self, what: &'static str) -> Result<Head, CborError> {
-        let save = self.pos;
-        let h = self.head(what);
-        self.pos = save;
-        h
+        self.settle();
+        self.peek_at(self.dec.position(), what)
     }
 
     fn unexpected(expected: &'static str, found: &Head, offset: usize) -> CborError {
@@ -280,17 +216,35 @@ impl<'a> CborReader<'a> {
         what: &'static str,
         pick: impl FnOnce(Head) -> Option<T>,
     ) -> Result<T, CborError> {
-        let offset = self.pos;
+        self.settle();
+        let offset = self.dec.position();
         let h = self.head(what)?;
-        match h {
-            Head::Bytes(None) | Head::Text(None) | Head::Array(None) | Head::Map(None) => {
-                if let Some(v) = pick(h) {
-                    return Ok(v);
-                }
-                Err(CborError::Indefinite { what })
-            }
-            _ => pick(h).ok_or_else(|| Self::unexpected(what, &h, offset)),
-        }
+        pick(h).ok_or_else(|| Self::unexpected(what, &h, offset))
+    }
+
+    /// Reads the head of a definite string of the given kind; a chunked one is named as such.
+    fn string_head(&mut self, what: &'static str, text: bool) -> Result<usize, CborError> {
+        self.settle();
+        let start = self.dec.position();
+        self.expect(what, |h| match (h, text) {
+            (Head::Bytes(Some(_)), false) | (Head::Text(Some(_)), true) => Some(()),
+            _ => None,
+        })
+        .map_err(|e| match self.peek_at(start, what) {
+            Ok(Head::Bytes(None)) if !text => CborError::Indefinite { what },
+            Ok(Head::Text(None)) if text => CborError::Indefinite { what },
+            _ => e,
+        })?;
+        self.dec.set_position(start);
+        Ok(start)
+    }
+
+    fn peek_at(&mut self, offset: usize, what: &'static str) -> Result<Head, CborError> {
+        let save = self.dec.position();
+        self.dec.set_position(offset);
+        let h = self.head(what);
+        self.dec.set_position(save);
+        h
     }
 
     pub fn is_null(&mut self) -> Result<bool, CborError> {
@@ -301,17 +255,22 @@ impl<'a> CborReader<'a> {
         self.expect(what, |h| (h == Head::Null).then_some(()))
     }
 
-    /// Reads a definite-length array head and returns its length.
+    /// Reads an array head and returns how many items follow. An indefinite array is counted
+    /// ahead, and its closing break is stepped over once its last item has been read.
     pub fn array(&mut self, what: &'static str) -> Result<u64, CborError> {
-        self.expect(what, |h| match h {
-            Head::Array(Some(n)) => Some(n),
+        match self.expect(what, |h| match h {
+            Head::Array(len) => Some(len),
             _ => None,
-        })
+        })? {
+            Some(n) => Ok(n),
+            None => self.count_indefinite(what, 1),
+        }
     }
 
     /// Reads an array head and checks it has exactly `len` items.
     pub fn array_of(&mut self, len: u64, what: &'static str) -> Result<(), CborError> {
-        let offset = self.pos;
+        self.settle();
+        let offset = self.dec.position();
         let n = self.array(what)?;
         if n == len {
             Ok(())
@@ -324,11 +283,42 @@ impl<'a> CborReader<'a> {
         }
     }
 
+    /// Reads a map head and returns how many entries follow (indefinite maps as for arrays).
     pub fn map(&mut self, what: &'static str) -> Result<u64, CborError> {
-        self.expect(what, |h| match h {
-            Head::Map(Some(n)) => Some(n),
+        match self.expect(what, |h| match h {
+            Head::Map(len) => Some(len),
             _ => None,
-        })
+        })? {
+            Some(n) => Ok(n),
+            None => self.count_indefinite(what, 2),
+        }
+    }
+
+    /// Counts the items of the indefinite container whose head was just read, in units of
+    /// `per` items (2 for a map entry), and notes where its break is.
+    fn count_indefinite(&mut self, what: &'static str, per: u64) -> Result<u64, CborError> {
+        if self.breaks.len() >= MAX_DEPTH {
+            return Err(CborError::TooDeep { limit: MAX_DEPTH });
+        }
+        let mut ahead = CborReader::new(self.dec.input());
+        ahead.dec.set_position(self.dec.position());
+        let mut items = 0u64;
+        loop {
+            let offset = ahead.offset();
+            if ahead.peek(what)? == Head::Break {
+                if !items.is_multiple_of(per) {
+                    return Err(Self::unexpected(
+                        "the value of a map entry",
+                        &Head::Break,
+                        offset,
+                    ));
+                }
+                self.breaks.push(offset);
+                return Ok(items / per);
+            }
+            ahead.skip(what)?;
+            items += 1;
+        }
     }
 
     pub fn uint(&mut self, what: &'static str) -> Result<u64, CborError> {
@@ -354,11 +344,10 @@ impl<'a> CborReader<'a> {
 
     /// Borrows the content of a definite-length byte string.
     pub fn bytes(&mut self, what: &'static str) -> Result<&'a [u8], CborError> {
-        let n = self.expect(what, |h| match h {
-            Head::Bytes(Some(n)) => Some(n),
-            _ => None,
-        })?;
-        self.take(n, what)
+        let start = self.string_head(what, false)?;
+        self.dec
+            .bytes()
+            .map_err(|e| CborError::from_minicbor(e, start, what))
     }
 
     /// Reads a byte string that must be exactly `N` bytes long.
@@ -375,60 +364,139 @@ impl<'a> CborReader<'a> {
     }
 
     pub fn text(&mut self, what: &'static str) -> Result<&'a str, CborError> {
-        let n = self.expect(what, |h| match h {
-            Head::Text(Some(n)) => Some(n),
-            _ => None,
-        })?;
-        let b = self.take(n, what)?;
-        std::str::from_utf8(b).map_err(|_| CborError::InvalidText { what })
+        self.string_head(what, true)?;
+        self.dec.str().map_err(|_| CborError::InvalidText { what })
     }
 
-    /// Skips one whole item (with everything nested in it) and returns its raw bytes.
+    /// Skips one whole item (with everything nested in it, indefinite lengths included) and
+    /// returns its raw bytes exactly as given.
     pub fn skip(&mut self, what: &'static str) -> Result<&'a [u8], CborError> {
-        let start = self.pos;
-        let mut pending: u64 = 1;
-        while pending > 0 {
-            pending -= 1;
-            let offset = self.pos;
-            match self.head(what)? {
-                Head::Tag(_) => pending += 1,
-                Head::Bytes(Some(n)) | Head::Text(Some(n)) => {
-                    self.take(n, what)?;
+        self.settle();
+        let start = self.dec.position();
+        // Items still owed at the current level; each open indefinite container keeps the count
+        // owed outside it, and how many items it has had (a map needs an even number).
+        let mut owed: u64 = 1;
+        let mut open: Vec<(u64, Kind, u64)> = Vec::new();
+        loop {
+            let offset = self.dec.position();
+            let head = if owed > 0 {
+                owed -= 1;
+                self.head(what)?
+            } else if let Some(&mut (outside, kind, ref mut items)) = open.last_mut() {
+                let head = self.head(what)?;
+                if head == Head::Break {
+                    if kind == Kind::Map && !items.is_multiple_of(2) {
+                        return Err(Self::unexpected("the value of a map entry", &head, offset));
+                    }
+                    open.pop();
+                    owed = outside;
+                    continue;
                 }
-                Head::Array(Some(n)) => pending = pending.saturating_add(n),
-                Head::Map(Some(n)) => pending = pending.saturating_add(n.saturating_mul(2)),
-                Head::Break => return Err(Self::unexpected(what, &Head::Break, offset)),
-                Head::Bytes(None) | Head::Text(None) | Head::Array(None) | Head::Map(None) => {
-                    return Err(CborError::Indefinite { what });
+                *items += 1;
+                if let Kind::Chunks(major) = kind {
+                    self.chunk(major, head, offset, what)?;
+                    continue;
+                }
+                head
+            } else {
+                break;
+            };
+            match head {
+                Head::Tag(_) => owed += 1,
+                Head::Bytes(Some(n)) | Head::Text(Some(n)) => self.step(n, what)?,
+                Head::Array(Some(n)) => owed = owed.saturating_add(n),
+                Head::Map(Some(n)) => owed = owed.saturating_add(n.saturating_mul(2)),
+                Head::Break => return Err(Self::unexpected(what, &head, offset)),
+                Head::Array(None) | Head::Map(None) | Head::Bytes(None) | Head::Text(None) => {
+                    if open.len() >= MAX_DEPTH {
+                        return Err(CborError::TooDeep { limit: MAX_DEPTH });
+                    }
+                    let kind = match head {
+                        Head::Array(_) => Kind::Array,
+                        Head::Map(_) => Kind::Map,
+                        Head::Bytes(_) => Kind::Chunks(2),
+                        _ => Kind::Chunks(3),
+                    };
+                    open.push((owed, kind, 0));
+                    owed = 0;
                 }
                 _ => {}
             }
         }
-        Ok(&self.input[start..self.pos])
+        let end = self.dec.position();
+        Ok(self.dec.input().get(start..end).unwrap_or_default())
+    }
+
+    /// Steps over the content of a definite string whose head was just read.
+    fn step(&mut self, n: u64, what: &'static str) -> Result<(), CborError> {
+        let end = usize::try_from(n)
+            .ok()
+            .and_then(|n| self.dec.position().checked_add(n))
+            .filter(|&e| e <= self.dec.input().len())
+            .ok_or(CborError::Truncated { what })?;
+        self.dec.set_position(end);
+        Ok(())
+    }
+
+    /// One chunk of an indefinite string: a definite string of the same major type.
+    fn chunk(
+        &mut self,
+        major: u8,
+        head: Head,
+        offset: usize,
+        what: &'static str,
+    ) -> Result<(), CborError> {
+        match (chunk_error(major, &head, offset), head) {
+            (Some(e), _) => Err(e),
+            (None, Head::Bytes(Some(n)) | Head::Text(Some(n))) => self.step(n, what),
+            (None, _) => Ok(()),
+        }
     }
 
     /// Fails unless every input byte has been read.
-    pub fn finish(self) -> Result<(), CborError> {
-        if self.pos == self.input.len() {
-            Ok(())
-        } else {
-            Err(CborError::TrailingBytes {
-                count: self.input.len() - self.pos,
-            })
+    pub fn finish(mut self) -> Result<(), CborError> {
+        self.settle();
+        let len = self.dec.input().len();
+        match len.checked_sub(self.dec.position()) {
+            Some(0) | None => Ok(()),
+            Some(count) => Err(CborError::TrailingBytes { count }),
         }
     }
 }
 
-/// IEEE 754 half precision to f64 (CBOR floats of 2 bytes).
-fn half_to_f64(h: u16) -> f64 {
-    let sign = if h & 0x8000 == 0 { 1.0 } else { -1.0 };
-    let exp = i32::from((h >> 10) & 0x1f);
-    let frac = f64::from(h & 0x03ff);
-    sign * match exp {
-        0 => frac * 2f64.powi(-24),
-        31 if frac == 0.0 => f64::INFINITY,
-        31 => f64::NAN,
-        _ => (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
+/// Why `head` cannot be a chunk of an indefinite string of major type `major` (2 bytes, 3 text):
+/// each chunk is a definite string of the same type.
+pub fn chunk_error(major: u8, head: &Head, offset: usize) -> Option<CborError> {
+    match (major, head) {
+        (2, Head::Bytes(Some(_))) | (3, Head::Text(Some(_))) => None,
+        _ => Some(CborError::Unexpected {
+            expected: if major == 2 {
+                "a definite-length byte string chunk"
+            } else {
+                "a definite-length text string chunk"
+            },
+            found: head.describe_kind(),
+            offset,
+        }),
+    }
+}
+
+/// What an open indefinite item is, while skipping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Array,
+    Map,
+    /// A string of chunks of this major type.
+    Chunks(u8),
+}
+
+impl CborError {
+    fn from_minicbor(e: DecodeError, offset: usize, what: &'static str) -> Self {
+        if e.is_end_of_input() {
+            Self::Truncated { what }
+        } else {
+            Self::Malformed { offset }
+        }
     }
 }
 
@@ -441,59 +509,4 @@ pub fn decode_bytes<'a>(cbor: &'a [u8], what: &'static str) -> Result<&'a [u8], 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn integers_use_the_shortest_head() {
-        let mut w = CborWriter::new();
-        w.uint(0).uint(23).uint(24).uint(1000).uint(100_000_000_000);
-        assert_eq!(
-            hex::encode(w.into_bytes()),
-            "001718181903e81b000000174876e800"
-        );
-    }
-
-    #[test]
-    fn tags_and_byte_strings() {
-        let mut w = CborWriter::new();
-        w.tag(258)
-            .array(1)
-            .bytes(&[0xab; 2])
-            .tag(30)
-            .array(2)
-            .uint(1)
-            .uint(10);
-        assert_eq!(hex::encode(w.into_bytes()), "d901028142ababd81e82010a");
-    }
-
-    #[test]
-    fn reader_reports_truncation_and_trailing_bytes() {
-        let mut r = CborReader::new(&[0x58, 0x20, 1, 2]);
-        assert_eq!(
-            r.bytes("a key"),
-            Err(CborError::Truncated { what: "a key" })
-        );
-        let mut r = CborReader::new(&[0x00, 0x01]);
-        assert_eq!(r.uint("n"), Ok(0));
-        assert_eq!(r.finish(), Err(CborError::TrailingBytes { count: 1 }));
-    }
-
-    #[test]
-    fn reader_names_what_it_found() {
-        let mut r = CborReader::new(&[0x43, 1, 2, 3]);
-        assert_eq!(
-            r.uint("the epoch").unwrap_err().to_string(),
-            "expected the epoch at byte 0 of the CBOR, found a byte string of 3 bytes"
-        );
-    }
-
-    #[test]
-    fn skip_returns_the_raw_item() {
-        let data = hex::decode("82a10102d8184301020300").unwrap();
-        let mut r = CborReader::new(&data);
-        assert_eq!(hex::encode(r.skip("item").unwrap()), "82a10102d81843010203");
-        assert_eq!(r.uint("rest"), Ok(0));
-        assert!(r.finish().is_ok());
-    }
-}
+mod tests;

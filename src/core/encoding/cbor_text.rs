@@ -36,7 +36,8 @@
 //! (`Json.encodeJson tv`: aeson-pretty, 4-space indent, keys sorted, no trailing newline), so the
 //! output is `cborHex`, `description`, `type` in that order. [`envelope_json`] reproduces it.
 
-use crate::core::encoding::cbor::{CborError, CborReader, Head};
+pub use crate::core::encoding::cbor::MAX_DEPTH;
+use crate::core::encoding::cbor::{chunk_error, encode_head, CborError, CborReader, Head};
 pub use crate::core::encoding::envelope_views::{envelope_json, envelope_yaml};
 
 /// What the next item in a container must be.
@@ -89,9 +90,6 @@ pub fn pretty_text(cbor: &[u8]) -> Result<String, CborError> {
 // ------------------------------------------------------------------------------------ text
 
 const WHAT: &str = "a CBOR item";
-
-/// Deepest nesting printed (ledger data nests a few dozen levels at most).
-pub const MAX_DEPTH: usize = 1000;
 
 /// Prints one complete top-level item (with everything nested in it), without recursion so that
 /// deeply nested input cannot overflow the stack.
@@ -169,20 +167,8 @@ fn print_item(
     let head = r.head(WHAT)?;
 
     if let Expect::Chunk(major) = expect {
-        let ok = matches!(
-            (major, head),
-            (2, Head::Bytes(Some(_))) | (3, Head::Text(Some(_)))
-        );
-        if !ok {
-            return Err(CborError::Unexpected {
-                expected: if major == 2 {
-                    "a definite-length byte string chunk"
-                } else {
-                    "a definite-length text string chunk"
-                },
-                found: describe(&head),
-                offset: start,
-            });
+        if let Some(e) = chunk_error(major, &head, start) {
+            return Err(e);
         }
     }
 
@@ -316,7 +302,7 @@ fn print_item(
         Head::Break => {
             return Err(CborError::Unexpected {
                 expected: WHAT,
-                found: describe(&head),
+                found: head.describe_kind(),
                 offset: start,
             });
         }
@@ -353,30 +339,6 @@ fn push_hex(out: &mut String, b: u8) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     out.push(char::from(DIGITS[usize::from(b >> 4)]));
     out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
-}
-
-/// A head in its shortest form.
-fn encode_head(major: u8, arg: u64) -> Vec<u8> {
-    let m = major << 5;
-    match arg {
-        0..=23 => vec![m | arg as u8],
-        24..=0xff => vec![m | 24, arg as u8],
-        0x100..=0xffff => {
-            let mut v = vec![m | 25];
-            v.extend_from_slice(&(arg as u16).to_be_bytes());
-            v
-        }
-        0x1_0000..=0xffff_ffff => {
-            let mut v = vec![m | 26];
-            v.extend_from_slice(&(arg as u32).to_be_bytes());
-            v
-        }
-        _ => {
-            let mut v = vec![m | 27];
-            v.extend_from_slice(&arg.to_be_bytes());
-            v
-        }
-    }
 }
 
 /// A tag-2/3 bignum as cborg re-encodes it (a plain integer when it fits 64 bits, otherwise the
@@ -452,24 +414,6 @@ fn big_decimal(n: &[u8]) -> String {
         }
     }
     s
-}
-
-fn describe(head: &Head) -> String {
-    match head {
-        Head::Break => "a break marker".to_owned(),
-        Head::Uint(n) => format!("the unsigned integer {n}"),
-        Head::Negative(n) => format!("the negative integer -{}", u128::from(*n) + 1),
-        Head::Bytes(_) => "a byte string".to_owned(),
-        Head::Text(_) => "a text string".to_owned(),
-        Head::Array(_) => "an array".to_owned(),
-        Head::Map(_) => "a map".to_owned(),
-        Head::Tag(t) => format!("tag {t}"),
-        Head::Bool(b) => b.to_string(),
-        Head::Null => "null".to_owned(),
-        Head::Undefined => "undefined".to_owned(),
-        Head::Simple(s) => format!("the simple value {s}"),
-        Head::Float(_) => "a floating-point number".to_owned(),
-    }
 }
 
 // --------------------------------------------------------------------- Haskell `show`

@@ -32,7 +32,7 @@ pub enum TxViewError {
     Truncated { what: &'static str },
     #[error("the transaction body is {found}, but a map was expected; if this is a whole transaction ([body, witnesses, valid flag, metadata]), use its body, the first item")]
     NotAMap { found: String },
-    #[error("the transaction body writes {what} with an indefinite length, which this tool does not read; cardano-cli writes definite lengths, so rebuild the body with cardano-cli")]
+    #[error("the transaction body writes {what} as an indefinite-length (chunked) string, which this tool does not read here; cardano-cli writes one piece, so rebuild the body with cardano-cli")]
     Indefinite { what: &'static str },
     #[error("the transaction body has a field key that is {found}, but field keys are numbers (0 inputs, 1 outputs, 2 fee, …)")]
     KeyNotANumber { found: String },

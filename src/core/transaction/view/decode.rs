@@ -51,9 +51,6 @@ pub fn decode_body(body: &[u8]) -> Result<TxView, TxViewError> {
     }
     let entries = r.map("the transaction body").map_err(|e| match e {
         CborError::Unexpected { found, .. } => TxViewError::NotAMap { found },
-        CborError::Indefinite { .. } => TxViewError::Indefinite {
-            what: "its field map",
-        },
         e => from_cbor(e, None),
     })?;
     let mut view = TxView::default();

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::wallet_tx::{auxiliary_data, body, envelope, transaction, unhex, witness_set};
 use common::{ok, read, vector_str};
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use pool_console::core::encoding::envelope::TextEnvelope;
@@ -14,50 +15,6 @@ use pool_console::core::transaction::{KeyWitness, TxFile};
 use tempfile::TempDir;
 
 const PAYMENT_KEY: &str = "input/keys/extended_payment_keys/signing_key";
-
-fn unhex(s: &str) -> Vec<u8> {
-    hex::decode(s.split_whitespace().collect::<String>()).unwrap()
-}
-
-/// `{_ 0: 258([_ [id, 0]]), 1: [_ {_ 0: address, 1: 1 000 000, 2: [1, 24(h'(_ aabb, cc)')]}],
-/// 2: 170 000}`: every container of indefinite length, and a chunked inline datum.
-fn body() -> Vec<u8> {
-    let id = "11".repeat(32);
-    let address = format!("61{}", "22".repeat(28));
-    unhex(&format!(
-        "bf
-           00 d90102 9f 82 5820 {id} 00 ff
-           01 9f bf 00 581d {address} 01 1a000f4240 02 82 01 d818 5f 42aabb 41cc ff ff ff
-           02 1a00029810
-         ff"
-    ))
-}
-
-/// `{_ 1: [_ [0, script key hash]]}`: a native script, in an indefinite map and array.
-fn witness_set() -> Vec<u8> {
-    unhex(&format!("bf 01 9f 82 00 581c {} ff ff", "33".repeat(28)))
-}
-
-/// `{_ 42: (_ "hi")}`: metadata with a chunked text.
-fn auxiliary_data() -> Vec<u8> {
-    unhex("bf 182a 7f 626869 ff ff")
-}
-
-fn transaction(witnesses: &[u8]) -> Vec<u8> {
-    let mut tx = vec![0x84];
-    tx.extend(body());
-    tx.extend(witnesses);
-    tx.push(0xf5);
-    tx.extend(auxiliary_data());
-    tx
-}
-
-fn envelope(cbor: &[u8]) -> String {
-    format!(
-        "{{\n    \"type\": \"Tx ConwayEra\",\n    \"description\": \"Ledger Cddl Format\",\n    \"cborHex\": \"{}\"\n}}\n",
-        hex::encode(cbor)
-    )
-}
 
 fn tx_file(path: &std::path::Path) -> TxFile {
     TxFile::from_envelope(&TextEnvelope::parse(&read(path)).unwrap()).unwrap()

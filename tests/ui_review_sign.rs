@@ -261,3 +261,42 @@ fn two_owners_in_two_folders_save_the_same_certificate_from_one_plan() {
     // And it is the certificate cardano-cli builds from the same values.
     assert_eq!(saved[0], read(&vector(CERT)));
 }
+
+#[test]
+fn a_wallet_transaction_with_indefinite_lengths_is_shown_and_signed() {
+    use common::wallet_tx::{body, envelope, transaction, witness_set};
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("wallet.tx"),
+        envelope(&transaction(&witness_set())),
+    )
+    .unwrap();
+    let mut h = harness(app(
+        vec![
+            dir.path().join("wallet.tx"),
+            vector("input/conway/payment_signing_key"),
+            dir.path().join("payment.witness"),
+        ],
+        fixed_now(),
+    ));
+    click_exact(&mut h, "✒  Sign");
+    click(&mut h, "Load transaction…");
+    assert!(shows(&h, &format!("{}#0", "11".repeat(32))));
+    assert!(appears(&h, "1 ADA to addr1v"), "{:?}", h.state().status);
+    press(&mut h, "Sign with a key…");
+    let w = KeyWitness::from_envelope(
+        &pool_console::core::encoding::envelope::TextEnvelope::parse(&read(
+            &dir.path().join("payment.witness"),
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+    .0;
+    let id = pool_console::core::encoding::hash::blake2b_256(&body());
+    assert!(pool_console::core::keys::ed25519_verify(
+        &w.vkey,
+        &id,
+        &w.signature
+    ));
+    assert!(shows(&h, "Signed with payment_signing_key"));
+}

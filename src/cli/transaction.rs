@@ -52,7 +52,8 @@ pub fn run(cmd: TransactionCommand, io: &mut Streams<'_>) -> CliResult {
                     signing::fit(&view, key.kind(), &key_hash)
                         .map_err(|e| CliError::file(&signing_key_file, e))?;
                 }
-                // Indefinite lengths are valid CBOR this reader does not follow: sign anyway.
+                // A chunked (indefinite-length) string where a hash or key belongs: valid CBOR this reader
+                // does not follow there, so sign anyway, as cardano-cli would.
                 Err(e @ view::TxViewError::Indefinite { .. }) => {
                     let _ = writeln!(
                         io.err,

@@ -4,6 +4,7 @@
 pub mod metrics_server;
 pub mod review;
 pub mod ui;
+pub mod wallet_tx;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

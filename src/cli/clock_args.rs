@@ -68,6 +68,11 @@ pub fn window(
     })
 }
 
+/// The chain clock and the moment asked about (`--at`, or now).
+pub fn clock_at(arg: &ClockArg, at: Option<&str>) -> Result<(ChainClock, DateTime<Utc>), CliError> {
+    Ok((chain_clock(arg)?, time_arg(at)?))
+}
+
 pub fn time_arg(at: Option<&str>) -> Result<DateTime<Utc>, CliError> {
     match at {
         Some(t) => clock::parse_time(t).map_err(|e| CliError::new(format!("--at: {e}"))),

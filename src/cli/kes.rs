@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::args::KesCommand;
-use super::clock_args::{chain_clock, local, print, time_arg, window};
+use super::clock_args::{clock_at, local, print, window};
 use super::{CliError, CliResult, Streams};
 use crate::core::chain::clock::{self, KesState};
 use crate::core::kes::opcert::OpCert;
@@ -19,8 +19,7 @@ pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {
             at,
             output_json,
         } => {
-            let clock = chain_clock(&c)?;
-            let now = time_arg(at.as_deref())?;
+            let (clock, now) = clock_at(&c, at.as_deref())?;
             let p = clock.point_at(now)?;
             let text = if output_json {
                 let v = json!({
@@ -51,8 +50,7 @@ pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {
             at,
             output_json,
         } => {
-            let clock = chain_clock(&c)?;
-            let now = time_arg(at.as_deref())?;
+            let (clock, now) = clock_at(&c, at.as_deref())?;
             let env = load::envelope(&op_cert_file).map_err(CliError::new)?;
             let cert = OpCert::from_envelope(&env).map_err(|e| CliError::file(&op_cert_file, e))?;
             let w = window(&clock, &op_cert_file, cert.kes_period, now).map_err(CliError::new)?;

@@ -461,28 +461,20 @@ fn haskell_show_str(s: &str) -> String {
 
 /// Haskell's `show` of a `Float`.
 fn show_f32(x: f32) -> String {
-    if x.is_nan() {
-        return "NaN".to_owned();
-    }
-    show_float(
-        x.is_sign_negative(),
-        x.is_infinite(),
-        x == 0.0,
-        &format!("{:e}", x.abs()),
-    )
+    show_real(f64::from(x), format!("{:e}", x.abs()))
 }
 
 /// Haskell's `show` of a `Double`.
 fn show_f64(x: f64) -> String {
+    show_real(x, format!("{:e}", x.abs()))
+}
+
+/// `NaN`, or [`show_float`] of `sci`: the shortest digits of `|x|` at its own precision.
+fn show_real(x: f64, sci: String) -> String {
     if x.is_nan() {
         return "NaN".to_owned();
     }
-    show_float(
-        x.is_sign_negative(),
-        x.is_infinite(),
-        x == 0.0,
-        &format!("{:e}", x.abs()),
-    )
+    show_float(x.is_sign_negative(), x.is_infinite(), x == 0.0, &sci)
 }
 
 /// Formats shortest round-trip digits the way GHC's `showFloat` does: plain decimals for

@@ -34,6 +34,18 @@ fn answer(text: &'static str) -> impl FnOnce(&mut TcpStream) + Send + 'static {
     }
 }
 
+/// Serves one connection with `reply`; returns the URL asked (`path` on that server) and what
+/// `get` made of the answer.
+fn fetch(
+    reply: impl FnOnce(&mut TcpStream) + Send + 'static,
+    path: &str,
+) -> (String, Result<String, String>) {
+    let (port, _seen) = serve(reply);
+    let url = format!("http://127.0.0.1:{port}{path}");
+    let got = get(&url, FIVE);
+    (url, got)
+}
+
 const SECOND: Duration = Duration::from_secs(1);
 const FIVE: Duration = Duration::from_secs(5);
 
@@ -100,23 +112,20 @@ fn a_huge_timeout_does_not_overflow() {
 
 #[test]
 fn chunked_200() {
-    let (port, _seen) = serve(answer(
+    let (_, got) = fetch(answer(
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7\r\nslotNum\r\nA;ext=1\r\n_int 42\nÄ\r\n0\r\nX-Trailer: 1\r\n\r\n",
-    ));
-    assert_eq!(
-        get(&format!("http://127.0.0.1:{port}/"), FIVE),
-        Ok("slotNum_int 42\nÄ".to_owned())
-    );
+    ), "/");
+    assert_eq!(got, Ok("slotNum_int 42\nÄ".to_owned()));
 }
 
 #[test]
 fn chunked_cut_short() {
-    let (port, _seen) = serve(answer(
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7\r\nslot",
-    ));
-    let url = format!("http://127.0.0.1:{port}/metrics");
+    let (url, got) = fetch(
+        answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7\r\nslot"),
+        "/metrics",
+    );
     assert_eq!(
-        get(&url, FIVE),
+        got,
         Err(format!(
             "{url}: the chunked answer is cut short or malformed; try again"
         ))
@@ -125,34 +134,26 @@ fn chunked_cut_short() {
 
 #[test]
 fn not_found() {
-    let (port, _seen) = serve(answer(
-        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n",
-    ));
-    let url = format!("http://127.0.0.1:{port}/metric");
+    let (url, got) = fetch(
+        answer("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"),
+        "/metric",
+    );
     assert_eq!(
-        get(&url, FIVE),
+        got,
         Err(format!("{url}: the server answered 404 Not Found"))
     );
 }
 
 #[test]
 fn not_http() {
-    let (port, _seen) = serve(answer("\u{0}\u{1}binary\r\n\r\n"));
-    let url = format!("http://127.0.0.1:{port}/");
-    assert_eq!(
-        get(&url, FIVE),
-        Err(format!("{url}: the answer is not HTTP: check that the port is the node's Prometheus port (12798 by default), not its node-to-node port"))
-    );
+    let (url, got) = fetch(answer("\u{0}\u{1}binary\r\n\r\n"), "/");
+    assert_eq!(got, Err(format!("{url}: the answer is not HTTP: check that the port is the node's Prometheus port (12798 by default), not its node-to-node port")));
 }
 
 #[test]
 fn server_closing_at_once() {
-    let (port, _seen) = serve(|_s: &mut TcpStream| {});
-    let url = format!("http://127.0.0.1:{port}/");
-    assert_eq!(
-        get(&url, FIVE),
-        Err(format!("{url}: the server closed the connection without answering: check that the port is the node's Prometheus port (12798 by default)"))
-    );
+    let (url, got) = fetch(|_s: &mut TcpStream| {}, "/");
+    assert_eq!(got, Err(format!("{url}: the server closed the connection without answering: check that the port is the node's Prometheus port (12798 by default)")));
 }
 
 #[test]
@@ -304,49 +305,46 @@ fn ipv6_loopback() {
 fn redirects_are_not_followed() {
     // Today's behaviour, kept: a metrics page that moves is reported, never followed (not
     // even on the same host), so no answer can send the console to another machine.
-    let (port, _seen) = serve(answer(
+    let (url, got) = fetch(answer(
         "HTTP/1.1 302 Found\r\nLocation: http://203.0.113.9/metrics\r\nContent-Length: 0\r\n\r\n",
-    ));
-    let url = format!("http://127.0.0.1:{port}/metrics");
-    assert_eq!(
-        get(&url, FIVE),
-        Err(format!("{url}: the server answered 302 Found"))
-    );
+    ), "/metrics");
+    assert_eq!(got, Err(format!("{url}: the server answered 302 Found")));
 }
 
 #[test]
 fn the_servers_own_reason_words_are_not_echoed() {
     // Only the standard name of the code is shown, never text from outside.
-    let (port, _seen) = serve(answer(
-        "HTTP/1.1 503 busy ed25519_sk1qqqqqqqq\r\nContent-Length: 0\r\n\r\n",
-    ));
-    let url = format!("http://127.0.0.1:{port}/metrics");
+    let (url, got) = fetch(
+        answer("HTTP/1.1 503 busy ed25519_sk1qqqqqqqq\r\nContent-Length: 0\r\n\r\n"),
+        "/metrics",
+    );
     assert_eq!(
-        get(&url, FIVE),
+        got,
         Err(format!(
             "{url}: the server answered 503 Service Unavailable"
         ))
     );
     // A status line with control characters is no HTTP at all.
-    let (port, _seen) = serve(answer(
-        "HTTP/1.1 503 \u{1b}[2J\r\nContent-Length: 0\r\n\r\n",
-    ));
-    let url = format!("http://127.0.0.1:{port}/metrics");
-    assert_eq!(get(&url, FIVE), Err(super::not_http(&url)));
-    let (port, _seen) = serve(answer("HTTP/1.1 299 Odd\r\nContent-Length: 0\r\n\r\n"));
-    let url = format!("http://127.0.0.1:{port}/metrics");
-    assert_eq!(
-        get(&url, FIVE),
-        Err(format!("{url}: the server answered 299"))
+    let (url, got) = fetch(
+        answer("HTTP/1.1 503 \u{1b}[2J\r\nContent-Length: 0\r\n\r\n"),
+        "/metrics",
     );
+    assert_eq!(got, Err(super::not_http(&url)));
+    let (url, got) = fetch(
+        answer("HTTP/1.1 299 Odd\r\nContent-Length: 0\r\n\r\n"),
+        "/metrics",
+    );
+    assert_eq!(got, Err(format!("{url}: the server answered 299")));
 }
 
 #[test]
 fn content_length_cut_short() {
-    let (port, _seen) = serve(answer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello"));
-    let url = format!("http://127.0.0.1:{port}/metrics");
+    let (url, got) = fetch(
+        answer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello"),
+        "/metrics",
+    );
     assert_eq!(
-        get(&url, FIVE),
+        got,
         Err(format!(
             "{url}: the answer was cut short (5 of 10 bytes); try again"
         ))
@@ -355,32 +353,31 @@ fn content_length_cut_short() {
 
 #[test]
 fn a_body_that_is_not_utf8_is_read_lossily() {
-    let (port, _seen) = serve(|s: &mut TcpStream| {
-        let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\na\xffb\n");
-    });
-    assert_eq!(
-        get(&format!("http://127.0.0.1:{port}/"), FIVE),
-        Ok("a\u{fffd}b\n".to_owned())
+    let (_, got) = fetch(
+        |s: &mut TcpStream| {
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\na\xffb\n");
+        },
+        "/",
     );
+    assert_eq!(got, Ok("a\u{fffd}b\n".to_owned()));
 }
 
 #[test]
 fn an_answer_over_8_mib_is_refused_while_reading() {
-    let (port, _seen) = serve(|s: &mut TcpStream| {
-        // No Content-Length: the cap must hold while reading, not from a header.
-        let _ = s.write_all(b"HTTP/1.1 200 OK\r\n\r\n");
-        let block = vec![b'x'; 64 * 1024];
-        for _ in 0..(MAX_ANSWER / block.len() + 64) {
-            if s.write_all(&block).is_err() {
-                return;
+    let (url, got) = fetch(
+        |s: &mut TcpStream| {
+            // No Content-Length: the cap must hold while reading, not from a header.
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\n\r\n");
+            let block = vec![b'x'; 64 * 1024];
+            for _ in 0..(MAX_ANSWER / block.len() + 64) {
+                if s.write_all(&block).is_err() {
+                    return;
+                }
             }
-        }
-    });
-    let url = format!("http://127.0.0.1:{port}/metrics");
-    assert_eq!(
-        get(&url, FIVE),
-        Err(format!("{url}: the answer is larger than 8 MiB, which no metrics page is: check the address and path"))
+        },
+        "/metrics",
     );
+    assert_eq!(got, Err(format!("{url}: the answer is larger than 8 MiB, which no metrics page is: check the address and path")));
 }
 
 #[test]
@@ -417,11 +414,9 @@ fn the_deadline_covers_the_name_lookup() {
 
 #[test]
 fn a_head_with_bare_line_feeds_is_read() {
-    let (port, _seen) = serve(answer(
-        "HTTP/1.0 200 OK\nContent-Type: text/plain\n\ncardano_node_metrics_slotNum_int 5\n",
-    ));
-    assert_eq!(
-        get(&format!("http://127.0.0.1:{port}/metrics"), FIVE),
-        Ok("cardano_node_metrics_slotNum_int 5\n".to_owned())
+    let (_, got) = fetch(
+        answer("HTTP/1.0 200 OK\nContent-Type: text/plain\n\ncardano_node_metrics_slotNum_int 5\n"),
+        "/metrics",
     );
+    assert_eq!(got, Ok("cardano_node_metrics_slotNum_int 5\n".to_owned()));
 }

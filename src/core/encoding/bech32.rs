@@ -47,6 +47,7 @@ pub fn decode_expecting(text: &str, expected: &str) -> Result<Vec<u8>, Bech32Err
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -509,4 +509,5 @@ pub fn decode_bytes<'a>(cbor: &'a [u8], what: &'static str) -> Result<&'a [u8], 
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests;

@@ -336,9 +336,9 @@ fn push_spaces(out: &mut String, n: usize) {
 }
 
 fn push_hex(out: &mut String, b: u8) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    out.push(char::from(DIGITS[usize::from(b >> 4)]));
-    out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    for nibble in [b >> 4, b & 0x0f] {
+        out.extend(char::from_digit(u32::from(nibble), 16));
+    }
 }
 
 /// A tag-2/3 bignum as cborg re-encodes it (a plain integer when it fits 64 bits, otherwise the
@@ -348,7 +348,7 @@ fn bignum(negative: bool, magnitude: &[u8]) -> (Vec<u8>, String) {
         .iter()
         .position(|&b| b != 0)
         .unwrap_or(magnitude.len());
-    let m = &magnitude[first_nonzero..];
+    let m = magnitude.get(first_nonzero..).unwrap_or_default();
     if m.len() <= 8 {
         let n = m.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
         return if negative {
@@ -448,7 +448,7 @@ fn haskell_show_str(s: &str) -> String {
             _ if code >= 0x20 => out.push(c),
             _ => {
                 out.push('\\');
-                out.push_str(ASCII_NAMES[code as usize]);
+                out.push_str(ASCII_NAMES.get(code as usize).copied().unwrap_or_default());
                 if c == '\x0e' && chars.peek() == Some(&'H') {
                     out.push_str("\\&");
                 }
@@ -510,4 +510,5 @@ fn show_float(negative: bool, infinite: bool, zero: bool, sci: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests;

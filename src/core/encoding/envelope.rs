@@ -123,6 +123,7 @@ pub const CERTIFICATE_TYPE: &str = "Certificate";
 pub const CERTIFICATE_TYPES: &[&str] = &["Certificate", "CertificateConway", "CertificateShelley"];
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -51,6 +51,7 @@ pub fn envelope_json(kind: &str, description: &str, cbor: &[u8]) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -14,6 +14,7 @@ pub fn blake2b_256(data: &[u8]) -> [u8; 32] {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -4,6 +4,8 @@
 //! witness signs is blake2b-256 of the body bytes exactly as they stand: the body is never
 //! re-encoded, and neither is anything else that is passed through.
 
+#![deny(clippy::indexing_slicing)]
+
 pub mod signing;
 pub mod view;
 
@@ -169,7 +171,7 @@ fn parts(cbor: &[u8]) -> Result<Parts<'_>, TxError> {
     Ok(Parts {
         body,
         witnesses,
-        rest: &cbor[start..end],
+        rest: cbor.get(start..end).unwrap_or_default(),
     })
 }
 
@@ -342,6 +344,7 @@ pub fn assemble(tx: &TxFile, witnesses: &[KeyWitness]) -> Result<TxFile, TxError
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

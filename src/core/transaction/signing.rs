@@ -71,6 +71,7 @@ pub fn fit(view: &TxView, kind: KeyKind, key_hash: &[u8; 28]) -> Result<SignerFi
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::core::transaction::view::decode_body;

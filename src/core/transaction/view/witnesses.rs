@@ -132,7 +132,11 @@ const OWNER: &str = "a hardware-wallet owner";
 pub fn hw_owner_problems(view: &TxView) -> Vec<String> {
     let mut out = Vec::new();
     // CIP-21: the device re-encodes a body that is not canonical, which changes its id.
-    if view.fields.windows(2).any(|w| w[0] >= w[1]) {
+    if view
+        .fields
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if a >= b))
+    {
         out.push(format!(
             "the body's fields are not in ascending order (CIP-21 canonical CBOR): {OWNER} would re-encode it, which changes the transaction id and breaks the other owners' witnesses"
         ));

@@ -1,5 +1,6 @@
 //! Certificates an operator writes: pool registration and retirement, and the stake-address
 //! certificates owners need (registration, delegation, and the Conway combined forms).
+#![deny(clippy::indexing_slicing)]
 
 pub mod amount;
 pub mod margin;
@@ -551,8 +552,12 @@ fn decode_pool_params(r: &mut CborReader<'_>) -> Result<(PoolParams, Era), Certi
     }
     let mut sorted = owners.clone();
     sorted.sort_unstable();
-    if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
-        return Err(CertificateError::DuplicateOwner(hex::encode(w[0])));
+    if let Some((owner, _)) = sorted
+        .iter()
+        .zip(sorted.iter().skip(1))
+        .find(|(a, b)| a == b)
+    {
+        return Err(CertificateError::DuplicateOwner(hex::encode(owner)));
     }
     let n = r.array("the relays")?;
     let mut relays = Vec::with_capacity(n.min(64) as usize);
@@ -583,4 +588,5 @@ fn decode_pool_params(r: &mut CborReader<'_>) -> Result<(PoolParams, Era), Certi
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests;

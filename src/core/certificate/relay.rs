@@ -403,20 +403,18 @@ impl Relay {
 
 /// IPv6 as stored by the ledger: each 32-bit group little-endian.
 pub fn ipv6_to_chain(addr: Ipv6Addr) -> [u8; 16] {
-    let o = addr.octets();
-    let mut out = [0u8; 16];
-    for (dst, src) in out.chunks_exact_mut(4).zip(o.chunks_exact(4)) {
-        dst.copy_from_slice(&[src[3], src[2], src[1], src[0]]);
+    let mut out = addr.octets();
+    for group in out.chunks_exact_mut(4) {
+        group.reverse();
     }
     out
 }
 
-pub fn ipv6_from_chain(bytes: [u8; 16]) -> Ipv6Addr {
-    let mut o = [0u8; 16];
-    for (dst, src) in o.chunks_exact_mut(4).zip(bytes.chunks_exact(4)) {
-        dst.copy_from_slice(&[src[3], src[2], src[1], src[0]]);
+pub fn ipv6_from_chain(mut bytes: [u8; 16]) -> Ipv6Addr {
+    for group in bytes.chunks_exact_mut(4) {
+        group.reverse();
     }
-    Ipv6Addr::from(o)
+    Ipv6Addr::from(bytes)
 }
 
 #[cfg(test)]

@@ -56,6 +56,7 @@ pub fn describe(current: &[CurrentPeriod]) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::core::chain::clock::parse_time;

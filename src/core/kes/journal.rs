@@ -127,6 +127,7 @@ fn entry(line: &str) -> Result<JournalEntry, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -164,6 +164,7 @@ fn counter_check(n: u64, evidence: CounterEvidence) -> Check {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::core::chain::clock::{parse_time, ChainClock};

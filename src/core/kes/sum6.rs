@@ -17,9 +17,12 @@ pub const SIGNATURE_LEN: usize = 448;
 /// Number of evolutions a Sum6 key supports (2^6).
 pub const TOTAL_PERIODS: u32 = 64;
 
-/// The KES verification key of a 608-byte signing key: blake2b-256 of the top-level vk0 ‖ vk1.
-pub fn verification_key(signing_key: &[u8]) -> [u8; 32] {
-    blake2b_256(&signing_key[SIGNING_KEY_LEN - 64..SIGNING_KEY_LEN])
+/// The KES verification key of a 608-byte signing key: blake2b-256 of the top-level vk0 ‖ vk1
+/// (its last 64 bytes). `None` if the bytes are too short to be a key.
+pub fn verification_key(signing_key: &[u8]) -> Option<[u8; 32]> {
+    signing_key
+        .get(SIGNING_KEY_LEN - 64..SIGNING_KEY_LEN)
+        .map(blake2b_256)
 }
 
 /// Generates a fresh key from a 32-byte seed, exactly as cardano-base `genKeyKES` does.
@@ -27,7 +30,14 @@ pub fn generate(seed: &[u8; 32]) -> (SecretBytes, [u8; 32]) {
     let mut seed = Zeroizing::new(*seed);
     let mut buf = Zeroizing::new([0u8; SIGNING_KEY_LEN + 4]);
     let (sk, vk) = Sum6Kes::keygen(&mut *buf, &mut *seed);
-    let raw = SecretBytes::from_slice(&sk.as_bytes()[..SIGNING_KEY_LEN]);
+    // pallas-crypto's 612 bytes without the trailing period.
+    let raw = SecretBytes::new(
+        sk.as_bytes()
+            .iter()
+            .take(SIGNING_KEY_LEN)
+            .copied()
+            .collect(),
+    );
     let mut public = [0u8; 32];
     public.copy_from_slice(vk.as_bytes());
     (raw, public)
@@ -39,7 +49,9 @@ pub fn sign(signing_key: &[u8], message: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     let mut buf = Zeroizing::new([0u8; SIGNING_KEY_LEN + 4]);
-    buf[..SIGNING_KEY_LEN].copy_from_slice(signing_key);
+    for (to, from) in buf.iter_mut().zip(signing_key) {
+        *to = *from;
+    }
     let sk = Sum6Kes::from_bytes(&mut *buf).ok()?;
     Some(sk.sign(message).to_bytes().to_vec())
 }
@@ -63,7 +75,7 @@ mod tests {
     fn generated_key_derives_its_own_vkey_and_signs() {
         let (sk, vk) = generate(&[3u8; 32]);
         assert_eq!(sk.len(), SIGNING_KEY_LEN);
-        assert_eq!(verification_key(sk.expose()), vk);
+        assert_eq!(verification_key(sk.expose()), Some(vk));
         let sig = sign(sk.expose(), b"block header").unwrap();
         assert_eq!(sig.len(), SIGNATURE_LEN);
         assert!(verify(&vk, 0, b"block header", &sig));

@@ -90,12 +90,9 @@ impl RewardAccount {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, AddressError> {
-        if bytes.len() != 29 {
-            return Err(AddressError::WrongLength { found: bytes.len() });
-        }
-        let header = bytes[0];
-        let mut hash = [0u8; 28];
-        hash.copy_from_slice(&bytes[1..]);
+        let wrong_length = || AddressError::WrongLength { found: bytes.len() };
+        let (&header, rest) = bytes.split_first().ok_or_else(wrong_length)?;
+        let hash: [u8; 28] = rest.try_into().map_err(|_| wrong_length())?;
         let credential = match header & 0xf0 {
             0xe0 => Credential::Key(hash),
             0xf0 => Credential::Script(hash),

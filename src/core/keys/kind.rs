@@ -31,7 +31,6 @@ pub enum KeyKind {
 }
 
 struct KindInfo {
-    kind: KeyKind,
     type_name: &'static str,
     description: &'static str,
     len: usize,
@@ -40,7 +39,6 @@ struct KindInfo {
 }
 
 const fn info(
-    kind: KeyKind,
     type_name: &'static str,
     description: &'static str,
     len: usize,
@@ -48,7 +46,6 @@ const fn info(
     human: &'static str,
 ) -> KindInfo {
     KindInfo {
-        kind,
         type_name,
         description,
         len,
@@ -59,190 +56,191 @@ const fn info(
 
 use KeyKind as K;
 
-/// Envelope type, default description, payload length, bech32 prefix and plain name of each kind.
-const KINDS: &[KindInfo] = &[
-    info(
-        K::ColdVerification,
-        "StakePoolVerificationKey_ed25519",
-        "Stake Pool Operator Verification Key",
-        32,
-        "pool_vk",
-        "stake pool cold verification key",
-    ),
-    info(
-        K::ColdSigning,
-        "StakePoolSigningKey_ed25519",
-        "Stake Pool Operator Signing Key",
-        32,
-        "pool_sk",
-        "stake pool cold signing key",
-    ),
-    info(
-        K::ColdExtendedVerification,
-        "StakePoolExtendedVerificationKey_ed25519_bip32",
-        "Stake Pool Operator Verification Key",
-        64,
-        "pool_xvk",
-        "extended (BIP32) stake pool cold verification key",
-    ),
-    info(
-        K::ColdExtendedSigning,
-        "StakePoolExtendedSigningKey_ed25519_bip32",
-        "Stake Pool Operator Signing Key",
-        128,
-        "pool_xsk",
-        "extended (BIP32) stake pool cold signing key",
-    ),
-    info(
-        K::GenesisDelegateVerification,
-        "GenesisDelegateVerificationKey_ed25519",
-        "Genesis delegate operator key",
-        32,
-        "genesis_delegate_vk",
-        "genesis delegate verification key",
-    ),
-    info(
-        K::GenesisDelegateSigning,
-        "GenesisDelegateSigningKey_ed25519",
-        "Genesis delegate operator key",
-        32,
-        "genesis_delegate_sk",
-        "genesis delegate signing key",
-    ),
-    info(
-        K::GenesisDelegateExtendedVerification,
-        "GenesisDelegateExtendedVerificationKey_ed25519_bip32",
-        "Genesis delegate operator key",
-        64,
-        "genesis_delegate_xvk",
-        "extended genesis delegate verification key",
-    ),
-    info(
-        K::GenesisDelegateExtendedSigning,
-        "GenesisDelegateExtendedSigningKey_ed25519_bip32",
-        "Genesis delegate operator key",
-        128,
-        "genesis_delegate_xsk",
-        "extended genesis delegate signing key",
-    ),
-    info(
-        K::VrfVerification,
-        "VrfVerificationKey_PraosVRF",
-        "VRF Verification Key",
-        32,
-        "vrf_vk",
-        "VRF verification key",
-    ),
-    info(
-        K::VrfSigning,
-        "VrfSigningKey_PraosVRF",
-        "VRF Signing Key",
-        64,
-        "vrf_sk",
-        "VRF signing key",
-    ),
-    info(
-        K::KesVerification,
-        "KesVerificationKey_ed25519_kes_2^6",
-        "KES Verification Key",
-        32,
-        "kes_vk",
-        "KES verification key",
-    ),
-    info(
-        K::KesSigning,
-        "KesSigningKey_ed25519_kes_2^6",
-        "KES Signing Key",
-        sum6::SIGNING_KEY_LEN,
-        "kes_sk",
-        "KES signing key",
-    ),
-    info(
-        K::StakeVerification,
-        "StakeVerificationKeyShelley_ed25519",
-        "Stake Verification Key",
-        32,
-        "stake_vk",
-        "stake verification key",
-    ),
-    info(
-        K::StakeSigning,
-        "StakeSigningKeyShelley_ed25519",
-        "Stake Signing Key",
-        32,
-        "stake_sk",
-        "stake signing key",
-    ),
-    info(
-        K::StakeExtendedVerification,
-        "StakeExtendedVerificationKeyShelley_ed25519_bip32",
-        "",
-        64,
-        "stake_xvk",
-        "extended (BIP32) stake verification key",
-    ),
-    info(
-        K::StakeExtendedSigning,
-        "StakeExtendedSigningKeyShelley_ed25519_bip32",
-        "",
-        128,
-        "stake_xsk",
-        "extended (BIP32) stake signing key",
-    ),
-    info(
-        K::PaymentVerification,
-        "PaymentVerificationKeyShelley_ed25519",
-        "Payment Verification Key",
-        32,
-        "addr_vk",
-        "payment verification key",
-    ),
-    info(
-        K::PaymentSigning,
-        "PaymentSigningKeyShelley_ed25519",
-        "Payment Signing Key",
-        32,
-        "addr_sk",
-        "payment signing key",
-    ),
-    info(
-        K::PaymentExtendedVerification,
-        "PaymentExtendedVerificationKeyShelley_ed25519_bip32",
-        "Payment Verification Key",
-        64,
-        "addr_xvk",
-        "extended (BIP32) payment verification key",
-    ),
-    info(
-        K::PaymentExtendedSigning,
-        "PaymentExtendedSigningKeyShelley_ed25519_bip32",
-        "Payment Signing Key",
-        128,
-        "addr_xsk",
-        "extended (BIP32) payment signing key",
-    ),
-    info(
-        K::DrepVerification,
-        "DRepVerificationKey_ed25519",
-        "Delegate Representative Verification Key",
-        32,
-        "drep_vk",
-        "DRep verification key",
-    ),
-    info(
-        K::DrepSigning,
-        "DRepSigningKey_ed25519",
-        "Delegate Representative Signing Key",
-        32,
-        "drep_sk",
-        "DRep signing key",
-    ),
+/// Every kind, in declaration order (the tests check that each is listed once).
+const ALL: [KeyKind; 22] = [
+    K::ColdVerification,
+    K::ColdSigning,
+    K::ColdExtendedVerification,
+    K::ColdExtendedSigning,
+    K::GenesisDelegateVerification,
+    K::GenesisDelegateSigning,
+    K::GenesisDelegateExtendedVerification,
+    K::GenesisDelegateExtendedSigning,
+    K::VrfVerification,
+    K::VrfSigning,
+    K::KesVerification,
+    K::KesSigning,
+    K::StakeVerification,
+    K::StakeSigning,
+    K::StakeExtendedVerification,
+    K::StakeExtendedSigning,
+    K::PaymentVerification,
+    K::PaymentSigning,
+    K::PaymentExtendedVerification,
+    K::PaymentExtendedSigning,
+    K::DrepVerification,
+    K::DrepSigning,
 ];
 
 impl KeyKind {
-    fn info(self) -> &'static KindInfo {
-        // The table lists every variant once, in declaration order.
-        &KINDS[self as usize]
+    /// Envelope type, default description, payload length, bech32 prefix and plain name.
+    fn info(self) -> KindInfo {
+        match self {
+            K::ColdVerification => info(
+                "StakePoolVerificationKey_ed25519",
+                "Stake Pool Operator Verification Key",
+                32,
+                "pool_vk",
+                "stake pool cold verification key",
+            ),
+            K::ColdSigning => info(
+                "StakePoolSigningKey_ed25519",
+                "Stake Pool Operator Signing Key",
+                32,
+                "pool_sk",
+                "stake pool cold signing key",
+            ),
+            K::ColdExtendedVerification => info(
+                "StakePoolExtendedVerificationKey_ed25519_bip32",
+                "Stake Pool Operator Verification Key",
+                64,
+                "pool_xvk",
+                "extended (BIP32) stake pool cold verification key",
+            ),
+            K::ColdExtendedSigning => info(
+                "StakePoolExtendedSigningKey_ed25519_bip32",
+                "Stake Pool Operator Signing Key",
+                128,
+                "pool_xsk",
+                "extended (BIP32) stake pool cold signing key",
+            ),
+            K::GenesisDelegateVerification => info(
+                "GenesisDelegateVerificationKey_ed25519",
+                "Genesis delegate operator key",
+                32,
+                "genesis_delegate_vk",
+                "genesis delegate verification key",
+            ),
+            K::GenesisDelegateSigning => info(
+                "GenesisDelegateSigningKey_ed25519",
+                "Genesis delegate operator key",
+                32,
+                "genesis_delegate_sk",
+                "genesis delegate signing key",
+            ),
+            K::GenesisDelegateExtendedVerification => info(
+                "GenesisDelegateExtendedVerificationKey_ed25519_bip32",
+                "Genesis delegate operator key",
+                64,
+                "genesis_delegate_xvk",
+                "extended genesis delegate verification key",
+            ),
+            K::GenesisDelegateExtendedSigning => info(
+                "GenesisDelegateExtendedSigningKey_ed25519_bip32",
+                "Genesis delegate operator key",
+                128,
+                "genesis_delegate_xsk",
+                "extended genesis delegate signing key",
+            ),
+            K::VrfVerification => info(
+                "VrfVerificationKey_PraosVRF",
+                "VRF Verification Key",
+                32,
+                "vrf_vk",
+                "VRF verification key",
+            ),
+            K::VrfSigning => info(
+                "VrfSigningKey_PraosVRF",
+                "VRF Signing Key",
+                64,
+                "vrf_sk",
+                "VRF signing key",
+            ),
+            K::KesVerification => info(
+                "KesVerificationKey_ed25519_kes_2^6",
+                "KES Verification Key",
+                32,
+                "kes_vk",
+                "KES verification key",
+            ),
+            K::KesSigning => info(
+                "KesSigningKey_ed25519_kes_2^6",
+                "KES Signing Key",
+                sum6::SIGNING_KEY_LEN,
+                "kes_sk",
+                "KES signing key",
+            ),
+            K::StakeVerification => info(
+                "StakeVerificationKeyShelley_ed25519",
+                "Stake Verification Key",
+                32,
+                "stake_vk",
+                "stake verification key",
+            ),
+            K::StakeSigning => info(
+                "StakeSigningKeyShelley_ed25519",
+                "Stake Signing Key",
+                32,
+                "stake_sk",
+                "stake signing key",
+            ),
+            K::StakeExtendedVerification => info(
+                "StakeExtendedVerificationKeyShelley_ed25519_bip32",
+                "",
+                64,
+                "stake_xvk",
+                "extended (BIP32) stake verification key",
+            ),
+            K::StakeExtendedSigning => info(
+                "StakeExtendedSigningKeyShelley_ed25519_bip32",
+                "",
+                128,
+                "stake_xsk",
+                "extended (BIP32) stake signing key",
+            ),
+            K::PaymentVerification => info(
+                "PaymentVerificationKeyShelley_ed25519",
+                "Payment Verification Key",
+                32,
+                "addr_vk",
+                "payment verification key",
+            ),
+            K::PaymentSigning => info(
+                "PaymentSigningKeyShelley_ed25519",
+                "Payment Signing Key",
+                32,
+                "addr_sk",
+                "payment signing key",
+            ),
+            K::PaymentExtendedVerification => info(
+                "PaymentExtendedVerificationKeyShelley_ed25519_bip32",
+                "Payment Verification Key",
+                64,
+                "addr_xvk",
+                "extended (BIP32) payment verification key",
+            ),
+            K::PaymentExtendedSigning => info(
+                "PaymentExtendedSigningKeyShelley_ed25519_bip32",
+                "Payment Signing Key",
+                128,
+                "addr_xsk",
+                "extended (BIP32) payment signing key",
+            ),
+            K::DrepVerification => info(
+                "DRepVerificationKey_ed25519",
+                "Delegate Representative Verification Key",
+                32,
+                "drep_vk",
+                "DRep verification key",
+            ),
+            K::DrepSigning => info(
+                "DRepSigningKey_ed25519",
+                "Delegate Representative Signing Key",
+                32,
+                "drep_sk",
+                "DRep signing key",
+            ),
+        }
     }
 
     pub fn type_name(self) -> &'static str {
@@ -268,11 +266,11 @@ impl KeyKind {
     }
 
     pub fn from_type_name(name: &str) -> Option<Self> {
-        KINDS.iter().find(|i| i.type_name == name).map(|i| i.kind)
+        ALL.into_iter().find(|k| k.type_name() == name)
     }
 
     pub fn from_hrp(hrp: &str) -> Option<Self> {
-        KINDS.iter().find(|i| i.hrp == hrp).map(|i| i.kind)
+        ALL.into_iter().find(|k| k.bech32_hrp() == hrp)
     }
 
     pub fn is_signing(self) -> bool {
@@ -376,9 +374,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_is_in_declaration_order() {
-        for (i, info) in KINDS.iter().enumerate() {
-            assert_eq!(info.kind as usize, i, "{}", info.type_name);
+    fn every_kind_is_listed_once_in_declaration_order() {
+        assert_eq!(ALL.len(), K::DrepSigning as usize + 1);
+        for (i, kind) in ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, i, "{}", kind.type_name());
         }
     }
 }

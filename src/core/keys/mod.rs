@@ -1,5 +1,6 @@
 //! Key files: every kind cardano-cli writes or reads for pool work, their envelope strings,
 //! payload sizes and bech32 prefixes, and the operations on them (derive, hash, sign).
+#![deny(clippy::indexing_slicing)]
 
 pub mod address;
 pub mod secret;
@@ -123,19 +124,18 @@ impl VerificationKey {
 
     /// The 32-byte public key (an extended key without its chain code).
     pub fn public_key(&self) -> [u8; 32] {
-        let mut pk = [0u8; 32];
-        pk.copy_from_slice(&self.bytes[..32]);
-        pk
+        // Every verification kind is 32 or 64 bytes long (`new` checks it), the key first.
+        self.bytes.first_chunk().copied().unwrap_or_default()
     }
 
     /// blake2b-224 of the public key: pool id, stake key hash, DRep key hash.
     pub fn key_hash(&self) -> [u8; 28] {
-        blake2b_224(&self.bytes[..32])
+        blake2b_224(&self.public_key())
     }
 
     /// blake2b-256 of the public key: the VRF key hash of a registration.
     pub fn key_hash_256(&self) -> [u8; 32] {
-        blake2b_256(&self.bytes[..32])
+        blake2b_256(&self.public_key())
     }
 
     pub fn to_envelope(&self) -> TextEnvelope {
@@ -181,28 +181,41 @@ impl SigningKey {
     pub fn verification_key(&self) -> Result<VerificationKey, KeyError> {
         let b = self.bytes.expose();
         let vkind = self.kind.verification();
+        // `new` checked the length; a payload too short for its parts is said so, not sliced.
+        let short = || KeyError::WrongLength {
+            kind: self.kind.human(),
+            expected: self.kind.payload_len(),
+            found: b.len(),
+        };
         let public: Vec<u8> = match self.kind {
             K::VrfSigning => {
-                let derived = ed25519_public(&b[..32]);
-                if derived[..] != b[32..64] {
+                // seed ‖ public key
+                let (seed, stored) = b.split_first_chunk::<32>().ok_or_else(short)?;
+                let derived = ed25519_public(seed);
+                if derived.as_slice() != stored {
                     return Err(KeyError::Inconsistent {
                         kind: self.kind.human(),
                     });
                 }
                 derived.to_vec()
             }
-            K::KesSigning => sum6::verification_key(b).to_vec(),
+            K::KesSigning => sum6::verification_key(b).ok_or_else(short)?.to_vec(),
             k if k.is_extended() => {
                 let xprv = self.xprv()?;
                 let derived = xprv.public().public_key();
-                if derived[..] != b[64..96] {
+                // kL ‖ kR ‖ public key ‖ chain code
+                let (_, public_and_chain) = b.split_at_checked(64).ok_or_else(short)?;
+                let (stored, _) = public_and_chain
+                    .split_first_chunk::<32>()
+                    .ok_or_else(short)?;
+                if derived != *stored {
                     return Err(KeyError::Inconsistent {
                         kind: self.kind.human(),
                     });
                 }
-                b[64..128].to_vec()
+                public_and_chain.to_vec()
             }
-            _ => ed25519_public(b).to_vec(),
+            _ => ed25519_public(b.try_into().map_err(|_| short())?).to_vec(),
         };
         VerificationKey::new(vkind, &public)
     }
@@ -255,9 +268,10 @@ fn xprv_of(kind: KeyKind, b: &[u8]) -> Result<ed25519_bip32::XPrv, KeyError> {
         return Err(malformed());
     };
     let mut xprv = zeroize::Zeroizing::new([0u8; ed25519_bip32::XPRV_SIZE]);
-    xprv[..64].copy_from_slice(secret);
-    xprv[64..].copy_from_slice(chain_code);
-    ed25519_bip32::XPrv::from_slice_verified(&xprv[..]).map_err(|_| malformed())
+    for (to, from) in xprv.iter_mut().zip(secret.iter().chain(chain_code)) {
+        *to = *from;
+    }
+    ed25519_bip32::XPrv::from_slice_verified(xprv.as_slice()).map_err(|_| malformed())
 }
 
 impl AnyKey {
@@ -370,9 +384,8 @@ pub fn verification_key_from_text(
 }
 
 /// Ed25519 public key of a 32-byte seed.
-pub fn ed25519_public(seed: &[u8]) -> [u8; 32] {
-    let mut s = zeroize::Zeroizing::new([0u8; 32]);
-    s.copy_from_slice(&seed[..32]);
+pub fn ed25519_public(seed: &[u8; 32]) -> [u8; 32] {
+    let s = zeroize::Zeroizing::new(*seed);
     ed25519_dalek::SigningKey::from_bytes(&s)
         .verifying_key()
         .to_bytes()
@@ -424,4 +437,5 @@ pub mod generate {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests;

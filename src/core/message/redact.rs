@@ -66,11 +66,12 @@ pub fn redact(message: &str, args: &[String]) -> String {
         if piece == 0 {
             continue;
         }
-        for start in 0..chars.len().saturating_sub(piece - 1) {
-            let window = &chars[start..start + piece];
+        for (start, window) in chars.windows(piece).enumerate() {
             if s.windows(piece).any(|w| w == window) {
-                hidden[start..start + piece]
+                hidden
                     .iter_mut()
+                    .skip(start)
+                    .take(piece)
                     .for_each(|h| *h = true);
             }
         }

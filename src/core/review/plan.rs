@@ -516,4 +516,5 @@ impl PoolPlan {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 pub(crate) mod tests;

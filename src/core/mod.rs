@@ -16,6 +16,9 @@
 //! | [`describe`] | readable descriptions of every file kind, and recognising a file from its bytes |
 //! | [`message`] | quoting input into messages, escaping file text, and the last net that redacts secrets |
 
+// No indexing or slicing that could panic: every byte here may come from an untrusted file.
+#![deny(clippy::indexing_slicing)]
+
 pub mod certificate;
 pub mod chain;
 pub mod describe;

@@ -1,6 +1,5 @@
 //! Certificates an operator writes: pool registration and retirement, and the stake-address
 //! certificates owners need (registration, delegation, and the Conway combined forms).
-#![deny(clippy::indexing_slicing)]
 
 pub mod amount;
 pub mod margin;

@@ -1,6 +1,5 @@
 //! Readable descriptions of every file kind the console handles: what it is, every field named,
 //! ids in bech32 and hex, relays as addresses, margin as a percentage, signatures checked.
-#![deny(clippy::indexing_slicing)]
 
 pub mod recognise;
 

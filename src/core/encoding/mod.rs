@@ -1,7 +1,5 @@
 //! Bytes on the wire and on disk: CBOR, cardano-cli's decode-cbor text, text envelopes, bech32, hashes.
 
-#![deny(clippy::indexing_slicing)]
-
 pub mod bech32;
 pub mod cbor;
 pub mod cbor_text;

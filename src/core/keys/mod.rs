@@ -1,6 +1,5 @@
 //! Key files: every kind cardano-cli writes or reads for pool work, their envelope strings,
 //! payload sizes and bech32 prefixes, and the operations on them (derive, hash, sign).
-#![deny(clippy::indexing_slicing)]
 
 pub mod address;
 pub mod secret;

@@ -1,6 +1,5 @@
 //! Reviewing a pool registration before owners sign: every field in words, what changed since
 //! the previous registration, whose keys are owners, and whether the pledge is covered.
-#![deny(clippy::indexing_slicing)]
 
 pub mod fingerprint;
 pub mod plan;

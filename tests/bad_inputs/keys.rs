@@ -1,4 +1,7 @@
-//! Bad-input cases: damaged extended (BIP32) signing keys. A secret scalar whose highest
+//! Bad-input cases: key files. A file that is not the key a command needs (another kind,
+//! truncated, too short, bad hex, an unknown type, missing, a folder) is named with what it is.
+//!
+//! Damaged extended (BIP32) signing keys: a secret scalar whose highest
 //! bit is set made the curve arithmetic panic (exit 101) in `inspect`, `transaction witness`
 //! and `key convert-cardano-address-key`; every such key is now refused when it is read,
 //! with a message naming the file, and nothing is written.
@@ -140,4 +143,60 @@ fn a_good_extended_key_still_converts_and_signs() {
     let args = witness("goodpay.skey");
     ok(d, &args.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(d.join("tx.witness").is_file());
+}
+
+#[test]
+fn bad_key_files() {
+    let w = workspace();
+    let d = w.path();
+    let id = |file: &str| {
+        s(&[
+            "stake-pool",
+            "id",
+            "--cold-verification-key-file",
+            file,
+            "--out-file",
+            "id",
+        ])
+    };
+    case(d, &id("vrf.vkey"), "stake-pool id", &format!("vrf.vkey: is a VRF verification key (VrfVerificationKey_PraosVRF), but {COLD_KINDS} is needed here"));
+    case(d, &id("truncated.vkey"), "stake-pool id", "truncated.vkey: key payload is not a CBOR byte string: the CBOR ends early (truncated data) while reading the key bytes");
+    case(
+        d,
+        &id("short.vkey"),
+        "stake-pool id",
+        "short.vkey: holds a stake pool cold verification key of 16 bytes; it must be 32 bytes",
+    );
+    case(
+        d,
+        &id("badhex.vkey"),
+        "stake-pool id",
+        "badhex.vkey: \"cborHex\" is not valid hexadecimal: Invalid character 'z' at position 2",
+    );
+    case(
+        d,
+        &id("unknown.vkey"),
+        "stake-pool id",
+        "unknown.vkey: has the unknown key type \"MysteryKey_ed25519\"",
+    );
+    case(d, &id("hello.vkey"), "stake-pool id", "hello.vkey: is not a key file: it is neither a cardano-cli text envelope (JSON) nor a bech32 key");
+    case(
+        d,
+        &id("missing.vkey"),
+        "stake-pool id",
+        "missing.vkey: cannot read the file: no such file",
+    );
+    case(
+        d,
+        &id("folder"),
+        "stake-pool id",
+        "folder: cannot read the file: it is a folder, not a file",
+    );
+    case(d, &id("random.bin"), "stake-pool id", "random.bin: is not a key file: it is neither a cardano-cli text envelope (JSON) nor a bech32 key");
+    case(
+        d,
+        &s(&["node", "key-hash-VRF", "--verification-key-file", "kes.vkey"]),
+        "node key-hash-VRF",
+        "kes.vkey: is a KES verification key (KesVerificationKey_ed25519_kes_2^6), but a VRF verification key (VrfVerificationKey_PraosVRF) is needed here",
+    );
 }

@@ -4,7 +4,6 @@
 #[allow(unused_imports)]
 use super::*;
 
-const ID: &str = "stake-pool id";
 const DEREG: &str = "stake-pool deregistration-certificate";
 
 fn id_to(out: &str) -> Vec<String> {

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use super::common::*;
-use super::writes::{decided, numbers};
+use super::{decided, numbers};
 use pool_console::core::kes::opcert::OpCert;
 use pool_console::core::keys::accept;
 use pool_console::ops::opcert::{self as opcert_ops, IssueRequest, PeriodCheck};

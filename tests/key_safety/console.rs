@@ -3,7 +3,7 @@
 
 use super::common::ui::{self, click, harness, shows};
 use super::common::*;
-use super::writes::{decided, leftovers, numbers, Folder};
+use super::{decided, leftovers, numbers, Folder};
 use pool_console::app::Tab;
 use pool_console::ops::opcert::{self as opcert_ops, PeriodCheck};
 use pool_console::platform::disk::FaultyDisk;

@@ -8,16 +8,13 @@ use std::time::{Duration, Instant};
 
 #[allow(unused_imports)]
 use super::common::*;
+use super::stderr_of;
 use tempfile::TempDir;
 
 const MAX: &str = "18446744073709551615";
 /// The pipe deadline of platform::read (PIPE_WAIT), and the slack a loaded machine needs.
 const PIPE_WAIT: Duration = Duration::from_secs(5);
 const MARGIN: Duration = Duration::from_secs(4);
-
-fn stderr_of(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn timed(dir: &Path, args: &[&str]) -> (Output, Duration) {
     let started = Instant::now();

@@ -16,9 +16,9 @@
 # grows goes to fuzz/corpus-grown/<target>/ (not committed), the committed seeds stay in
 # fuzz/corpus/<target>/.
 #
-# cargo-fuzz needs nightly compiler flags. This machine has only the stable toolchain, so the
-# fuzz build alone runs with RUSTC_BOOTSTRAP=1 (stable rustc accepting -Z flags); nothing else
-# in the project uses it.
+# cargo-fuzz is made for nightly: its sanitizer builds pass -Z flags. The project's machines
+# have only the stable toolchain, so the fuzz build alone runs with RUSTC_BOOTSTRAP=1 (stable
+# rustc accepting -Z flags); nothing else in the project uses it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -81,7 +81,8 @@ for t in $targets; do
   took=$(( $(date +%s) - start ))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   execs=${execs:-$(grep -o '#[0-9]*' "$log" | tail -1 | tr -d '#')}
-  corpus=$(find "$grown" -type f | wc -l)
+  # The corpus as libFuzzer last reported it (the folder also keeps inputs it since reduced).
+  corpus=$(grep -oE 'corp: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
   if grep -q 'ALARM: working on the last Unit' "$log"; then
     result="TIMEOUT"
   elif grep -q 'out-of-memory' "$log"; then
@@ -97,7 +98,7 @@ for t in $targets; do
     grep -m3 -E 'panicked at|ERROR|ALARM|Test unit written' "$log" | sed 's/^/   /' || true
   fi
   results+=("$(printf '%-14s %12s %8s %10s %8s  %s' "$t" "${execs:-?}" "$took" \
-    "$(( ${execs:-0} / (took > 0 ? took : 1) ))" "$corpus" "$result")")
+    "$(( ${execs:-0} / (took > 0 ? took : 1) ))" "${corpus:-?}" "$result")")
 done
 
 echo

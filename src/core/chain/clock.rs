@@ -4,7 +4,7 @@
 //! Shelley slots 1 s on the public networks, so a time before the Shelley transition is counted
 //! in Byron slots. KES period = absolute slot ÷ slots per KES period (as cardano-cli computes it).
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
 use thiserror::Error;
 
 /// Everything needed to turn time into slots for one network.
@@ -80,15 +80,28 @@ pub fn format_utc(t: DateTime<Utc>) -> String {
 }
 
 /// Parses an RFC 3339 time such as `2024-09-01T21:44:51Z` or `…+02:00`.
+///
+/// Only times that [`format_utc`] writes back as RFC 3339 are accepted: an offset can carry
+/// `9999-12-31T23:59:59-23:59` into the year 10000 (or `0000-01-01T00:00:00+00:01` into the
+/// year −1) once taken to UTC, which has no four-digit year (the rotation journal would write
+/// a line it cannot read back).
 pub fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(text.trim())
+    let shown = || crate::core::message::quote::quote(text.trim());
+    let t = DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
             format!(
                 "{} is not an RFC 3339 time like 2026-11-21T12:00:00Z: {e}",
-                crate::core::message::quote::quote(text.trim())
+                shown()
             )
-        })
+        })?;
+    if !(0..=9999).contains(&t.year()) {
+        return Err(format!(
+            "{} falls outside the years 0000 to 9999 once taken to UTC; give a time like 2026-11-21T12:00:00Z",
+            shown()
+        ));
+    }
+    Ok(t)
 }
 
 /// A duration in milliseconds as "12d 3h 4m" (or "-…" when negative).
@@ -333,6 +346,23 @@ mod tests {
             .kes_window(1031, last_valid + chrono::Duration::seconds(1))
             .unwrap();
         assert_eq!((w.state, w.remaining_ms), (KesState::Expired, 0));
+    }
+
+    /// Found with the `journal` fuzz target's property (a written journal line reads back).
+    #[test]
+    fn parse_time_accepts_only_times_format_utc_writes_back() {
+        for edge in ["9999-12-31T23:59:59-23:59", "0000-01-01T00:00:00+00:01"] {
+            let e = parse_time(edge).unwrap_err();
+            assert!(e.contains("outside the years 0000 to 9999"), "{e}");
+        }
+        for ok in [
+            "9999-12-31T23:59:59Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59+01:00",
+        ] {
+            let t = parse_time(ok).unwrap();
+            assert_eq!(parse_time(&format_utc(t)), Ok(t), "{ok}");
+        }
     }
 
     #[test]

@@ -29,6 +29,12 @@ pub fn encode(hrp: &str, data: &[u8]) -> Result<String, Bech32Error> {
 pub fn decode(text: &str) -> Result<(String, Vec<u8>), Bech32Error> {
     let checked = CheckedHrpstring::new::<Bech32>(text.trim())
         .map_err(|e| Bech32Error::Invalid(e.to_string()))?;
+    // The bits left over after the last whole byte must be fewer than 5 and all zero (BIP-173's
+    // conversion without padding, which the Haskell bech32 library behind cardano-cli applies
+    // too); otherwise several strings, each with a valid checksum, would name the same bytes.
+    checked
+        .validate_segwit_padding()
+        .map_err(|e| Bech32Error::Invalid(e.to_string()))?;
     let hrp = checked.hrp().to_lowercase();
     Ok((hrp, checked.byte_iter().collect()))
 }
@@ -60,6 +66,24 @@ mod tests {
             "pool12t0y7agkqct89pf00eeytkvfjlquv76tjy27duannan9w63ckxv"
         );
         assert_eq!(decode_expecting(&s, "pool").unwrap(), id);
+    }
+
+    /// Found with the `bech32` fuzz target's property (encode ∘ decode gives the input back) on
+    /// hand-made inputs: these two have valid checksums but decoded to the pool id's bytes.
+    #[test]
+    fn only_the_canonical_string_of_some_bytes_decodes() {
+        for other in [
+            // The last character's padding bit set.
+            "pool12t0y7agkqct89pf00eeytkvfjlquv76tjy27duannan9088vrm7",
+            // One more (zero) character: 6 bits of padding.
+            "pool12t0y7agkqct89pf00eeytkvfjlquv76tjy27duannan9wqfgm34z",
+        ] {
+            assert!(
+                matches!(decode(other), Err(Bech32Error::Invalid(_))),
+                "{other}"
+            );
+        }
+        assert!(decode("pool12t0y7agkqct89pf00eeytkvfjlquv76tjy27duannan9w63ckxv").is_ok());
     }
 
     #[test]

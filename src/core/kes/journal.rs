@@ -161,6 +161,25 @@ mod tests {
         assert_eq!(parse(&crlf), (vec![entry_at(9)], vec![]));
     }
 
+    /// Found with the `journal` fuzz target's property: an offset carried this time into 10000,
+    /// and the entry's `to_line` wrote `+10000-…`, which no reader takes back.
+    #[test]
+    fn a_time_past_year_9999_in_utc_is_a_bad_line() {
+        let line = entry_at(7).to_line();
+        let edited = line.replace("2026-09-01T08:30:05Z", "9999-12-31T23:59:59-23:59");
+        let (entries, problems) = parse(&edited);
+        assert!(entries.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].contains("outside the years 0000 to 9999"),
+            "{}",
+            problems[0]
+        );
+        for e in parse(&line).0 {
+            assert_eq!(parse(&e.to_line()).0, vec![e]);
+        }
+    }
+
     #[test]
     fn bad_lines_are_named_and_the_rest_kept() {
         let line = entry_at(7).to_line();

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use eframe::egui;
-use pool_console::app::{ConsoleApp, Platform};
+use pool_console::app::{ConsoleApp, Platform, Tab};
 use pool_console::cli::{self, Streams};
 use pool_console::platform::{dirs, stdio};
 
@@ -31,9 +31,19 @@ impl eframe::App for StartupProbe {
     }
 }
 
+/// With `POOL_CONSOLE_TAB` set to a tab's name (`kes`, `watch`, `op cert`…), the console opens on
+/// that tab (used by scripts/measure-console.sh to measure each tab idle).
+fn tab_from_env() -> Option<Tab> {
+    let name = std::env::var("POOL_CONSOLE_TAB").ok()?;
+    Tab::ALL
+        .into_iter()
+        .find(|t| t.label().eq_ignore_ascii_case(name.trim()))
+}
+
 fn run_console(folder: Option<std::path::PathBuf>) -> ExitCode {
     let started = std::time::Instant::now();
     let measure = std::env::var_os("POOL_CONSOLE_MEASURE_STARTUP").is_some();
+    let tab = tab_from_env();
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../icons/256x256.png"))
         .unwrap_or_default();
     let options = eframe::NativeOptions {
@@ -54,6 +64,9 @@ fn run_console(folder: Option<std::path::PathBuf>) -> ExitCode {
             let mut app = ConsoleApp::from_creation(cc, Platform::default());
             if let Some(dir) = folder {
                 app.open_workspace(&dir);
+            }
+            if let Some(tab) = tab {
+                app.tab = tab;
             }
             if measure {
                 return Ok(Box::new(StartupProbe {

@@ -157,7 +157,7 @@ fn expiry_of_an_opcert() {
             v["periodsLeft"].as_u64(),
             v["secondsRemaining"].as_i64()
         ),
-        (Some("valid"), Some(411), Some(0), Some(1))
+        (Some("valid"), Some(411), Some(1), Some(1))
     );
 
     let out = text(ok(

@@ -62,7 +62,7 @@ fn check_passes_for_a_matching_set() {
         text(&out.stdout),
         "PASS  KES key: kes.skey is the key this opcert certifies\n\
          PASS  Cold signature: signed by this pool's cold key, and the signature verifies\n\
-         PASS  KES period window: current period 1571 is inside 1571–1632: 61 more periods, until 2027-02-21T09:44:51Z\n\
+         PASS  KES period window: current period 1571 is inside 1571–1632: 62 KES periods left, this one included, until 2027-02-21T09:44:51Z\n\
          PASS  Issue counter: issue number 0; the counter file is at 1, so this is the latest opcert issued from it\n"
     );
 }
@@ -134,7 +134,7 @@ fn status_exit_codes_follow_urgency() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(
         out,
-        "fine          node.opcert: 61 periods left (KES period 1571 of 1571–1632), expires 2027-02-21T09:44:51Z (2027-02-21 09:44:51 +00:00), 91d 21h left\n"
+        "fine          node.opcert: 62 KES periods left, this one included (KES period 1571 of 1571–1632), expires 2027-02-21T09:44:51Z (2027-02-21 09:44:51 +00:00), 91d 21h left\n"
     );
     assert_eq!(err, "");
     // 10 days before expiry: warn; 2 days: alert; after: expired.
@@ -173,7 +173,7 @@ fn status_json_and_an_unreadable_file() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["exitCode"], 3);
     assert_eq!(v["pools"][0]["status"], "fine");
-    assert_eq!(v["pools"][0]["periodsLeft"], 61);
+    assert_eq!(v["pools"][0]["periodsLeft"], 62);
     assert_eq!(v["pools"][0]["expiresUtc"], "2027-02-21T09:44:51Z");
     assert_eq!(v["pools"][1]["status"], "unreadable");
     assert_eq!(
@@ -191,7 +191,7 @@ fn status_with_a_broken_command_line_is_critical_not_a_warning() {
 
 const METRICS: &str = "# TYPE cardano_node_metrics_currentKESPeriod_int gauge\n\
 cardano_node_metrics_currentKESPeriod_int 1571\n\
-cardano_node_metrics_remainingKESPeriods_int 52\n\
+cardano_node_metrics_remainingKESPeriods_int 53\n\
 cardano_node_metrics_operationalCertificateStartKESPeriod_int 1562\n\
 cardano_node_metrics_operationalCertificateExpiryKESPeriod_int 1624\n";
 
@@ -222,7 +222,7 @@ fn status_reads_a_node_and_reports_one_that_never_answers_within_the_timeout() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        format!("fine          {good}: 52 periods left (KES period 1571 of 1562–1623), expires 2027-02-07T21:44:51Z (2027-02-07 21:44:51 +00:00), 78d 9h left")
+        format!("fine          {good}: 53 KES periods left, this one included (KES period 1571 of 1562–1623), expires 2027-02-07T21:44:51Z (2027-02-07 21:44:51 +00:00), 78d 9h left")
     );
     assert!(
         lines[1].starts_with(&format!(

@@ -55,23 +55,23 @@ fn pool_list_is_sorted_by_urgency() {
     let ys: Vec<f32> = order.iter().map(|n| y(&h, n)).collect();
     assert!(ys.windows(2).all(|w| w[0] < w[1]), "{order:?} at {ys:?}");
     for word in [
-        "⛔ expired",
-        "⛔ not-yet-valid",
-        "⛔ alert",
-        "⚠ warn",
-        "✔ fine",
+        "⛔ Expired",
+        "⏳ Not valid yet",
+        "⏰ Alert",
+        "⚠ Overdue",
+        "✔ OK",
     ] {
         assert!(shows(&h, word), "no {word}");
     }
     // Each status sits on its pool's row.
     for (name, word) in [
-        ("bravo", "⛔ expired"),
-        ("delta", "⛔ alert"),
-        ("charlie", "⚠ warn"),
-        ("alpha", "✔ fine"),
+        ("bravo", "⛔ Expired"),
+        ("delta", "⏰ Alert"),
+        ("charlie", "⚠ Overdue"),
+        ("alpha", "✔ OK"),
     ] {
         let dy = (h.get_by_label(word).rect().center().y - y(&h, name)).abs();
-        assert!(dy < 12.0, "{word} is not on {name}'s row");
+        assert!(dy < 16.0, "{word} is not on {name}'s row");
     }
     assert!(
         h.query_all_by_label_contains("1d 21h").next().is_some(),
@@ -83,7 +83,7 @@ fn pool_list_is_sorted_by_urgency() {
     a.settings.warn_days = 7;
     let mut h = harness(a);
     h.run_steps(3);
-    assert!(!shows(&h, "⚠ warn"));
+    assert!(!shows(&h, "⚠ Overdue"));
     let charlie = y(&h, "charlie");
     assert!(charlie > y(&h, "delta"));
 }
@@ -203,10 +203,14 @@ fn a_full_rotation_verifies_and_leaves_the_counter_at_m_plus_2() {
         "{journal}"
     );
     assert!(
-        h.query_all_by_label_contains("2026-11-21T12:00:00Z")
-            .count()
-            >= 2,
-        "the journal row is shown beside the machine clock"
+        shows(&h, "2026-11-21T12:00:00Z"),
+        "the journal row, with its time in UTC"
+    );
+    assert!(
+        h.query_all_by_label_contains("2026-11-21 12:00 UTC")
+            .next()
+            .is_some(),
+        "the machine clock, to the minute"
     );
 }
 
@@ -214,7 +218,7 @@ fn a_full_rotation_verifies_and_leaves_the_counter_at_m_plus_2() {
 fn live_view_shows_a_node_and_one_that_never_answers() {
     let good = serve(
         "cardano_node_Forge_metrics_currentKESPeriod_int 1571\n\
-         cardano_node_Forge_metrics_remainingKESPeriods_int 52\n\
+         cardano_node_Forge_metrics_remainingKESPeriods_int 53\n\
          cardano_node_Forge_metrics_operationalCertificateStartKESPeriod_int 1562\n\
          cardano_node_Forge_metrics_operationalCertificateExpiryKESPeriod_int 1624\n",
     );
@@ -231,7 +235,7 @@ fn live_view_shows_a_node_and_one_that_never_answers() {
     let mut h = harness(a);
     let started = Instant::now();
     // Frames keep coming while the quiet node is asked: the good one shows first.
-    while !shows(&h, "52 KES periods left") {
+    while !shows(&h, "53 KES periods left") {
         assert!(
             started.elapsed() < Duration::from_secs(5),
             "no answer shown"
@@ -258,33 +262,40 @@ fn live_view_shows_a_node_and_one_that_never_answers() {
     }
     assert!(shows(&h, &format!("no answer from {quiet} within 1 s")));
     assert!(
-        shows(&h, "52 KES periods left"),
+        shows(&h, "53 KES periods left"),
         "the good node is still shown"
     );
 }
 
 #[test]
-fn the_idle_watch_tab_asks_for_one_repaint_a_second() {
+fn the_idle_watch_tab_redraws_when_its_text_changes() {
     let d = TempDir::new().unwrap();
     let folders = vec![
         pool_folder(d.path(), "alpha", 1571, 0),
         pool_folder(d.path(), "bravo", 1511, 0),
     ];
-    let mut a = app(vec![], fixed_now());
-    a.settings.watched_workspaces = folders;
-    a.tab = Tab::Watch;
-    let ctx = egui::Context::default();
-    let mut delay = Duration::ZERO;
-    for frame in 1..=60 {
-        let input = egui::RawInput {
-            time: Some(f64::from(frame) / 60.0),
-            ..Default::default()
-        };
-        let mut out = ctx.run_ui(input, |ui| a.frame(ui));
-        out.textures_delta.clear(); // nothing draws them here
-        delay = out.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-    }
-    assert_eq!(delay, Duration::from_secs(1));
+    let idle = |now| {
+        let mut a = app(vec![], now);
+        a.settings.watched_workspaces = folders.clone();
+        a.tab = Tab::Watch;
+        let ctx = egui::Context::default();
+        let mut delay = Duration::ZERO;
+        for frame in 1..=60 {
+            let input = egui::RawInput {
+                time: Some(f64::from(frame) / 60.0),
+                ..Default::default()
+            };
+            let mut out = ctx.run_ui(input, |ui| a.frame(ui));
+            out.textures_delta.clear(); // nothing draws them here
+            delay = out.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+        }
+        delay
+    };
+    // Every countdown here ends at :51 past a minute (mainnet's KES periods do).
+    assert_eq!(idle(fixed_now()), Duration::from_secs(51));
+    // Half an hour before bravo expires, its countdown shows seconds.
+    let last_hour = pool_console::core::chain::clock::parse_time("2026-11-23T09:14:51Z").unwrap();
+    assert_eq!(idle(last_hour), Duration::from_secs(1));
 }
 
 #[test]

@@ -146,6 +146,8 @@ pub struct Drafts {
     pub loaded_metadata: Option<(PathBuf, Vec<u8>)>,
     pub verify_result: Option<Result<String, String>>,
     pub rotation: rotation::RotationDraft,
+    /// Bring the rotation steps into view at the next frame (the "Rotate" buttons).
+    pub scroll_to_rotation: bool,
     /// The Watch tab's "add an endpoint" field.
     pub new_metrics_url: String,
     /// A pool plan imported into the builder, to compare the form against.
@@ -161,6 +163,8 @@ pub struct ConsoleApp {
     pub workspace: Option<Workspace>,
     pub clock: Option<ChainClock>,
     pub tab: Tab,
+    /// The tab drawn last frame: a different one starts scrolled to its top.
+    pub(crate) shown_tab: Option<Tab>,
     pub status: Option<Status>,
     pub confirm: Option<Confirm>,
     pub drafts: Drafts,
@@ -199,6 +203,7 @@ impl ConsoleApp {
             workspace: None,
             clock: None,
             tab,
+            shown_tab: None,
             status: None,
             confirm: None,
             drafts: Drafts {
@@ -303,6 +308,12 @@ impl ConsoleApp {
             .as_ref()?
             .kes_window(cert.kes_period, self.platform.clock.now())
             .ok()
+    }
+
+    /// Goes to `tab` and remembers it for the next start.
+    pub fn show_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.settings.last_tab = tab;
     }
 
     pub fn urgency(&self, w: &crate::core::chain::clock::KesWindow) -> Urgency {

@@ -150,6 +150,19 @@ impl NodeWatch {
         }
     }
 
+    /// How long until the next poll is due (answers to polls out wake the UI themselves).
+    pub fn next_poll_in(&self) -> Option<Duration> {
+        self.nodes
+            .iter()
+            .filter(|n| !n.in_flight)
+            .map(|n| {
+                n.last_asked.map_or(Duration::ZERO, |t| {
+                    self.interval.saturating_sub(t.elapsed())
+                })
+            })
+            .min()
+    }
+
     /// Whether any poll is still out (the UI keeps repainting until it is back).
     pub fn busy(&self) -> bool {
         self.nodes.iter().any(|n| n.in_flight)

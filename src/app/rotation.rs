@@ -277,6 +277,11 @@ impl ConsoleApp {
             return self.fail("There is no operational certificate to remind about.");
         };
         let t = self.settings.thresholds();
+        if !watch::Deadline::of(&w, t).can_remind() {
+            // No event for a date already past: the reminder would fire never, or at once.
+            return self
+                .fail("The rotate-by date has passed: rotate now instead of setting a reminder.");
+        }
         let pool = self
             .workspace
             .as_ref()

@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 use super::network::NetworkChoice;
 use super::settings::Settings;
 use super::workspace::Workspace;
+use super::{ConsoleApp, Tab};
 use crate::core::chain::clock::{ChainClock, KesWindow};
 use crate::core::kes::journal::JournalEntry;
 use crate::core::kes::opcert::OpCert;
+use crate::core::kes::refresh::Schedule;
 use crate::core::kes::watch::{self, Thresholds, Urgency};
 use crate::core::keys::address::pool_bech32;
 use crate::platform::load;
@@ -149,5 +151,40 @@ impl PoolList {
             Ok(w) => (1, Some(watch::sort_key(w, t))),
         });
         rows
+    }
+}
+
+impl ConsoleApp {
+    /// How long until the current tab shows something new by the clock alone: the KES and
+    /// Watch tabs count down to the minute (to the second in a deadline's last hour) and Watch
+    /// polls its nodes; the Pool and Op cert tabs show days and periods, so the next minute
+    /// will do. `None`: the tab changes only on input.
+    pub fn next_change(&self) -> Option<std::time::Duration> {
+        let now = self.platform.clock.now();
+        let t = self.settings.thresholds();
+        let mut schedule = Schedule::default();
+        let mut poll = None;
+        match self.tab {
+            Tab::Kes => {
+                if let Some(w) = self.kes_window() {
+                    schedule.window(&w, t);
+                }
+            }
+            Tab::Watch => {
+                for w in self
+                    .pool_list
+                    .iter()
+                    .flat_map(|l| &l.entries)
+                    .filter_map(|e| e.window(now).ok())
+                {
+                    schedule.window(&w, t);
+                }
+                poll = self.nodes.next_poll_in();
+            }
+            Tab::Pool | Tab::OpCert => {}
+            _ => return None,
+        }
+        let clock = std::time::Duration::from_millis(schedule.next_change_ms(now));
+        Some(poll.map_or(clock, |p| p.min(clock)))
     }
 }

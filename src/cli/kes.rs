@@ -81,7 +81,7 @@ pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {
                      Start KES period:    {}\n\
                      Last valid period:   {}\n\
                      Current KES period:  {}\n\
-                     Periods left:        {}\n\
+                     Periods left:        {} ({})\n\
                      Expires (UTC):       {}\n\
                      Expires (local):     {}\n\
                      Time remaining:      {}\n\
@@ -92,6 +92,7 @@ pub fn run(cmd: KesCommand, io: &mut Streams<'_>) -> CliResult {
                     w.last_period,
                     w.current_period,
                     w.periods_left,
+                    crate::core::kes::watch::PERIODS_LEFT_MEANING,
                     clock::format_utc(w.expiry_time),
                     local(w.expiry_time),
                     if w.remaining_ms > 0 {

@@ -12,7 +12,7 @@ use crate::core::chain::clock::{format_utc, ChainClock, KesWindow};
 use crate::core::kes::node_metrics::NodeKes;
 use crate::core::kes::opcert::OpCert;
 use crate::core::kes::predeploy::{self, CounterEvidence, Outcome};
-use crate::core::kes::watch::{days_and_hours, Thresholds, Urgency};
+use crate::core::kes::watch::{days_and_hours, periods_left_words, Thresholds, Urgency};
 use crate::core::keys::accept;
 use crate::core::message::quote::escape_path;
 use crate::core::{kes::node_metrics, kes::period_info};
@@ -298,10 +298,12 @@ fn line_text(l: &Line, t: Thresholds) -> String {
             let w = &f.window;
             let (d, h) = days_and_hours(w.remaining_ms);
             format!(
-                "{word:<13} {}: {} periods left (KES period {} of {}–{}), expires {} ({}), {d}d {h}h left\n",
+                "{word:<13} {}: {} (KES period {} of {}–{}), expires {} ({}), {d}d {h}h left\n",
                 escape_path(&l.source),
-                w.periods_left,
-                f.node.and_then(|n| n.current_period).unwrap_or(w.current_period),
+                periods_left_words(w.periods_left),
+                f.node
+                    .and_then(|n| n.current_period)
+                    .unwrap_or(w.current_period),
                 w.start_period,
                 w.last_period,
                 format_utc(w.expiry_time),

@@ -9,7 +9,7 @@
 //! | [`encoding`] | CBOR reader/writer, cardano-cli's decode-cbor text, text envelopes (and their YAML/JSON views), bech32, blake2b hashes |
 //! | [`keys`] | every key kind and its envelope, reading any key form, generation, zeroized secrets, addresses and reward accounts |
 //! | [`chain`] | the chain clock (slot, epoch, KES period) and the genesis files it comes from |
-//! | [`kes`] | Sum6 KES keys, opcerts and counters, issue-number rules, urgency (watch), pre-deploy checks, clock guard, rotation journal, calendar reminder, node metrics |
+//! | [`kes`] | Sum6 KES keys, opcerts and counters, issue-number rules, urgency and deadlines (watch), when the KES screens next change (refresh), pre-deploy checks, clock guard, rotation journal, calendar reminder, node metrics |
 //! | [`certificate`] | pool registration/retirement and stake certificates, relays, margin, pool metadata, ADA amounts |
 //! | [`review`] | pool plans, the review of a registration before signing, fingerprints (hex and words), the sign-off sheet |
 //! | [`transaction`] | transactions and key witnesses, assembling them, and the readable view of a body (`view`) |

@@ -11,14 +11,19 @@ use crate::core::chain::clock::format_utc;
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     let now = app.platform.clock.now();
     let point = app.clock.as_ref().and_then(|c| c.point_at(now).ok());
+    // To the minute: the check below compares seconds, on demand, so an idle tab need not
+    // redraw every second to keep this line right.
     ui.horizontal_wrapped(|ui| {
-        ui.label("Machine clock (UTC):");
-        ui.label(RichText::new(format_utc(now)).monospace());
+        ui.label("Machine clock:");
+        let shown =
+            ui.label(RichText::new(now.format("%Y-%m-%d %H:%M UTC").to_string()).monospace());
         if let Some(p) = point {
-            ui.label(format!(
-                "gives slot {}, KES period {}",
-                p.slot, p.kes_period
+            shown.on_hover_text(format!(
+                "{} (slot {} when this was drawn)",
+                format_utc(now),
+                p.slot
             ));
+            ui.label(format!("gives KES period {}", p.kes_period));
         }
     });
     ui.horizontal(|ui| {

@@ -18,8 +18,6 @@ mod timeline;
 mod watch;
 pub mod widgets;
 
-use std::time::Duration;
-
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::app::network::NetworkChoice;
@@ -182,8 +180,7 @@ impl ConsoleApp {
                 )
                 .clicked()
             {
-                self.tab = tab;
-                self.settings.last_tab = tab;
+                self.show_tab(tab);
             }
         }
     }
@@ -260,33 +257,34 @@ impl ConsoleApp {
             .exact_size(150.0)
             .resizable(false)
             .show(ui, |ui| self.nav(ui));
+        // Each tab opens at its top, however far down the previous one was scrolled.
+        let tab_changed = self.shown_tab.replace(self.tab) != Some(self.tab);
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(1100.0));
-                    match self.tab {
-                        Tab::Pool => pool::show(self, ui),
-                        Tab::Keys => keys::show(self, ui),
-                        Tab::Kes => kes::show(self, ui),
-                        Tab::Watch => watch::show(self, ui),
-                        Tab::OpCert => opcert::show(self, ui),
-                        Tab::Registration => registration::show(self, ui),
-                        Tab::Review => review::show(self, ui),
-                        Tab::Sign => sign::show(self, ui),
-                        Tab::Retire => retire::show(self, ui),
-                        Tab::Inspect => inspect::show(self, ui),
-                    }
-                });
+            let mut area = egui::ScrollArea::vertical().auto_shrink(false);
+            if tab_changed {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
+                ui.set_max_width(ui.available_width().min(1100.0));
+                match self.tab {
+                    Tab::Pool => pool::show(self, ui),
+                    Tab::Keys => keys::show(self, ui),
+                    Tab::Kes => kes::show(self, ui),
+                    Tab::Watch => watch::show(self, ui),
+                    Tab::OpCert => opcert::show(self, ui),
+                    Tab::Registration => registration::show(self, ui),
+                    Tab::Review => review::show(self, ui),
+                    Tab::Sign => sign::show(self, ui),
+                    Tab::Retire => retire::show(self, ui),
+                    Tab::Inspect => inspect::show(self, ui),
+                }
+            });
         });
         self.confirm_dialog(ui);
-        // Calm when idle: only clock-driven text needs repainting. The KES and Watch tabs show
-        // seconds (and Watch collects node answers, which also wake it); the Pool and Op cert
-        // tabs show days and KES periods, which a minute's delay cannot hurt.
-        match self.tab {
-            Tab::Kes | Tab::Watch => ui.ctx().request_repaint_after(Duration::from_secs(1)),
-            Tab::Pool | Tab::OpCert => ui.ctx().request_repaint_after(Duration::from_secs(60)),
-            _ => {}
+        // Calm when idle: the tab is drawn again when what it shows next changes by the clock
+        // (a minute; a second in the last hour before a deadline), or when a node poll is due.
+        if let Some(after) = self.next_change() {
+            ui.ctx().request_repaint_after(after);
         }
     }
 }

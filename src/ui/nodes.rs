@@ -9,7 +9,7 @@ use crate::app::nodes::{NodeState, NodeStatus};
 use crate::app::settings::MetricsEndpoint;
 use crate::app::ConsoleApp;
 use crate::core::chain::clock::format_utc;
-use crate::core::kes::watch::{days_and_hours, Thresholds, Urgency};
+use crate::core::kes::watch::{days_and_hours, periods_left_words, Thresholds, Urgency};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     app.nodes.sync(&app.settings.metrics_endpoints);
@@ -110,10 +110,12 @@ fn node_state(ui: &mut egui::Ui, n: &NodeStatus, t: Thresholds) {
                     super::kes::level(Urgency::by_time_left(ms, t))
                 });
                 let show = |v: Option<u64>| v.map_or_else(|| "–".to_owned(), |v| v.to_string());
+                // The node counts its remaining periods as the console does (this one included).
                 widgets::status(
                     ui,
                     level,
-                    &format!("{} KES periods left", show(kes.remaining_periods)),
+                    &kes.remaining_periods
+                        .map_or_else(|| "– KES periods left".to_owned(), periods_left_words),
                 );
                 ui.label(format!(
                     "node's KES period {} · opcert start {} · expiry period {}",

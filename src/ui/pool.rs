@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 use super::theme::{self, Level};
 use super::widgets;
 use crate::app::workspace::Role;
-use crate::app::{ConsoleApp, Tab, Urgency};
+use crate::app::{ConsoleApp, Tab};
 use crate::core::keys::address::pool_bech32;
 
 /// One step of the newcomer's path.
@@ -98,12 +98,8 @@ fn summary(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             match app.kes_window() {
                 Some(w) => {
                     let u = app.urgency(&w);
-                    let level = match u {
-                        Urgency::Fine => Level::Ok,
-                        Urgency::Warn => Level::Warn,
-                        _ => Level::Alert,
-                    };
-                    widgets::status(ui, level, &u.words(w.remaining_ms / 86_400_000));
+                    let (level, icon, _) = super::kes::badge(u);
+                    widgets::status_with(ui, level, icon, &u.words(w.remaining_ms));
                 }
                 None => {
                     ui.label(RichText::new("no operational certificate yet").color(theme::weak(ui)));

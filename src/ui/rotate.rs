@@ -13,6 +13,9 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     if app.workspace.is_none() {
         return;
     }
+    if std::mem::take(&mut app.drafts.scroll_to_rotation) {
+        ui.scroll_to_cursor(Some(egui::Align::TOP));
+    }
     widgets::section(
         ui,
         "Rotate the KES key",

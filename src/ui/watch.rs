@@ -1,32 +1,36 @@
 //! The Watch tab: every pool's KES window at a glance, most urgent first, on a timeline, and
 //! the block producers' own view from their metrics.
 
-use chrono::Local;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
 use eframe::egui::{self, Align, Layout, RichText};
 
-use super::kes::level;
+use super::kes::badge;
 use super::theme::{self, Level};
-use super::{clock_guard, nodes, timeline, widgets};
+use super::widgets::{self, local_time};
+use super::{clock_guard, nodes, timeline};
 use crate::app::network::NetworkChoice;
 use crate::app::settings::WatchedFile;
 use crate::app::watch::{PoolList, WatchRow};
-use crate::app::ConsoleApp;
-use crate::core::chain::clock::format_utc;
-use crate::core::kes::watch::{days_and_hours, Thresholds};
+use crate::app::{ConsoleApp, Tab};
+use crate::core::chain::clock::{format_duration, format_utc};
+use crate::core::kes::watch::{periods_left_words, Deadline, Thresholds, PERIODS_LEFT_MEANING};
 
-/// Column widths of the pool list, so rows line up without measuring every row.
-const COLUMNS: [f32; 8] = [125.0, 160.0, 70.0, 52.0, 52.0, 44.0, 205.0, 80.0];
-const HEADERS: [&str; 8] = [
-    "Status",
-    "Pool",
-    "Network",
-    "Start",
-    "Now",
-    "Left",
-    "Expires (local / UTC)",
-    "Time left",
-];
-const ROW_HEIGHT: f32 = 34.0;
+/// Widths of the fixed columns of the pool list (status, pool, periods left) and of the
+/// row's buttons; the deadline takes what is left, so rows fit a 960-pixel window.
+const COLUMNS: [f32; 3] = [112.0, 136.0, 40.0];
+const ACTIONS_WIDTH: f32 = 136.0;
+const HEADERS: [&str; 3] = ["Status", "Pool", "Left"];
+const ROW_HEIGHT: f32 = 42.0;
+
+/// What a row's buttons ask for, done once the list is drawn.
+enum RowAction {
+    Open(PathBuf),
+    Rotate(PathBuf),
+    Inspect(PathBuf),
+    Remove(PathBuf),
+}
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(
@@ -141,101 +145,181 @@ fn pool_table(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         return;
     }
     let rows = list.rows(now, t);
+    let spacing = ui.spacing().item_spacing.x;
+    let deadline_width =
+        (ui.available_width() - COLUMNS.iter().sum::<f32>() - ACTIONS_WIDTH - spacing * 4.0)
+            .max(200.0);
     ui.horizontal(|ui| {
         for (h, w) in HEADERS.iter().zip(COLUMNS) {
             cell(ui, w, |ui| {
-                ui.label(RichText::new(*h).strong());
+                let header = ui.label(RichText::new(*h).strong());
+                if *h == "Left" {
+                    header.on_hover_text(format!("KES periods left, {PERIODS_LEFT_MEANING}"));
+                }
             });
         }
+        cell(ui, deadline_width, |ui| {
+            ui.label(RichText::new("Rotate by").strong());
+        });
     });
     ui.separator();
-    let mut remove = None;
+    let mut action = None;
     egui::ScrollArea::vertical()
         .id_salt("pool-list")
         .max_height(ROW_HEIGHT * 10.0)
         .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
             for row in &rows[range] {
                 ui.horizontal(|ui| {
-                    pool_row(ui, row, t);
-                    if ui
-                        .small_button("✖")
-                        .on_hover_text(format!("Stop watching {}", row.entry.label))
-                        .clicked()
-                    {
-                        remove = Some(row.entry.source.clone());
+                    let clicked = pool_row(ui, row, t, now, deadline_width);
+                    if let Some(a) = row_actions(ui, row).or(clicked) {
+                        action = Some(a);
                     }
                 });
             }
         });
-    if let Some(source) = remove {
-        app.settings.watched_workspaces.retain(|p| *p != source);
-        app.settings.watched_opcerts.retain(|w| w.path != source);
-        app.pool_list = None;
+    match action {
+        None => {}
+        Some(RowAction::Remove(source)) => {
+            app.settings.watched_workspaces.retain(|p| *p != source);
+            app.settings.watched_opcerts.retain(|w| w.path != source);
+            app.pool_list = None;
+        }
+        Some(RowAction::Open(dir)) => {
+            app.open_workspace(&dir);
+            app.show_tab(Tab::Pool);
+        }
+        Some(RowAction::Rotate(dir)) => {
+            app.open_workspace(&dir);
+            app.show_tab(Tab::Kes);
+            app.drafts.scroll_to_rotation = true;
+        }
+        Some(RowAction::Inspect(file)) => app.inspect_path(&file),
     }
 }
 
-fn pool_row(ui: &mut egui::Ui, row: &WatchRow<'_>, t: Thresholds) {
+/// The row's buttons: start the rotation of its pool, stop watching it. (Its name opens it.)
+fn row_actions(ui: &mut egui::Ui, row: &WatchRow<'_>) -> Option<RowAction> {
     let e = row.entry;
+    let mut action = None;
+    ui.allocate_ui_with_layout(
+        egui::vec2(ACTIONS_WIDTH, ROW_HEIGHT),
+        Layout::left_to_right(Align::Center),
+        |ui| {
+            let rotate = ui
+                .add_enabled(e.is_workspace, egui::Button::new("🔄 Rotate…").small())
+                .on_hover_text(format!("Open {} at the rotation steps (KES tab)", e.label))
+                .on_disabled_hover_text(
+                    "Rotating needs the pool folder (cold key and counter): open it with Ctrl+O",
+                );
+            if rotate.clicked() {
+                action = Some(RowAction::Rotate(e.source.clone()));
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text(format!("Stop watching {}", e.label))
+                .clicked()
+            {
+                action = Some(RowAction::Remove(e.source.clone()));
+            }
+        },
+    );
+    action
+}
+
+fn pool_row(
+    ui: &mut egui::Ui,
+    row: &WatchRow<'_>,
+    t: Thresholds,
+    now: DateTime<Utc>,
+    deadline_width: f32,
+) -> Option<RowAction> {
+    let e = row.entry;
+    let mut action = None;
+    let mut pool = |ui: &mut egui::Ui| {
+        cell(ui, COLUMNS[1], |ui| {
+            ui.vertical(|ui| {
+                // The name leads to the pool: its folder (Pool tab), or a lone file (Inspect).
+                let (tip, open) = if e.is_workspace {
+                    (
+                        "Open this pool folder (Pool tab)",
+                        RowAction::Open(e.source.clone()),
+                    )
+                } else {
+                    (
+                        "Describe this file (Inspect tab)",
+                        RowAction::Inspect(e.source.clone()),
+                    )
+                };
+                let name = ui
+                    .link(RichText::new(&e.label).strong())
+                    .on_hover_text(format!(
+                        "{tip}\n{}\n{}",
+                        e.source.display(),
+                        e.pool_bech32().unwrap_or_default()
+                    ));
+                if name.clicked() {
+                    action = Some(open);
+                }
+                let color = if e.network == NetworkChoice::Mainnet {
+                    theme::weak(ui)
+                } else {
+                    theme::WARN
+                };
+                ui.label(RichText::new(e.network.label()).small().color(color));
+            });
+        });
+    };
     let w = match &row.window {
         Ok(w) => w,
         Err(why) => {
             cell(ui, COLUMNS[0], |ui| {
                 widgets::status(ui, Level::Alert, "Unknown")
             });
-            cell(ui, COLUMNS[1], |ui| {
-                ui.label(&e.label)
-                    .on_hover_text(e.source.display().to_string());
+            pool(ui);
+            cell(ui, COLUMNS[2], |_| {});
+            cell(ui, deadline_width, |ui| {
+                ui.add(egui::Label::new(RichText::new(why).color(theme::error_text(ui))).wrap());
             });
-            ui.label(RichText::new(why).color(theme::error_text(ui)));
-            return;
+            return action;
         }
     };
     let u = row.urgency(t).unwrap_or(crate::app::Urgency::Expired);
-    let (days, hours) = days_and_hours(w.remaining_ms);
+    let (level, icon, word) = badge(u);
     cell(ui, COLUMNS[0], |ui| {
-        widgets::status(ui, level(u), u.label())
-    });
-    cell(ui, COLUMNS[1], |ui| {
-        let tip = format!(
-            "{}\n{}",
-            e.source.display(),
-            e.pool_bech32().unwrap_or_default()
-        );
-        ui.label(RichText::new(&e.label).strong())
-            .on_hover_text(tip);
-    });
-    cell(ui, COLUMNS[2], |ui| {
-        let color = if e.network == NetworkChoice::Mainnet {
-            ui.visuals().text_color()
-        } else {
-            theme::WARN
-        };
-        ui.label(RichText::new(e.network.label()).color(color));
-    });
-    for (i, v) in [w.start_period, w.current_period, w.periods_left]
-        .into_iter()
-        .enumerate()
-    {
-        cell(ui, COLUMNS[3 + i], |ui| {
-            ui.label(RichText::new(v.to_string()).monospace());
-        });
-    }
-    cell(ui, COLUMNS[6], |ui| {
         ui.vertical(|ui| {
-            ui.label(
-                w.expiry_time
-                    .with_timezone(&Local)
-                    .format("%Y-%m-%d %H:%M %Z")
-                    .to_string(),
-            );
-            ui.label(
-                RichText::new(format_utc(w.expiry_time))
-                    .small()
-                    .color(theme::weak(ui)),
-            );
+            widgets::status_with(ui, level, icon, word);
+            if w.remaining_ms > 0 && u != crate::app::Urgency::NotYetValid {
+                ui.label(
+                    RichText::new(format!("{} left", format_duration(w.remaining_ms)))
+                        .small()
+                        .color(theme::weak(ui)),
+                );
+            }
         });
     });
-    cell(ui, COLUMNS[7], |ui| {
-        ui.label(RichText::new(format!("{days}d {hours}h")).color(level(u).color(ui)));
+    pool(ui);
+    cell(ui, COLUMNS[2], |ui| {
+        ui.label(RichText::new(w.periods_left.to_string()).monospace())
+            .on_hover_text(format!(
+                "{} (KES period {} of {}–{})",
+                periods_left_words(w.periods_left),
+                w.current_period,
+                w.start_period,
+                w.last_period
+            ));
     });
+    cell(ui, deadline_width, |ui| {
+        let color = match level {
+            Level::Ok => ui.visuals().text_color(),
+            _ => level.color(ui),
+        };
+        let headline = Deadline::of(w, t).headline(now, &local_time);
+        ui.add(egui::Label::new(RichText::new(headline).color(color)).wrap())
+            .on_hover_text(format!(
+                "expires {} ({} UTC)",
+                local_time(w.expiry_time),
+                format_utc(w.expiry_time)
+            ));
+    });
+    action
 }

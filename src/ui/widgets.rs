@@ -78,11 +78,23 @@ pub fn copyable(ui: &mut egui::Ui, label: &str, value: &str, keep: usize) {
 
 /// A status shown by icon, word and colour together.
 pub fn status(ui: &mut egui::Ui, level: Level, text: &str) {
+    status_with(ui, level, level.icon(), text);
+}
+
+/// A status with its own icon (the KES statuses: alert and expired differ in icon and word).
+pub fn status_with(ui: &mut egui::Ui, level: Level, icon: &str, text: &str) {
     ui.label(
-        RichText::new(format!("{} {text}", level.icon()))
+        RichText::new(format!("{icon} {text}"))
             .color(level.color(ui))
             .strong(),
     );
+}
+
+/// A date as the console shows it: local time to the minute, e.g. `2027-01-21 21:44 +00:00`.
+pub fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M %Z")
+        .to_string()
 }
 
 /// A section heading with a one-line explanation.

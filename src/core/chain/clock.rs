@@ -45,13 +45,18 @@ pub struct ChainPoint {
 pub struct KesWindow {
     /// First KES period the opcert is valid for (its `kes_period`).
     pub start_period: u64,
+    /// When the start period begins (the node refuses the opcert before then).
+    pub start_time: DateTime<Utc>,
     /// Last valid KES period: start + max evolutions − 1.
     pub last_period: u64,
     /// The first slot after the window: start of period start + max evolutions.
     pub expiry_slot: u64,
     pub expiry_time: DateTime<Utc>,
     pub current_period: u64,
-    /// Whole KES periods left after the current one is counted (0 when expired or not yet valid).
+    /// The KES periods in which the opcert still works, **the current one included**: end − current
+    /// while valid (62 in its first period, 1 in its last), 0 when expired or not yet valid. This
+    /// is how cardano-node counts its `remainingKESPeriods` metric (expiry period − current
+    /// period), so the console, the command line and the node say the same number.
     pub periods_left: u64,
     /// Time from `now` to expiry; negative once expired.
     pub remaining_ms: i64,
@@ -115,6 +120,24 @@ pub fn format_duration(ms: i64) -> String {
         format!("{sign}{h}h {m}m")
     } else {
         format!("{sign}{m}m {}s", total % 60)
+    }
+}
+
+/// A time still ahead, in words that change at most once a minute until its last hour, then once
+/// a second: "61 days", "1 day 5 h", "5 h 12 min", "12 min 30 s" (nothing shorter than a second).
+pub fn format_countdown(ms: i64) -> String {
+    let total = ms.max(0) / 1000;
+    let (d, h, m, s) = (
+        total / 86_400,
+        (total % 86_400) / 3600,
+        (total % 3600) / 60,
+        total % 60,
+    );
+    match (d, h) {
+        (2.., _) => format!("{d} days"),
+        (1, _) => format!("1 day {h} h"),
+        (0, 1..) => format!("{h} h {m} min"),
+        _ => format!("{m} min {s} s"),
     }
 }
 
@@ -253,6 +276,11 @@ impl ChainClock {
             .checked_mul(self.slots_per_kes_period)
             .ok_or(ClockError::OutOfRange)?;
         let expiry_time = self.slot_start(expiry_slot)?;
+        let start_time = self.slot_start(
+            start_period
+                .checked_mul(self.slots_per_kes_period)
+                .ok_or(ClockError::OutOfRange)?,
+        )?;
         let state = if current < start_period {
             KesState::NotYetValid
         } else if current < end {
@@ -261,12 +289,13 @@ impl ChainClock {
             KesState::Expired
         };
         let periods_left = if state == KesState::Valid {
-            end - current - 1
+            end - current
         } else {
             0
         };
         Ok(KesWindow {
             start_period,
+            start_time,
             last_period: end - 1,
             expiry_slot,
             expiry_time,
@@ -334,13 +363,13 @@ mod tests {
         let w = c.kes_window(1031, start_1031).unwrap();
         assert_eq!(
             (w.state, w.periods_left, w.last_period),
-            (KesState::Valid, 61, 1092)
+            (KesState::Valid, 62, 1092)
         );
         let last_valid = c.slot_start(1093 * 129_600).unwrap() - chrono::Duration::seconds(1);
         let w = c.kes_window(1031, last_valid).unwrap();
         assert_eq!(
             (w.state, w.current_period, w.periods_left, w.remaining_ms),
-            (KesState::Valid, 1092, 0, 1000)
+            (KesState::Valid, 1092, 1, 1000)
         );
         let w = c
             .kes_window(1031, last_valid + chrono::Duration::seconds(1))
@@ -369,5 +398,33 @@ mod tests {
     fn durations() {
         assert_eq!(format_duration(93 * 86_400_000 + 3_600_000), "93d 1h 0m");
         assert_eq!(format_duration(-90_000), "-1m 30s");
+    }
+
+    #[test]
+    fn countdowns_show_seconds_only_in_the_last_hour() {
+        const H: i64 = 3_600_000;
+        assert_eq!(format_countdown(61 * 24 * H + 5 * H), "61 days");
+        assert_eq!(format_countdown(2 * 24 * H), "2 days");
+        assert_eq!(format_countdown(2 * 24 * H - 1), "1 day 23 h");
+        assert_eq!(format_countdown(24 * H - 1), "23 h 59 min");
+        assert_eq!(format_countdown(H), "1 h 0 min");
+        assert_eq!(format_countdown(H - 1), "59 min 59 s");
+        assert_eq!(format_countdown(999), "0 min 0 s");
+        assert_eq!(format_countdown(-5), "0 min 0 s");
+    }
+
+    #[test]
+    fn periods_left_count_the_current_one_as_the_node_does() {
+        // cardano-node: remainingKESPeriods = (start + maxKESEvolutions) − current period.
+        let c = ChainClock::mainnet();
+        let at = |p: u64| c.slot_start(p * 129_600).unwrap();
+        for (now, left) in [(1031, 62), (1032, 61), (1092, 1), (1093, 0), (1030, 0)] {
+            assert_eq!(
+                c.kes_window(1031, at(now)).unwrap().periods_left,
+                left,
+                "at {now}"
+            );
+        }
+        assert_eq!(c.kes_window(1031, at(1031)).unwrap().start_time, at(1031));
     }
 }

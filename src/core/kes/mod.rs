@@ -8,5 +8,6 @@ pub mod node_metrics;
 pub mod opcert;
 pub mod period_info;
 pub mod predeploy;
+pub mod refresh;
 pub mod sum6;
 pub mod watch;

@@ -107,9 +107,9 @@ fn window_check(w: &KesWindow) -> Check {
             "KES period window",
             true,
             format!(
-                "current period {} is inside {range}: {} more periods, until {}",
+                "current period {} is inside {range}: {}, until {}",
                 w.current_period,
-                w.periods_left,
+                super::watch::periods_left_words(w.periods_left),
                 format_utc(w.expiry_time)
             ),
         ),
@@ -205,7 +205,7 @@ mod tests {
         assert!(checks.iter().all(|c| c.outcome == Outcome::Pass));
         assert_eq!(
             checks[2].detail,
-            "current period 1571 is inside 1571–1632: 61 more periods, until 2027-02-21T09:44:51Z"
+            "current period 1571 is inside 1571–1632: 62 KES periods left, this one included, until 2027-02-21T09:44:51Z"
         );
     }
 

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::core::chain::clock::{KesState, KesWindow};
+use crate::core::chain::clock::{format_countdown, KesState, KesWindow};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -72,15 +72,98 @@ impl Urgency {
         }
     }
 
-    /// The status in words (never only a colour).
-    pub fn words(self, days_left: i64) -> String {
+    /// The status in words (never only a colour), for a time left in milliseconds.
+    pub fn words(self, remaining_ms: i64) -> String {
+        let (d, h) = days_and_hours(remaining_ms);
         match self {
-            Self::Fine => format!("OK: {days_left} days left"),
-            Self::Warn => format!("Rotate within {days_left} days"),
-            Self::Alert => format!("Rotate now: {days_left} days left"),
-            Self::Expired => "Expired: the node cannot make blocks".to_owned(),
-            Self::NotYetValid => "Not valid yet: its start period is in the future".to_owned(),
+            Self::Fine => format!("OK: {} left", plural(d, "day")),
+            Self::Warn => format!("Overdue: rotate within {}", plural(d.max(1), "day")),
+            Self::Alert => format!(
+                "Alert: rotate now, {} {} left",
+                plural(d, "day"),
+                plural(h, "hour")
+            ),
+            Self::Expired => "Expired: the node makes no blocks".to_owned(),
+            Self::NotYetValid => {
+                "Not valid yet: the node refuses it until its start period".to_owned()
+            }
         }
+    }
+}
+
+fn plural(n: i64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// What "periods left" means wherever it is shown: [`KesWindow::periods_left`] counts the
+/// current period too, as cardano-node's `remainingKESPeriods` does.
+pub const PERIODS_LEFT_MEANING: &str = "this one included";
+
+/// "51 KES periods left, this one included" (or "no KES periods left").
+pub fn periods_left_words(periods_left: u64) -> String {
+    match periods_left {
+        0 => "no KES periods left".to_owned(),
+        1 => format!("1 KES period left, {PERIODS_LEFT_MEANING}"),
+        n => format!("{n} KES periods left, {PERIODS_LEFT_MEANING}"),
+    }
+}
+
+/// The one date that matters for a pool, and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deadline {
+    /// The rotate-by date is still ahead.
+    RotateBy(DateTime<Utc>),
+    /// The rotate-by date has passed; the key still works until `expires`.
+    Overdue {
+        since: DateTime<Utc>,
+        expires: DateTime<Utc>,
+    },
+    /// The opcert ended then: the node makes no blocks.
+    Expired(DateTime<Utc>),
+    /// The opcert starts then; the node refuses it until that time.
+    NotYetValid(DateTime<Utc>),
+}
+
+impl Deadline {
+    /// The deadline of a window, by the same thresholds as its [`Urgency`].
+    pub fn of(w: &KesWindow, t: Thresholds) -> Self {
+        match Urgency::of(w, t) {
+            Urgency::Fine => Self::RotateBy(rotate_by(w, t)),
+            Urgency::Warn | Urgency::Alert => Self::Overdue {
+                since: rotate_by(w, t),
+                expires: w.expiry_time,
+            },
+            Urgency::Expired => Self::Expired(w.expiry_time),
+            Urgency::NotYetValid => Self::NotYetValid(w.start_time),
+        }
+    }
+
+    /// The headline, with dates written by `date` (the console writes local time): "Rotate by
+    /// ⟨date⟩ (in 61 days)", "Overdue since ⟨date⟩", "Expired since ⟨date⟩ — the node makes no
+    /// blocks", "Not valid until ⟨date⟩ — the node refuses it until then".
+    pub fn headline(&self, now: DateTime<Utc>, date: &dyn Fn(DateTime<Utc>) -> String) -> String {
+        match *self {
+            Self::RotateBy(at) => format!(
+                "Rotate by {} (in {})",
+                date(at),
+                format_countdown((at - now).num_milliseconds())
+            ),
+            Self::Overdue { since, .. } => format!("Overdue since {}", date(since)),
+            Self::Expired(at) => format!("Expired since {} — the node makes no blocks", date(at)),
+            Self::NotYetValid(at) => format!(
+                "Not valid until {} — the node refuses it until then",
+                date(at)
+            ),
+        }
+    }
+
+    /// Whether a reminder can still be set for the rotate-by date (never for a past date).
+    pub fn can_remind(&self) -> bool {
+        matches!(self, Self::RotateBy(_))
     }
 }
 
@@ -134,7 +217,7 @@ mod tests {
         let w = window_at(S, period_start(S));
         assert_eq!(w.state, KesState::Valid);
         assert_eq!(w.current_period, S);
-        assert_eq!(w.periods_left, 61);
+        assert_eq!(w.periods_left, 62);
         assert_eq!(w.last_period, S + 61);
         assert_eq!(w.remaining_ms, 62 * 129_600 * 1000);
         assert_eq!(days_and_hours(w.remaining_ms), (93, 0));
@@ -144,9 +227,9 @@ mod tests {
     #[test]
     fn last_second_of_a_period_and_first_of_the_next() {
         let last = window_at(S, period_start(S + 1) - Duration::seconds(1));
-        assert_eq!((last.current_period, last.periods_left), (S, 61));
+        assert_eq!((last.current_period, last.periods_left), (S, 62));
         let first = window_at(S, period_start(S + 1));
-        assert_eq!((first.current_period, first.periods_left), (S + 1, 60));
+        assert_eq!((first.current_period, first.periods_left), (S + 1, 61));
         assert_eq!(last.remaining_ms - first.remaining_ms, 1000);
     }
 
@@ -155,7 +238,7 @@ mod tests {
         let last_second = window_at(S, period_start(S + 62) - Duration::seconds(1));
         assert_eq!(last_second.state, KesState::Valid);
         assert_eq!(last_second.current_period, S + 61);
-        assert_eq!(last_second.periods_left, 0);
+        assert_eq!(last_second.periods_left, 1, "the last period still counts");
         assert_eq!(last_second.remaining_ms, 1000);
         assert_eq!(
             Urgency::of(&last_second, Thresholds::default()),
@@ -223,5 +306,75 @@ mod tests {
             .map(|s| Urgency::of(&window_at(*s, now), t).label())
             .collect();
         assert_eq!(words, ["expired", "not-yet-valid", "alert", "warn", "fine"]);
+    }
+
+    #[test]
+    fn periods_left_in_words() {
+        assert_eq!(
+            periods_left_words(62),
+            "62 KES periods left, this one included"
+        );
+        assert_eq!(
+            periods_left_words(1),
+            "1 KES period left, this one included"
+        );
+        assert_eq!(periods_left_words(0), "no KES periods left");
+    }
+
+    #[test]
+    fn status_words_by_urgency() {
+        const D: i64 = DAY_MS;
+        assert_eq!(Urgency::Fine.words(75 * D + 5), "OK: 75 days left");
+        assert_eq!(
+            Urgency::Warn.words(7 * D + 3_600_000),
+            "Overdue: rotate within 7 days"
+        );
+        assert_eq!(
+            Urgency::Alert.words(D + 21 * 3_600_000),
+            "Alert: rotate now, 1 day 21 hours left"
+        );
+        assert_eq!(
+            Urgency::Expired.words(0),
+            "Expired: the node makes no blocks"
+        );
+    }
+
+    #[test]
+    fn the_headline_of_each_state() {
+        let t = Thresholds::default();
+        let expiry = period_start(S + 62);
+        let headline = |now: DateTime<Utc>| {
+            Deadline::of(&window_at(S, now), t).headline(now, &|d| format_utc(d))
+        };
+        let by = expiry - Duration::days(14);
+        assert_eq!(
+            headline(period_start(S)),
+            format!("Rotate by {} (in 79 days)", format_utc(by))
+        );
+        assert_eq!(
+            headline(by - Duration::seconds(90)),
+            format!("Rotate by {} (in 1 min 30 s)", format_utc(by))
+        );
+        // Past the rotate-by date (warn and alert alike): overdue, never "in 0 days".
+        for now in [by + Duration::seconds(1), expiry - Duration::days(1)] {
+            assert_eq!(headline(now), format!("Overdue since {}", format_utc(by)));
+        }
+        assert_eq!(
+            headline(expiry),
+            format!(
+                "Expired since {} — the node makes no blocks",
+                format_utc(expiry)
+            )
+        );
+        assert_eq!(
+            headline(period_start(S) - Duration::seconds(1)),
+            format!(
+                "Not valid until {} — the node refuses it until then",
+                format_utc(period_start(S))
+            )
+        );
+        assert!(Deadline::of(&window_at(S, period_start(S)), t).can_remind());
+        assert!(!Deadline::of(&window_at(S, by + Duration::seconds(1)), t).can_remind());
+        assert!(!Deadline::of(&window_at(S, expiry), t).can_remind());
     }
 }

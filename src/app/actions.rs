@@ -8,10 +8,13 @@ use std::path::{Path, PathBuf};
 
 use super::cli_equivalent as cli;
 use super::network::NetworkChoice;
+use super::pick::PickFor;
+use super::picker::PickKind;
 use super::workspace::{names, Workspace};
-use super::{ConsoleApp, Tab};
+use super::{ConsoleApp, Pending, Tab};
 use crate::core::describe;
 use crate::platform::files::{self, OutputKind};
+use crate::platform::folders;
 
 /// A file name made from what a person typed: letters, digits, `-` and `_` only.
 pub fn file_stem(name: &str) -> String {
@@ -38,12 +41,40 @@ impl ConsoleApp {
     // ------------------------------------------------------------------ workspace
 
     pub fn choose_workspace(&mut self) {
-        if let Some(dir) = self
-            .platform
-            .dialogs
-            .pick_folder("Open or create a pool folder")
-        {
-            self.open_workspace(&dir);
+        self.pick(
+            PickKind::Folder,
+            "Open or create a pool folder",
+            PickFor::Workspace,
+        );
+    }
+
+    /// Opens a chosen pool folder; one that does not exist yet is created after a yes that
+    /// names it.
+    pub fn open_or_offer_to_create(&mut self, dir: PathBuf) {
+        if folders::kind(&dir) != folders::Kind::Missing {
+            return self.open_workspace(&dir);
+        }
+        self.ask(
+            &format!("Create the pool folder {}?", folders::shown(&dir)),
+            "It does not exist yet. Pool Console creates it, readable only by you since the pool's keys will live there, and opens it.".to_owned(),
+            "Create",
+            Pending::CreateWorkspace(dir),
+        );
+    }
+
+    /// Creates a pool folder the person agreed to, and opens it.
+    pub(super) fn create_workspace(&mut self, dir: &Path) {
+        match folders::create_folder(dir) {
+            Ok(_) => {
+                self.open_workspace(dir);
+                if self.status.as_ref().is_some_and(|s| !s.is_error) {
+                    self.say(format!(
+                        "Created the pool folder {} and opened it. Next: generate the cold keys (Keys tab).",
+                        folders::shown(dir)
+                    ));
+                }
+            }
+            Err(e) => self.fail(format!("The pool folder was not created: {e}")),
         }
     }
 
@@ -99,22 +130,17 @@ impl ConsoleApp {
         self.refresh_clock();
     }
 
-    /// Asks for a custom network's Shelley and Byron genesis files.
+    /// Asks for a custom network's Shelley and Byron genesis files (the Byron one once the
+    /// Shelley one is chosen: `app::pick`).
     pub fn choose_custom_network(&mut self) {
-        let Some(shelley_genesis) = self
-            .platform
-            .dialogs
-            .pick_file("The network's Shelley genesis file (shelley-genesis.json)")
-        else {
-            return;
-        };
-        let Some(byron_genesis) = self
-            .platform
-            .dialogs
-            .pick_file("The network's Byron genesis file (byron-genesis.json)")
-        else {
-            return;
-        };
+        self.pick(
+            PickKind::File,
+            "The network's Shelley genesis file (shelley-genesis.json)",
+            PickFor::ShelleyGenesis,
+        );
+    }
+
+    pub(super) fn use_custom_network(&mut self, shelley_genesis: PathBuf, byron_genesis: PathBuf) {
         let choice = NetworkChoice::Custom {
             shelley_genesis,
             byron_genesis,
@@ -189,8 +215,6 @@ impl ConsoleApp {
     }
 
     pub fn pick_and_inspect(&mut self) {
-        if let Some(p) = self.platform.dialogs.pick_file("Choose a file to inspect") {
-            self.inspect_path(&p);
-        }
+        self.pick(PickKind::File, "Choose a file to inspect", PickFor::Inspect);
     }
 }

@@ -35,6 +35,7 @@ impl ConsoleApp {
             Pending::IssueOpCert { kes_period } => self.write_opcert(kes_period),
             Pending::Retire { epoch } => self.write_retirement(epoch),
             Pending::Rotate(plan) => self.rotate(plan),
+            Pending::CreateWorkspace(dir) => self.create_workspace(&dir),
         }
     }
 

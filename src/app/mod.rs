@@ -7,6 +7,8 @@ mod key_actions;
 pub mod network;
 pub mod nodes;
 mod opcert_actions;
+pub mod pick;
+pub mod picker;
 pub mod plan_io;
 pub mod registration;
 mod registration_actions;
@@ -104,9 +106,15 @@ pub enum Pending {
     ReplaceVrfKeys,
     ReplaceKesKeys,
     ReplaceStakeKeys(String),
-    IssueOpCert { kes_period: u64 },
-    Retire { epoch: u64 },
+    IssueOpCert {
+        kes_period: u64,
+    },
+    Retire {
+        epoch: u64,
+    },
     Rotate(rotation::RotationPlan),
+    /// Create this missing pool folder, then open it.
+    CreateWorkspace(PathBuf),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +191,8 @@ pub struct ConsoleApp {
     pub review: review::ReviewDesk,
     /// The Sign tab: a transaction, its decoded body, the witnesses gathered.
     pub sign: sign::SignDesk,
+    /// The console's own file picker, when open, and what the desktop's dialogs did.
+    pub picking: pick::Picking,
 }
 
 /// Everything a registration check depends on.
@@ -218,6 +228,7 @@ impl ConsoleApp {
             nodes: nodes::NodeWatch::default(),
             review: review::ReviewDesk::default(),
             sign: sign::SignDesk::default(),
+            picking: pick::Picking::default(),
         }
     }
 

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use super::pick::{AfterSave, PickFor, SaveJob};
+use super::picker::PickKind;
 use super::registration::{OwnerDraft, RelayDraft, RelayKind};
 use super::{file_label, ConsoleApp};
 use crate::core::certificate::amount;
@@ -77,26 +79,25 @@ impl ConsoleApp {
                 return;
             }
         };
-        let Some(path) = self
-            .platform
-            .dialogs
-            .save_file("Save the pool plan", "pool-plan.json")
-        else {
-            return;
-        };
-        match self.save_output(&path, plan.to_json().as_bytes(), OutputKind::Plan) {
-            Ok(()) => self.say(format!(
-                "Saved the pool plan to {}: send it to every owner to review",
-                path.display()
-            )),
-            Err(e) => self.fail(e.to_string()),
-        }
+        self.pick(
+            PickKind::Save {
+                file_name: "pool-plan.json".to_owned(),
+            },
+            "Save the pool plan",
+            PickFor::Save(SaveJob {
+                bytes: plan.to_json().into_bytes(),
+                kind: OutputKind::Plan,
+                then: AfterSave::Plan,
+            }),
+        );
     }
 
     pub fn pick_and_import_plan(&mut self) {
-        if let Some(p) = self.platform.dialogs.pick_file("Choose a pool plan (JSON)") {
-            self.import_plan(&p);
-        }
+        self.pick(
+            PickKind::File,
+            "Choose a pool plan (JSON)",
+            PickFor::ImportPlan,
+        );
     }
 
     /// Fills the form from a plan. Keys stay the folder's: if they are not the plan's, the

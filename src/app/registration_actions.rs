@@ -3,6 +3,8 @@
 
 use super::actions::file_stem;
 use super::cli_equivalent as cli;
+use super::pick::PickFor;
+use super::picker::PickKind;
 use super::registration::{self, PoolKeys};
 use super::workspace::{names, Role};
 use super::{ConsoleApp, Pending};
@@ -12,17 +14,19 @@ use crate::core::keys::address::Credential;
 use crate::ops;
 use crate::platform::files::{Output, OutputKind};
 use crate::platform::load;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 impl ConsoleApp {
     pub fn load_metadata(&mut self) {
-        let Some(path) = self
-            .platform
-            .dialogs
-            .pick_file("Open a pool metadata JSON file")
-        else {
-            return;
-        };
+        self.pick(
+            PickKind::File,
+            "Open a pool metadata JSON file",
+            PickFor::Metadata,
+        );
+    }
+
+    pub(super) fn load_metadata_from(&mut self, path: &Path) {
+        let path = path.to_path_buf();
         match load::capped(&path, crate::platform::read::METADATA).map(|b| b.expose().to_vec()) {
             Err(e) => self.fail(e),
             Ok(bytes) => match metadata::validate(&bytes) {

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::pick::{AfterSave, PickFor, SaveJob};
+use super::picker::PickKind;
 use super::{file_label, ConsoleApp};
 use crate::core::certificate::PoolParams;
 use crate::core::keys::address::pool_bech32;
@@ -190,43 +192,35 @@ impl ReviewDesk {
 
 impl ConsoleApp {
     pub fn review_pick_certificate(&mut self) {
-        if let Some(p) = self
-            .platform
-            .dialogs
-            .pick_file("Choose the registration certificate to review")
-        {
-            self.review.load_certificate(&p);
-        }
+        self.pick(
+            PickKind::File,
+            "Choose the registration certificate to review",
+            PickFor::ReviewCertificate,
+        );
     }
 
     pub fn review_pick_previous(&mut self) {
-        if let Some(p) = self
-            .platform
-            .dialogs
-            .pick_file("Choose the pool's current (previous) registration certificate")
-        {
-            self.review.load_previous(&p);
-        }
+        self.pick(
+            PickKind::File,
+            "Choose the pool's current (previous) registration certificate",
+            PickFor::ReviewPrevious,
+        );
     }
 
     pub fn review_pick_plan(&mut self) {
-        if let Some(p) = self
-            .platform
-            .dialogs
-            .pick_file("Choose the pool plan (JSON)")
-        {
-            self.review.load_plan(&p);
-        }
+        self.pick(
+            PickKind::File,
+            "Choose the pool plan (JSON)",
+            PickFor::ReviewPlan,
+        );
     }
 
     pub fn review_pick_owner_key(&mut self) {
-        if let Some(p) = self
-            .platform
-            .dialogs
-            .pick_file("Choose your stake verification key (stake.vkey)")
-        {
-            self.review.load_owner_key(&p);
-        }
+        self.pick(
+            PickKind::File,
+            "Choose your stake verification key (stake.vkey)",
+            PickFor::ReviewOwnerKey,
+        );
     }
 
     /// Saves the certificate under review (e.g. the one built from the plan).
@@ -241,16 +235,17 @@ impl ConsoleApp {
             &env.description,
             c.cbor.clone(),
         );
-        let Some(path) = self.platform.dialogs.save_file(
+        self.pick(
+            PickKind::Save {
+                file_name: "pool-registration.cert".to_owned(),
+            },
             "Save the registration certificate",
-            "pool-registration.cert",
-        ) else {
-            return;
-        };
-        match self.save_output(&path, env.render().expose(), OutputKind::Certificate) {
-            Ok(()) => self.say(format!("Saved the certificate to {}", path.display())),
-            Err(e) => self.fail(e.to_string()),
-        }
+            PickFor::Save(SaveJob {
+                bytes: env.render().expose().to_vec(),
+                kind: OutputKind::Certificate,
+                then: AfterSave::Certificate,
+            }),
+        );
     }
 
     /// Writes the printable sign-off sheet.
@@ -270,19 +265,16 @@ impl ConsoleApp {
             &title,
             &format!("Prepared {when} with Pool Console"),
         );
-        let Some(path) = self
-            .platform
-            .dialogs
-            .save_file("Save the sign-off sheet", "sign-off.html")
-        else {
-            return;
-        };
-        match self.save_output(&path, html.as_bytes(), OutputKind::SignOffSheet) {
-            Ok(()) => self.say(format!(
-                "Saved the sign-off sheet to {} (open it in a browser to print)",
-                path.display()
-            )),
-            Err(e) => self.fail(e.to_string()),
-        }
+        self.pick(
+            PickKind::Save {
+                file_name: "sign-off.html".to_owned(),
+            },
+            "Save the sign-off sheet",
+            PickFor::Save(SaveJob {
+                bytes: html.into_bytes(),
+                kind: OutputKind::SignOffSheet,
+                then: AfterSave::SignOffSheet,
+            }),
+        );
     }
 }

@@ -2,6 +2,8 @@
 //! opcert, journal line), the pre-deploy check, the clock guard and the calendar reminder.
 
 use super::cli_equivalent as cli;
+use super::pick::{AfterSave, PickFor, SaveJob};
+use super::picker::PickKind;
 use super::workspace::{names, Role};
 use super::{ConsoleApp, Pending};
 use crate::core::chain::clock::format_utc;
@@ -306,19 +308,16 @@ impl ConsoleApp {
             alarm_hours_before: 24,
             stamp: self.platform.clock.now(),
         });
-        let Some(path) = self.platform.dialogs.save_file(
+        self.pick(
+            PickKind::Save {
+                file_name: format!("{name}-kes-rotate-by.ics"),
+            },
             "Save the rotation reminder",
-            &format!("{name}-kes-rotate-by.ics"),
-        ) else {
-            return;
-        };
-        match self.save_output(&path, text.as_bytes(), OutputKind::Calendar) {
-            Ok(()) => self.say(format!(
-                "Saved the reminder for {} to {}: open it with your calendar.",
-                format_utc(at),
-                path.display()
-            )),
-            Err(e) => self.fail(e.to_string()),
-        }
+            PickFor::Save(SaveJob {
+                bytes: text.into_bytes(),
+                kind: OutputKind::Calendar,
+                then: AfterSave::Reminder { at },
+            }),
+        );
     }
 }

@@ -29,6 +29,8 @@ pub struct Settings {
     pub watched_opcerts: Vec<WatchedFile>,
     /// Node metrics endpoints polled on the Watch tab.
     pub metrics_endpoints: Vec<MetricsEndpoint>,
+    /// Open Pool Console's own file picker instead of the desktop's dialog.
+    pub builtin_file_picker: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +57,7 @@ impl Default for Settings {
             watched_workspaces: Vec::new(),
             watched_opcerts: Vec::new(),
             metrics_endpoints: Vec::new(),
+            builtin_file_picker: false,
         }
     }
 }

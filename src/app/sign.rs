@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::pick::{AfterSave, PickFor, SaveJob};
+use super::picker::PickKind;
 use super::{file_label, ConsoleApp};
 use crate::core::keys::accept;
 use crate::core::transaction::signing;
@@ -100,7 +102,7 @@ impl SignDesk {
             .collect()
     }
 
-    fn hold(&mut self, source: String, witness: KeyWitness) {
+    pub(super) fn hold(&mut self, source: String, witness: KeyWitness) {
         if !self.witnesses.iter().any(|h| h.witness == witness) {
             self.witnesses.push(HeldWitness { source, witness });
         }
@@ -136,34 +138,36 @@ impl SignDesk {
 
 impl ConsoleApp {
     pub fn sign_pick_transaction(&mut self) {
-        if let Some(p) = self
-            .platform
-            .dialogs
-            .pick_file("Choose the transaction to sign (from transaction build-raw or build)")
-        {
-            self.sign.load(&p);
-        }
+        self.pick(
+            PickKind::File,
+            "Choose the transaction to sign (from transaction build-raw or build)",
+            PickFor::SignTransaction,
+        );
     }
 
     /// Signs with a key file the person picks, then saves the witness where they say.
     pub fn sign_with_key(&mut self) {
+        if self.sign.tx.is_none() {
+            return;
+        }
+        self.pick(
+            PickKind::File,
+            "Choose the signing key (cold, stake or payment .skey)",
+            PickFor::SigningKey,
+        );
+    }
+
+    pub(super) fn sign_with_key_file(&mut self, key_path: &Path) {
         let Some(t) = self.sign.tx.clone() else {
             return;
         };
-        let Some(key_path) = self
-            .platform
-            .dialogs
-            .pick_file("Choose the signing key (cold, stake or payment .skey)")
-        else {
-            return;
-        };
         let result = (|| -> Result<(KeyWitness, String), String> {
-            let key = load::signing_key(&key_path, accept::WITNESS_SIGNING)?;
+            let key = load::signing_key(key_path, accept::WITNESS_SIGNING)?;
             let vk = key.verification_key().map_err(|e| e.to_string())?;
             signing::fit(&t.view, key.kind(), &vk.key_hash())
                 .map_err(|e| format!("{}: {e}", key_path.display()))?;
             let w = KeyWitness::sign(&t.tx, &key).map_err(|e| e.to_string())?;
-            Ok((w, file_label(&key_path)))
+            Ok((w, file_label(key_path)))
         })();
         let (witness, key_name) = match result {
             Ok(r) => r,
@@ -177,43 +181,34 @@ impl ConsoleApp {
             p.file_stem()
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
         };
-        let suggested = format!("{}.{}.witness", stem(&t.path), stem(&key_path));
-        let Some(out) = self
-            .platform
-            .dialogs
-            .save_file("Save the witness", &suggested)
-        else {
-            return;
-        };
-        let bytes = witness.to_envelope(&t.tx.era).render();
-        match self.save_output(&out, bytes.expose(), OutputKind::Witness) {
-            Ok(()) => {
-                self.sign.error = None;
-                self.sign.hold(key_name.clone(), witness);
-                self.say(format!(
-                    "Signed with {key_name}; saved the witness to {}",
-                    out.display()
-                ));
-            }
-            Err(e) => {
-                self.sign.error = Some(e.to_string());
-                self.fail(e.to_string());
-            }
-        }
+        let suggested = format!("{}.{}.witness", stem(&t.path), stem(key_path));
+        let bytes = witness.to_envelope(&t.tx.era).render().expose().to_vec();
+        self.pick(
+            PickKind::Save {
+                file_name: suggested,
+            },
+            "Save the witness",
+            PickFor::Save(SaveJob {
+                bytes,
+                kind: OutputKind::Witness,
+                then: AfterSave::Witness { witness, key_name },
+            }),
+        );
     }
 
     pub fn sign_add_witness(&mut self) {
-        let Some(p) = self
-            .platform
-            .dialogs
-            .pick_file("Choose a witness file made by another owner")
-        else {
-            return;
-        };
-        match self.sign.add_witness_file(&p) {
+        self.pick(
+            PickKind::File,
+            "Choose a witness file made by another owner",
+            PickFor::AddWitness,
+        );
+    }
+
+    pub(super) fn sign_add_witness_from(&mut self, p: &Path) {
+        match self.sign.add_witness_file(p) {
             Ok(()) => {
                 self.sign.error = None;
-                self.say(format!("Added the witness {}", file_label(&p)));
+                self.say(format!("Added the witness {}", file_label(p)));
             }
             Err(e) => {
                 self.sign.error = Some(e.clone());
@@ -236,32 +231,32 @@ impl ConsoleApp {
                 return;
             }
         };
-        let Some(out) = self
-            .platform
-            .dialogs
-            .save_file("Save the signed transaction", "tx.signed")
-        else {
-            return;
-        };
-        let bytes = signed.to_envelope().render();
-        match self.save_output(&out, bytes.expose(), OutputKind::Transaction) {
-            Ok(()) => {
-                let missing = self.sign.missing().len();
-                self.sign.error = None;
-                if missing == 0 {
-                    self.say(format!("Saved the signed transaction to {}", out.display()));
-                } else {
-                    self.say(format!(
-                        "Saved the transaction to {}, still missing {missing} witness{}: it cannot be submitted yet",
-                        out.display(),
-                        if missing == 1 { "" } else { "es" }
-                    ));
-                }
-            }
-            Err(e) => {
-                self.sign.error = Some(e.to_string());
-                self.fail(e.to_string());
-            }
+        let bytes = signed.to_envelope().render().expose().to_vec();
+        self.pick(
+            PickKind::Save {
+                file_name: "tx.signed".to_owned(),
+            },
+            "Save the signed transaction",
+            PickFor::Save(SaveJob {
+                bytes,
+                kind: OutputKind::Transaction,
+                then: AfterSave::SignedTransaction,
+            }),
+        );
+    }
+
+    /// Says where the signed transaction went, and whether it can be submitted.
+    pub(super) fn said_signed_saved(&mut self, out: &Path) {
+        let missing = self.sign.missing().len();
+        self.sign.error = None;
+        if missing == 0 {
+            self.say(format!("Saved the signed transaction to {}", out.display()));
+        } else {
+            self.say(format!(
+                "Saved the transaction to {}, still missing {missing} witness{}: it cannot be submitted yet",
+                out.display(),
+                if missing == 1 { "" } else { "es" }
+            ));
         }
     }
 }

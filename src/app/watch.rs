@@ -188,3 +188,30 @@ impl ConsoleApp {
         Some(poll.map_or(clock, |p| p.min(clock)))
     }
 }
+
+impl ConsoleApp {
+    /// Asks for an opcert file to watch on its own.
+    pub fn pick_watched_opcert(&mut self) {
+        self.pick(
+            super::picker::PickKind::File,
+            "Watch an operational certificate",
+            super::pick::PickFor::WatchOpcert,
+        );
+    }
+
+    pub(super) fn watch_opcert(&mut self, path: PathBuf) {
+        if self.settings.watched_opcerts.iter().any(|w| w.path == path) {
+            return self.say(format!("{} is already on the list.", path.display()));
+        }
+        let network = self.network_choice();
+        self.say(format!(
+            "Watching {} on {}.",
+            path.display(),
+            network.label()
+        ));
+        self.settings
+            .watched_opcerts
+            .push(super::settings::WatchedFile { path, network });
+        self.pool_list = None;
+    }
+}

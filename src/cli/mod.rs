@@ -8,6 +8,7 @@ mod kes;
 mod kes_status;
 mod key;
 mod node;
+mod open;
 mod output;
 mod review;
 mod stake_address;
@@ -66,6 +67,11 @@ pub struct Streams<'a> {
 pub enum Parsed {
     /// No command (or `open DIR`): open the console, on that pool folder if given.
     Console(Option<std::path::PathBuf>),
+    /// `open DIR`: the console on that pool folder, created first with `--create`.
+    Open {
+        folder: std::path::PathBuf,
+        create: bool,
+    },
     /// Run this command with this era.
     Run(Box<Command>, Era, Box<clap::ArgMatches>),
 }
@@ -96,7 +102,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Parsed, CliError> {
     let cli = Cli::from_arg_matches(&matches).map_err(clap_error)?;
     match cli.command {
         None => Ok(Parsed::Console(None)),
-        Some(Command::Open { folder }) => Ok(Parsed::Console(Some(folder))),
+        Some(Command::Open { folder, create }) => Ok(Parsed::Open { folder, create }),
         Some(cmd) => Ok(Parsed::Run(Box::new(cmd), era, Box::new(matches))),
     }
 }
@@ -230,6 +236,18 @@ pub fn main_with_stdout(args: Vec<OsString>, io: &mut Streams<'_>, stdout_closed
     };
     match parse(args) {
         Ok(Parsed::Console(dir)) => Exit::Console(dir),
+        Ok(Parsed::Open { folder, create }) => match open::prepare(&folder, create) {
+            Ok(note) => {
+                if let Some(note) = note {
+                    let _ = writeln!(io.err, "{}", safe(&note));
+                }
+                Exit::Console(Some(folder))
+            }
+            Err(message) => {
+                let _ = writeln!(io.err, "Command failed: open\nError: {}", safe(&message));
+                Exit::Code(1)
+            }
+        },
         Ok(Parsed::Run(cmd, era, matches)) => {
             let result = if stdout_closed {
                 Err(CliError {

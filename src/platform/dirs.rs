@@ -10,3 +10,8 @@ pub fn settings_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("io.github", "poolconsole", "PoolConsole")
         .map(|d| d.data_dir().to_path_buf())
 }
+
+/// The person's home folder, where the console's own file picker starts.
+pub fn home_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}

@@ -8,6 +8,7 @@ pub mod dirs;
 pub mod disk;
 pub mod entropy;
 pub mod files;
+pub mod folders;
 pub mod http;
 pub mod journal_file;
 pub mod load;

@@ -7,6 +7,7 @@ mod kes;
 mod keys;
 mod nodes;
 mod opcert;
+mod picker;
 mod pool;
 mod registration;
 mod retire;
@@ -51,6 +52,10 @@ impl ConsoleApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
+        // A picker or a confirmation is open: its own keys only.
+        if self.picking.open.is_some() || self.confirm.is_some() {
+            return;
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)))
         {
             self.choose_workspace();
@@ -155,6 +160,17 @@ impl ConsoleApp {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.menu_button("⚙", |ui| {
+                    ui.checkbox(
+                        &mut self.settings.builtin_file_picker,
+                        "Use the built-in file picker",
+                    )
+                    .on_hover_text(
+                        "Open and save files with Pool Console's own picker instead of the desktop's dialog (it is used anyway when the desktop has none)",
+                    );
+                })
+                .response
+                .on_hover_text("Settings");
                 let (icon, tip) = if self.settings.dark_mode {
                     ("☀ Light", "Switch to the light theme")
                 } else {
@@ -281,6 +297,7 @@ impl ConsoleApp {
             });
         });
         self.confirm_dialog(ui);
+        picker::show(self, ui);
         // Calm when idle: the tab is drawn again when what it shows next changes by the clock
         // (a minute; a second in the last hour before a deadline), or when a node poll is due.
         if let Some(after) = self.next_change() {

@@ -11,7 +11,6 @@ use super::theme::{self, Level};
 use super::widgets::{self, local_time};
 use super::{clock_guard, nodes, timeline};
 use crate::app::network::NetworkChoice;
-use crate::app::settings::WatchedFile;
 use crate::app::watch::{PoolList, WatchRow};
 use crate::app::{ConsoleApp, Tab};
 use crate::core::chain::clock::{format_duration, format_utc};
@@ -76,7 +75,7 @@ fn toolbar(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             app.pool_list = None;
         }
         if ui.button("➕ Add an opcert file…").clicked() {
-            add_opcert(app);
+            app.pick_watched_opcert();
         }
         ui.separator();
         let l = ui.label("Warn at");
@@ -100,29 +99,6 @@ fn toolbar(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         }
         ui.label(RichText::new("before expiry").color(theme::weak(ui)));
     });
-}
-
-fn add_opcert(app: &mut ConsoleApp) {
-    let Some(path) = app
-        .platform
-        .dialogs
-        .pick_file("Watch an operational certificate")
-    else {
-        return;
-    };
-    if app.settings.watched_opcerts.iter().any(|w| w.path == path) {
-        return app.say(format!("{} is already on the list.", path.display()));
-    }
-    let network = app.network_choice();
-    app.say(format!(
-        "Watching {} on {}.",
-        path.display(),
-        network.label()
-    ));
-    app.settings
-        .watched_opcerts
-        .push(WatchedFile { path, network });
-    app.pool_list = None;
 }
 
 fn cell(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {

@@ -75,3 +75,43 @@ pub fn type_into(h: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
 pub fn shows(h: &Harness<'_, ConsoleApp>, text: &str) -> bool {
     h.query_by_label_contains(text).is_some()
 }
+
+/// The console on a desktop without file dialogs (no portal): every pick opens the
+/// console's own picker.
+pub fn app_without_dialogs(now: DateTime<Utc>) -> ConsoleApp {
+    let platform = Platform {
+        dialogs: Box::new(pool_console::platform::dialogs::NoDialogs),
+        clock: Box::new(FixedClock(now)),
+    };
+    ConsoleApp::new(Settings::default(), RegistrationForm::default(), platform)
+}
+
+/// Replaces the whole text of the field labelled `label` (select all, then type).
+pub fn replace_text(h: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
+    use egui::accesskit::Role;
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run_steps(2);
+}
+
+/// Presses a key and lets the UI settle.
+pub fn key(h: &mut Harness<'_, ConsoleApp>, key: egui::Key) {
+    h.key_press(key);
+    h.run_steps(3);
+}
+
+/// Clicks the button whose label starts with `start` (picker entries end with their size).
+pub fn click_starting(h: &mut Harness<'_, ConsoleApp>, start: &str) {
+    use egui::accesskit::Role;
+    let found = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+        n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(start))
+    };
+    h.get_by(found).scroll_to_me();
+    h.run_steps(2);
+    h.get_by(found).click();
+    h.run_steps(3);
+}

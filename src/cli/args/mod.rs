@@ -65,6 +65,10 @@ pub enum Command {
         /// The pool folder.
         #[arg(value_name = "FOLDER")]
         folder: PathBuf,
+        /// Create the folder (and any missing folders above it) when it does not exist yet;
+        /// it is made readable only by you, since the pool's keys will live there.
+        #[arg(long)]
+        create: bool,
     },
 }
 

@@ -357,11 +357,11 @@ fn the_keyboard_alone_opens_a_folder_ctrl_o_then_enter() {
     a.settings.recent_workspaces = vec![pools.join("alpha")];
     let mut h = harness(a);
     h.run_steps(2);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
     h.run_steps(3);
     assert!(picker_open(&h));
     // Ctrl+O again does not stack a second picker.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
     h.run_steps(3);
     key(&mut h, Key::Enter);
     assert!(!picker_open(&h));

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use common::ui::{app, fixed_now, harness, shows};
+use common::ui::{app, fixed_now, harness, idle_delay, shows};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_kittest::Harness;
 use pool_console::app::{ConsoleApp, Tab};
@@ -254,22 +254,6 @@ fn each_tab_opens_at_its_top() {
     h.get_by_label_contains("⏱").click();
     h.run_steps(3);
     at_top(&h, "KES");
-}
-
-/// How long the idle console waits before drawing again, once animations have settled.
-fn idle_delay(mut a: ConsoleApp) -> Duration {
-    let ctx = egui::Context::default();
-    let mut delay = Duration::ZERO;
-    for frame in 1..=60 {
-        let input = egui::RawInput {
-            time: Some(f64::from(frame) / 60.0),
-            ..Default::default()
-        };
-        let mut out = ctx.run_ui(input, |ui| a.frame(ui));
-        out.textures_delta.clear(); // nothing draws them here
-        delay = out.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-    }
-    delay
 }
 
 fn at(time: &str) -> DateTime<Utc> {

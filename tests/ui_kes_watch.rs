@@ -278,18 +278,7 @@ fn the_idle_watch_tab_redraws_when_its_text_changes() {
         let mut a = app(vec![], now);
         a.settings.watched_workspaces = folders.clone();
         a.tab = Tab::Watch;
-        let ctx = egui::Context::default();
-        let mut delay = Duration::ZERO;
-        for frame in 1..=60 {
-            let input = egui::RawInput {
-                time: Some(f64::from(frame) / 60.0),
-                ..Default::default()
-            };
-            let mut out = ctx.run_ui(input, |ui| a.frame(ui));
-            out.textures_delta.clear(); // nothing draws them here
-            delay = out.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-        }
-        delay
+        common::ui::idle_delay(a)
     };
     // Every countdown here ends at :51 past a minute (mainnet's KES periods do).
     assert_eq!(idle(fixed_now()), Duration::from_secs(51));

@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use eframe::egui;
@@ -114,4 +115,20 @@ pub fn click_starting(h: &mut Harness<'_, ConsoleApp>, start: &str) {
     h.run_steps(2);
     h.get_by(found).click();
     h.run_steps(3);
+}
+
+/// How long the idle console waits before drawing again, once animations have settled.
+pub fn idle_delay(mut a: ConsoleApp) -> Duration {
+    let ctx = egui::Context::default();
+    let mut delay = Duration::ZERO;
+    for frame in 1..=60 {
+        let input = egui::RawInput {
+            time: Some(f64::from(frame) / 60.0),
+            ..Default::default()
+        };
+        let mut out = ctx.run_ui(input, |ui| a.frame(ui));
+        out.textures_delta.clear(); // nothing draws them here
+        delay = out.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    }
+    delay
 }

@@ -4,28 +4,7 @@ use super::*;
 use std::net::Ipv4Addr;
 
 /// A plan as an owner would write it by hand.
-pub(crate) const SAMPLE: &str = r#"{
-  "format": "pool-console pool plan",
-  "version": 1,
-  "network": "mainnet",
-  "pool_id": "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
-  "vrf_key_hash": "c5a0d1e5b1c0b5e0f1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8",
-  "pledge_ada": "250000",
-  "cost_ada": "170",
-  "margin": "3/200",
-  "margin_percent": "1.5",
-  "reward_account": "stake1uyehkck0lajq8gr28t9uxnuvgcqrc6070x3k9r8048z8y5gh6ffgw",
-  "owners": [
-    {"name": "Alice", "stake_address": "stake1uyehkck0lajq8gr28t9uxnuvgcqrc6070x3k9r8048z8y5gh6ffgw", "pledge_ada": "150000", "delegated_to_pool": true},
-    {"name": "Bob", "stake_key_hash": "01010101010101010101010101010101010101010101010101010101", "pledge_ada": "100000"}
-  ],
-  "relays": [
-    {"dns": "relay1.example.com", "port": 3001},
-    {"ipv4": "198.51.100.7", "port": 6000},
-    {"srv": "_cardano._tcp.example.com"}
-  ],
-  "metadata": {"url": "https://example.com/pool.json", "hash": "0f118a34e20bd77f8a9ba5e27481eba54d063630c4c1c017bad11a2fba615501"}
-}"#;
+pub(crate) const SAMPLE: &str = include_str!("../../../../tests/data/plans/owner-written.json");
 
 #[test]
 fn a_hand_written_plan_is_read_exactly() {

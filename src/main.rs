@@ -63,6 +63,8 @@ fn run_console(folder: Option<std::path::PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             let mut app = ConsoleApp::from_creation(cc, Platform::default());
             if let Some(dir) = folder {
+                // Kept in the recent list and as a draft's key: the same folder from any cwd.
+                let dir = std::path::absolute(&dir).unwrap_or(dir);
                 app.open_workspace(&dir);
             }
             if let Some(tab) = tab {

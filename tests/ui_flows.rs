@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{app, click, click_exact, fixed_now, harness, shows, type_into};
+use common::ui::{app, click, click_exact, fixed_now, harness, shows, type_into, MemoryStorage};
 use common::{ok, read};
 use pool_console::app::Tab;
 use tempfile::TempDir;
@@ -367,23 +367,6 @@ fn inspect_a_typed_path() {
     click_exact(&mut h, "Inspect");
     assert!(shows(&h, "Operational certificate"));
     assert!(shows(&h, "valid"));
-}
-
-/// eframe storage in memory.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

@@ -94,6 +94,7 @@ impl ConsoleApp {
             Ok(ws) => {
                 self.settings.remember_workspace(dir);
                 let found = ws.files.values().map(Vec::len).sum::<usize>();
+                self.switch_registration_draft(&ws.dir);
                 self.workspace = Some(ws);
                 self.refresh_clock();
                 match unfinished {
@@ -110,6 +111,21 @@ impl ConsoleApp {
             }
             Err(e) => self.fail(e),
         }
+    }
+
+    /// Parks the draft of the folder being left and brings out the one of `dir`, so one
+    /// pool's owners, relays and metadata never show in another pool's builder.
+    fn switch_registration_draft(&mut self, dir: &Path) {
+        let leaving = self.workspace.as_ref().map(|w| w.dir.clone());
+        if leaving.as_deref() == Some(dir) {
+            return;
+        }
+        let form = std::mem::take(&mut self.registration);
+        self.pool_drafts.park(leaving.as_deref(), form);
+        self.registration = self.pool_drafts.take_for(dir);
+        // The loaded metadata file and imported plan belong to the pool being left.
+        self.drafts.loaded_metadata = None;
+        self.drafts.imported_plan = None;
     }
 
     pub fn rescan(&mut self) {

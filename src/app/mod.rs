@@ -10,6 +10,7 @@ mod opcert_actions;
 pub mod pick;
 pub mod picker;
 pub mod plan_io;
+pub mod pool_drafts;
 pub mod registration;
 mod registration_actions;
 pub mod review;
@@ -168,6 +169,8 @@ pub struct Drafts {
 pub struct ConsoleApp {
     pub settings: Settings,
     pub registration: RegistrationForm,
+    /// The registration drafts of the pool folders not on screen (each folder keeps its own).
+    pub pool_drafts: pool_drafts::PoolDrafts,
     pub workspace: Option<Workspace>,
     pub clock: Option<ChainClock>,
     pub tab: Tab,
@@ -210,6 +213,7 @@ impl ConsoleApp {
         Self {
             settings,
             registration,
+            pool_drafts: pool_drafts::PoolDrafts::default(),
             workspace: None,
             clock: None,
             tab,

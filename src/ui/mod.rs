@@ -22,26 +22,42 @@ pub mod widgets;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::app::network::NetworkChoice;
+use crate::app::pool_drafts::PoolDrafts;
 use crate::app::registration::RegistrationForm;
-use crate::app::settings::{registration_without_secrets, Settings, SETTINGS_KEY};
+use crate::app::settings::{Settings, SETTINGS_KEY};
 use crate::app::{ConsoleApp, Platform, Tab};
 use crate::core::keys::address::pool_bech32;
 
-const REGISTRATION_KEY: &str = "pool-console-registration-draft";
+/// Before drafts were kept per pool folder: one draft for all (read once, as the unfiled one).
+const LEGACY_REGISTRATION_KEY: &str = "pool-console-registration-draft";
+const DRAFTS_KEY: &str = "pool-console-registration-drafts";
 
 impl ConsoleApp {
     /// Builds the app for eframe, restoring settings and the registration draft.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, platform: Platform) -> Self {
-        let settings: Settings = cc
-            .storage
+        let app = Self::restore(cc.storage, platform);
+        theme::apply(&cc.egui_ctx, app.settings.dark_mode);
+        app
+    }
+
+    /// The console as it was left: settings, every pool's registration draft, and the last
+    /// pool folder opened again.
+    pub fn restore(storage: Option<&dyn eframe::Storage>, platform: Platform) -> Self {
+        let settings: Settings = storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
-        let form: RegistrationForm = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, REGISTRATION_KEY))
+        let mut drafts: PoolDrafts = storage
+            .and_then(|s| eframe::get_value(s, DRAFTS_KEY))
             .unwrap_or_default();
-        theme::apply(&cc.egui_ctx, settings.dark_mode);
+        if drafts == PoolDrafts::default() {
+            drafts.unfiled = storage
+                .and_then(|s| eframe::get_value::<RegistrationForm>(s, LEGACY_REGISTRATION_KEY))
+                .filter(|f| *f != RegistrationForm::default());
+        }
+        // The draft typed with no folder open is on screen until a folder takes it.
+        let form = drafts.unfiled.take().unwrap_or_default();
         let mut app = Self::new(settings, form, platform);
+        app.pool_drafts = drafts;
         if let Some(dir) = app.settings.recent_workspaces.first().cloned() {
             if dir.is_dir() {
                 app.open_workspace(&dir);
@@ -314,10 +330,17 @@ impl eframe::App for ConsoleApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         // Nothing that looks like a secret is ever written to the settings file.
         eframe::set_value(storage, SETTINGS_KEY, &self.settings.without_secrets());
+        let folder = self.workspace.as_ref().map(|w| w.dir.as_path());
         eframe::set_value(
             storage,
-            REGISTRATION_KEY,
-            &registration_without_secrets(&self.registration),
+            DRAFTS_KEY,
+            &self.pool_drafts.to_save(folder, &self.registration),
+        );
+        // The one shared draft of older versions is now in the drafts: never read it again.
+        eframe::set_value(
+            storage,
+            LEGACY_REGISTRATION_KEY,
+            &RegistrationForm::default(),
         );
     }
 }

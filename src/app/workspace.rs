@@ -43,6 +43,8 @@ pub enum Role {
     PoolCert,
     RetireCert,
     StakeCert,
+    /// A transaction (or its body) waiting for witnesses, offered on the Sign tab.
+    Transaction,
 }
 
 impl Role {
@@ -63,6 +65,7 @@ impl Role {
             FileKind::PoolRegistration => Self::PoolCert,
             FileKind::PoolRetirement => Self::RetireCert,
             FileKind::StakeCertificate => Self::StakeCert,
+            FileKind::Transaction => Self::Transaction,
             _ => return None,
         })
     }
@@ -81,7 +84,7 @@ impl Role {
             Self::Metadata => names::METADATA,
             Self::PoolCert => names::POOL_CERT,
             Self::RetireCert => names::RETIRE_CERT,
-            Self::StakeVkey | Self::StakeSkey | Self::StakeCert => return None,
+            Self::StakeVkey | Self::StakeSkey | Self::StakeCert | Self::Transaction => return None,
         })
     }
 
@@ -101,6 +104,7 @@ impl Role {
             Self::PoolCert => "Registration certificate",
             Self::RetireCert => "Retirement certificate",
             Self::StakeCert => "Stake certificate",
+            Self::Transaction => "Transaction",
         }
     }
 }

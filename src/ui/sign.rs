@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText};
 use super::theme::{self, Level};
 use super::widgets;
 use crate::app::sign::LoadedTx;
+use crate::app::workspace::Role;
 use crate::app::ConsoleApp;
 use crate::core::certificate::amount::format_ada;
 use crate::core::certificate::{Certificate, Era};
@@ -45,6 +46,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             Level::Neutral,
             "No transaction loaded yet. It can be the text envelope cardano-cli writes, or raw CBOR (binary or hex) of a transaction or its body.",
         );
+        offer_folder_transactions(app, ui);
         return;
     };
     widgets::copyable(ui, "transaction id", &hex::encode(t.id), 12);
@@ -59,6 +61,30 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.set_width(ui.available_width());
         witnesses(app, ui, &t);
     });
+}
+
+/// Transactions found in the open pool folder, one click each: the newcomer who copied the
+/// registration transaction there need not look for it again.
+fn offer_folder_transactions(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    let found: Vec<std::path::PathBuf> = app
+        .workspace
+        .as_ref()
+        .and_then(|w| w.files.get(&Role::Transaction))
+        .cloned()
+        .unwrap_or_default();
+    if found.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label("Transactions in this pool folder:");
+    for path in found {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| escape_path(&n.to_string_lossy()));
+        if ui.button(format!("📄 Open {name}")).clicked() {
+            app.sign.load(&path);
+        }
+    }
 }
 
 fn body(ui: &mut egui::Ui, v: &TxView) {

@@ -7,6 +7,7 @@ mod key_actions;
 pub mod network;
 pub mod nodes;
 mod opcert_actions;
+mod open_file;
 pub mod pick;
 pub mod picker;
 pub mod plan_io;

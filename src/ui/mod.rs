@@ -93,7 +93,7 @@ impl ConsoleApp {
             if path.is_dir() {
                 self.open_workspace(&path);
             } else {
-                self.inspect_path(&path);
+                self.open_file(&path);
             }
         }
     }

@@ -53,7 +53,7 @@ fn no_offer_without_a_transaction_in_the_folder() {
 #[derive(Debug)]
 struct Dropped(PathBuf);
 
-impl eframe::egui::DroppedFile for Dropped {
+impl egui::DroppedFile for Dropped {
     fn path(&self) -> &Path {
         &self.0
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::pick::{AfterSave, PickFor, SaveJob};
 use super::picker::PickKind;
-use super::workspace::Role;
+use super::workspace::{names, Role};
 use super::{file_label, ConsoleApp};
 use crate::core::certificate::metadata::{self, PoolMetadata};
 use crate::core::certificate::PoolParams;
@@ -252,7 +252,14 @@ pub struct FolderOffer {
 impl ConsoleApp {
     /// The folder's registration certificate, unless it is the one under review.
     pub fn review_folder_certificate(&self) -> Option<FolderOffer> {
-        let path = self.workspace.as_ref()?.first(Role::PoolCert)?;
+        let ws = self.workspace.as_ref()?;
+        // The console's own pool.cert first; another registration in the folder otherwise.
+        let certs = ws.all(Role::PoolCert);
+        let path = certs
+            .iter()
+            .find(|p| p.file_name().is_some_and(|n| n == names::POOL_CERT))
+            .or(certs.first())?
+            .clone();
         let loaded = self.review.cert.as_ref().and_then(|c| c.path.as_ref());
         (loaded != Some(&path)).then(|| FolderOffer {
             button: format!("Load {} from this folder", file_label(&path)),

@@ -26,6 +26,10 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             Level::Neutral,
             "No certificate loaded yet. Load the registration certificate, or load the pool plan and review the certificate it builds.",
         );
+        if app.review.metadata.is_some() {
+            ui.add_space(6.0);
+            review_metadata::card(ui, app.review.metadata.as_ref(), None);
+        }
         return;
     };
     if let Some(v) = &review.verdict {

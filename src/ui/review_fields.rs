@@ -20,12 +20,33 @@ fn change_text(change: Change) -> (&'static str, Option<Color32>) {
     }
 }
 
-/// One grid cell exactly `width` wide whose text wraps (anywhere, when a value has no space).
+/// One cell exactly `width` wide whose text wraps (anywhere, when a value has no space).
 fn cell(ui: &mut egui::Ui, width: f32, text: RichText) {
     ui.allocate_ui_with_layout(egui::vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {
         ui.set_width(width);
         ui.add(Label::new(text).wrap());
     });
+}
+
+/// One table row: cells side by side, aligned at their top, the row as high as its tallest
+/// cell (a grid centres its cells and sizes rows from the last frame, so a value that wraps
+/// to more lines would spill into the next row). Every other row is shaded.
+fn table_row(ui: &mut egui::Ui, shaded: bool, add_cells: impl FnOnce(&mut egui::Ui)) {
+    let background = ui.painter().add(egui::Shape::Noop);
+    let row = ui
+        .horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = SPACING;
+            add_cells(ui);
+        })
+        .response
+        .rect;
+    if shaded {
+        // The shade a striped grid uses, over the card.
+        let fill = ui.visuals().faint_bg_color;
+        let rect = row.expand2(egui::vec2(4.0, 2.0));
+        ui.painter()
+            .set(background, egui::Shape::rect_filled(rect, 2.0, fill));
+    }
 }
 
 /// Column widths for the card's inner width: the label column, then each value column.
@@ -53,52 +74,49 @@ pub fn fields(ui: &mut egui::Ui, review: &Review) {
         ui.label(RichText::new(title).strong());
         let values = if review.has_previous { 2 } else { 1 };
         let (label_w, value_w) = widths(ui.available_width(), values, review.has_previous);
-        egui::Grid::new("review-fields")
-            .num_columns(values + 1 + usize::from(review.has_previous))
-            .spacing([SPACING, 4.0])
-            .striped(true)
-            .show(ui, |ui| {
+        ui.spacing_mut().item_spacing.y = 4.0;
+        if review.has_previous {
+            table_row(ui, false, |ui| {
+                cell(ui, label_w, RichText::new("Field").strong());
+                cell(ui, value_w, RichText::new("Previous").strong());
+                cell(ui, value_w, RichText::new("This certificate").strong());
+                cell(ui, CHANGE_WIDTH, RichText::new("Change").strong());
+            });
+        }
+        for (i, r) in review.rows.iter().enumerate() {
+            let (word, colour) = change_text(r.change);
+            table_row(ui, i % 2 == 1, |ui| {
+                // Names, DNS names and URLs come from files: control characters escaped.
+                let label = RichText::new(escape(&r.label));
+                cell(
+                    ui,
+                    label_w,
+                    if colour.is_some() {
+                        label.strong()
+                    } else {
+                        label
+                    },
+                );
+                let value = |ui: &mut egui::Ui, v: &Option<String>| {
+                    let text = RichText::new(escape(v.as_deref().unwrap_or("—"))).monospace();
+                    cell(ui, value_w, colour.map_or(text.clone(), |c| text.color(c)));
+                };
                 if review.has_previous {
-                    cell(ui, label_w, RichText::new("Field").strong());
-                    cell(ui, value_w, RichText::new("Previous").strong());
-                    cell(ui, value_w, RichText::new("This certificate").strong());
-                    cell(ui, CHANGE_WIDTH, RichText::new("Change").strong());
-                    ui.end_row();
+                    value(ui, &r.previous);
                 }
-                for r in &review.rows {
-                    let (word, colour) = change_text(r.change);
-                    // Names, DNS names and URLs come from files: control characters escaped.
-                    let label = RichText::new(escape(&r.label));
+                value(ui, &r.current);
+                if review.has_previous {
+                    let w = RichText::new(word);
                     cell(
                         ui,
-                        label_w,
-                        if colour.is_some() {
-                            label.strong()
-                        } else {
-                            label
+                        CHANGE_WIDTH,
+                        match colour {
+                            Some(c) => w.color(c).strong(),
+                            None => w.color(theme::weak(ui)),
                         },
                     );
-                    let value = |ui: &mut egui::Ui, v: &Option<String>| {
-                        let text = RichText::new(escape(v.as_deref().unwrap_or("—"))).monospace();
-                        cell(ui, value_w, colour.map_or(text.clone(), |c| text.color(c)));
-                    };
-                    if review.has_previous {
-                        value(ui, &r.previous);
-                    }
-                    value(ui, &r.current);
-                    if review.has_previous {
-                        let w = RichText::new(word);
-                        cell(
-                            ui,
-                            CHANGE_WIDTH,
-                            match colour {
-                                Some(c) => w.color(c).strong(),
-                                None => w.color(theme::weak(ui)),
-                            },
-                        );
-                    }
-                    ui.end_row();
                 }
             });
+        }
     });
 }

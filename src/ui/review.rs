@@ -106,7 +106,8 @@ fn folder_button(ui: &mut egui::Ui, offer: &FolderOffer) -> bool {
 
 fn loaded_label(ui: &mut egui::Ui, loaded: Option<&LoadedCert>, empty: &str) {
     match loaded {
-        Some(c) => ui.label(RichText::new(&c.source).monospace()),
+        // A file name from the disk: escaped, and wrapped rather than pushed off the card.
+        Some(c) => ui.add(Label::new(RichText::new(escape(&c.source)).monospace()).wrap()),
         None => ui.label(RichText::new(empty).color(theme::weak(ui))),
     };
 }

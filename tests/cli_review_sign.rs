@@ -54,8 +54,8 @@ fn review_names_exactly_the_changed_fields() {
         changes,
         [
             "Pledge: 50,000 ADA → 100,000 ADA",
-            "Owner Bob: added (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)",
-            "Relay: added (relay1.example.com:3001 [DNS name (A/AAAA)])",
+            "Owner 2 of 2 (Bob): added (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)",
+            "Relay 4: added (relay1.example.com:3001 [DNS name (A/AAAA)])",
         ]
     );
     assert!(out

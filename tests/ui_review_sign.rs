@@ -56,14 +56,14 @@ fn review_against_the_previous_registration_shows_exactly_the_changed_fields() {
     assert_eq!(count(&h, "➕ added"), 2, "Bob and the DNS relay");
     assert_eq!(count(&h, "✖ removed"), 0);
     assert!(appears(&h, "50,000 ADA") && appears(&h, "100,000 ADA"));
-    assert!(shows(&h, "Owner Bob") && shows(&h, "Owner Alice"));
+    assert!(shows(&h, "Owner 2 of 2 (Bob)") && shows(&h, "Owner 1 of 2 (Alice)"));
     let review = h.state().review.review.clone().unwrap();
     assert_eq!(
         review.changes(),
         [
             "Pledge: 50,000 ADA → 100,000 ADA",
-            "Owner Bob: added (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)",
-            "Relay: added (relay1.example.com:3001 [DNS name (A/AAAA)])",
+            "Owner 2 of 2 (Bob): added (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)",
+            "Relay 4: added (relay1.example.com:3001 [DNS name (A/AAAA)])",
         ]
     );
     // The fingerprint words are on screen, for reading aloud.

@@ -6,22 +6,27 @@ use std::path::{Path, PathBuf};
 
 use super::pick::{AfterSave, PickFor, SaveJob};
 use super::picker::PickKind;
+use super::workspace::{names, Role};
 use super::{file_label, ConsoleApp};
+use crate::core::certificate::metadata::{self, PoolMetadata};
 use crate::core::certificate::PoolParams;
 use crate::core::keys::address::pool_bech32;
 use crate::core::keys::address::{Credential, RewardAccount};
 use crate::core::message::quote;
+use crate::core::review::metadata_match::MetadataMatch;
 use crate::core::review::plan::{self, PoolPlan};
 use crate::core::review::signoff;
 use crate::core::review::Review;
 use crate::platform::files::OutputKind;
-use crate::platform::load;
+use crate::platform::{load, read};
 
 /// A registration loaded from a file (or built from the plan).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadedCert {
     /// Where it came from, in words: a file name or "built from plan.json".
     pub source: String,
+    /// The file it was read from (none when built from the plan).
+    pub path: Option<PathBuf>,
     pub params: PoolParams,
     pub cbor: Vec<u8>,
 }
@@ -34,6 +39,8 @@ pub struct ReviewDesk {
     pub previous_error: Option<String>,
     pub plan: Option<(PathBuf, PoolPlan)>,
     pub plan_error: Option<String>,
+    pub metadata: Option<LoadedMetadata>,
+    pub metadata_error: Option<String>,
     /// A pasted stake address.
     pub owner_text: String,
     /// The file the owner's key came from, when loaded from a file.
@@ -48,9 +55,20 @@ fn load_cert(path: &Path) -> Result<LoadedCert, String> {
     let (params, cbor) = load::registration(path)?;
     Ok(LoadedCert {
         source: file_label(path),
+        path: Some(path.to_path_buf()),
         params,
         cbor,
     })
+}
+
+/// A pool metadata file loaded to see what wallets will show and to check its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedMetadata {
+    pub source: String,
+    pub path: PathBuf,
+    pub metadata: PoolMetadata,
+    /// blake2b-256 of the file's bytes, as the certificate must name it.
+    pub hash: [u8; 32],
 }
 
 impl ReviewDesk {
@@ -82,6 +100,9 @@ impl ReviewDesk {
     }
 
     pub fn load_certificate(&mut self, path: &Path) {
+        // Whatever was said about the last certificate (a previous registration of another
+        // pool) is said again, if still true, about this one.
+        self.previous_error = None;
         match load_cert(path) {
             Ok(c) => {
                 self.cert = Some(c);
@@ -138,14 +159,44 @@ impl ReviewDesk {
             return;
         };
         let cbor = plan.certificate_cbor();
+        self.previous_error = None;
         self.cert = Some(LoadedCert {
             source: format!("built from {}", file_label(path)),
+            path: None,
             params: plan.params.clone(),
             cbor,
         });
         self.cert_error = None;
         self.check_same_pool();
         self.rebuild();
+    }
+
+    pub fn load_metadata(&mut self, path: &Path) {
+        let read = load::capped(path, read::METADATA).and_then(|bytes| {
+            metadata::validate(bytes.expose()).map_err(|e| format!("{}: {e}", file_label(path)))
+        });
+        match read {
+            Ok((metadata, hash)) => {
+                self.metadata = Some(LoadedMetadata {
+                    source: file_label(path),
+                    path: path.to_path_buf(),
+                    metadata,
+                    hash,
+                });
+                self.metadata_error = None;
+            }
+            Err(e) => {
+                self.metadata = None;
+                self.metadata_error = Some(e);
+            }
+        }
+    }
+
+    /// The loaded metadata file against the certificate under review.
+    pub fn metadata_match(&self) -> Option<MetadataMatch> {
+        let cert = self.cert.as_ref()?;
+        let m = self.metadata.as_ref()?;
+        Some(MetadataMatch::of(&cert.params, &m.hash))
     }
 
     pub fn load_owner_key(&mut self, path: &Path) {
@@ -190,7 +241,57 @@ impl ReviewDesk {
     }
 }
 
+/// A file of the open pool folder the Review tab can load in one click.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderOffer {
+    pub path: PathBuf,
+    /// "Load pool.cert from this folder".
+    pub button: String,
+}
+
 impl ConsoleApp {
+    /// The folder's registration certificate, unless it is the one under review.
+    pub fn review_folder_certificate(&self) -> Option<FolderOffer> {
+        let ws = self.workspace.as_ref()?;
+        // The console's own pool.cert first; another registration in the folder otherwise.
+        let certs = ws.all(Role::PoolCert);
+        let path = certs
+            .iter()
+            .find(|p| p.file_name().is_some_and(|n| n == names::POOL_CERT))
+            .or(certs.first())?
+            .clone();
+        let loaded = self.review.cert.as_ref().and_then(|c| c.path.as_ref());
+        (loaded != Some(&path)).then(|| FolderOffer {
+            button: format!("Load {} from this folder", file_label(&path)),
+            path,
+        })
+    }
+
+    /// The folder's metadata file, unless it is the one loaded.
+    pub fn review_folder_metadata(&self) -> Option<FolderOffer> {
+        let path = self.workspace.as_ref()?.first(Role::Metadata)?;
+        let loaded = self.review.metadata.as_ref().map(|m| &m.path);
+        (loaded != Some(&path)).then(|| FolderOffer {
+            button: format!("Load {} from this folder", file_label(&path)),
+            path,
+        })
+    }
+
+    /// Loads a certificate for review. The status line spoke of the last action (a saved
+    /// certificate, say): it is cleared, so nothing about the last certificate stays.
+    pub fn review_load_certificate(&mut self, path: &Path) {
+        self.review.load_certificate(path);
+        self.status = None;
+    }
+
+    pub fn review_pick_metadata(&mut self) {
+        self.pick(
+            PickKind::File,
+            "Choose the pool metadata file (poolMetaData.json)",
+            PickFor::ReviewMetadata,
+        );
+    }
+
     pub fn review_pick_certificate(&mut self) {
         self.pick(
             PickKind::File,

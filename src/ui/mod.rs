@@ -12,6 +12,8 @@ mod pool;
 mod registration;
 mod retire;
 mod review;
+mod review_fields;
+mod review_metadata;
 mod rotate;
 mod sign;
 pub mod theme;

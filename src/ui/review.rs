@@ -2,15 +2,15 @@
 //! owner 2 of 3", the fingerprint large enough to read aloud, the field-by-field comparison
 //! with the previous registration, and the pledge check.
 
-use eframe::egui::{self, Color32, RichText, TextEdit};
+use eframe::egui::{self, Label, RichText, TextEdit};
 
 use super::theme::{self, Level};
-use super::widgets;
-use crate::app::review::LoadedCert;
+use super::{review_fields, review_metadata, widgets};
+use crate::app::review::{FolderOffer, LoadedCert};
 use crate::app::ConsoleApp;
 use crate::core::certificate::amount::format_ada;
-use crate::core::message::quote::{escape, escape_controls_keeping_lines};
-use crate::core::review::{Change, Review};
+use crate::core::message::quote::{escape, escape_controls_keeping_lines, escape_path};
+use crate::core::review::Review;
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(
@@ -26,6 +26,10 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             Level::Neutral,
             "No certificate loaded yet. Load the registration certificate, or load the pool plan and review the certificate it builds.",
         );
+        if app.review.metadata.is_some() {
+            ui.add_space(6.0);
+            review_metadata::card(ui, app.review.metadata.as_ref(), None);
+        }
         return;
     };
     if let Some(v) = &review.verdict {
@@ -50,8 +54,17 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             &format!("Not what the plan says: {}", escape(m)),
         );
     }
+    for w in &review.warnings {
+        widgets::status(ui, Level::Warn, &escape(w));
+    }
     ui.add_space(6.0);
-    fields(ui, &review);
+    review_fields::fields(ui, &review);
+    ui.add_space(6.0);
+    review_metadata::card(
+        ui,
+        app.review.metadata.as_ref(),
+        app.review.metadata_match(),
+    );
     ui.add_space(6.0);
     pledge(ui, &review);
     ui.add_space(8.0);
@@ -84,9 +97,17 @@ fn slot_error(ui: &mut egui::Ui, error: Option<&String>) {
     }
 }
 
+/// "Load pool.cert from this folder": the open pool folder's file, one click away.
+fn folder_button(ui: &mut egui::Ui, offer: &FolderOffer) -> bool {
+    ui.button(format!("📁 {}", escape(&offer.button)))
+        .on_hover_text(escape_path(&offer.path.display().to_string()))
+        .clicked()
+}
+
 fn loaded_label(ui: &mut egui::Ui, loaded: Option<&LoadedCert>, empty: &str) {
     match loaded {
-        Some(c) => ui.label(RichText::new(&c.source).monospace()),
+        // A file name from the disk: escaped, and wrapped rather than pushed off the card.
+        Some(c) => ui.add(Label::new(RichText::new(escape(&c.source)).monospace()).wrap()),
         None => ui.label(RichText::new(empty).color(theme::weak(ui))),
     };
 }
@@ -108,6 +129,11 @@ fn inputs(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                         }
                         loaded_label(ui, app.review.cert.as_ref(), "none yet");
                     });
+                    if let Some(offer) = app.review_folder_certificate() {
+                        if folder_button(ui, &offer) {
+                            app.review_load_certificate(&offer.path);
+                        }
+                    }
                     slot_error(ui, app.review.cert_error.as_ref());
                 });
                 ui.end_row();
@@ -154,6 +180,28 @@ fn inputs(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                         }
                     });
                     slot_error(ui, app.review.plan_error.as_ref());
+                });
+                ui.end_row();
+
+                ui.label("Metadata file").on_hover_text(
+                    "poolMetaData.json, the file at the certificate's metadata URL: see what wallets will show and check its hash",
+                );
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        if ui.button("📂 Load metadata…").clicked() {
+                            app.review_pick_metadata();
+                        }
+                        match &app.review.metadata {
+                            Some(m) => ui.label(RichText::new(escape(&m.source)).monospace()),
+                            None => ui.label(RichText::new("optional").color(theme::weak(ui))),
+                        };
+                    });
+                    if let Some(offer) = app.review_folder_metadata() {
+                        if folder_button(ui, &offer) {
+                            app.review.load_metadata(&offer.path);
+                        }
+                    }
+                    slot_error(ui, app.review.metadata_error.as_ref());
                 });
                 ui.end_row();
 
@@ -206,81 +254,19 @@ fn fingerprint(ui: &mut egui::Ui, review: &Review) {
                 .size(22.0)
                 .strong(),
         );
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(review.fingerprint.hex_grouped())
-                    .monospace()
-                    .color(theme::weak(ui)),
+        ui.horizontal_wrapped(|ui| {
+            ui.add(
+                Label::new(
+                    RichText::new(review.fingerprint.hex_grouped())
+                        .monospace()
+                        .color(theme::weak(ui)),
+                )
+                .wrap(),
             );
             if ui.small_button("📋 Copy").on_hover_text("Copy the fingerprint").clicked() {
                 ui.ctx().copy_text(review.fingerprint.hex());
             }
         });
-    });
-}
-
-fn change_text(change: Change) -> (&'static str, Option<Color32>) {
-    match change {
-        Change::Changed => ("♦ changed", Some(theme::WARN)),
-        Change::Added => ("➕ added", Some(theme::OK)),
-        Change::Removed => ("✖ removed", Some(theme::ALERT)),
-        Change::Unchanged => ("unchanged", None),
-        Change::NoPrevious => ("", None),
-    }
-}
-
-fn fields(ui: &mut egui::Ui, review: &Review) {
-    theme::card(ui).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        let title = if review.has_previous {
-            let n = review.changes().len();
-            format!("Fields: {n} changed since the previous registration")
-        } else {
-            "Fields".to_owned()
-        };
-        ui.label(RichText::new(title).strong());
-        let columns = if review.has_previous { 4 } else { 2 };
-        egui::Grid::new("review-fields")
-            .num_columns(columns)
-            .spacing([16.0, 4.0])
-            .striped(true)
-            .show(ui, |ui| {
-                if review.has_previous {
-                    ui.label(RichText::new("Field").strong());
-                    ui.label(RichText::new("Previous").strong());
-                    ui.label(RichText::new("This certificate").strong());
-                    ui.label(RichText::new("Change").strong());
-                    ui.end_row();
-                }
-                for r in &review.rows {
-                    let (word, colour) = change_text(r.change);
-                    // Names, DNS names and URLs come from files: control characters escaped.
-                    let label = RichText::new(escape(&r.label));
-                    ui.label(if colour.is_some() {
-                        label.strong()
-                    } else {
-                        label
-                    });
-                    // Side by side, long ids are elided (whole on hover); alone, shown whole.
-                    let max = if review.has_previous { 36 } else { 120 };
-                    let value = |ui: &mut egui::Ui, v: &Option<String>| {
-                        let shown = escape(v.as_deref().unwrap_or("—"));
-                        widgets::long_value(ui, &shown, colour, max);
-                    };
-                    if review.has_previous {
-                        value(ui, &r.previous);
-                    }
-                    value(ui, &r.current);
-                    if review.has_previous {
-                        let w = RichText::new(word);
-                        ui.label(match colour {
-                            Some(c) => w.color(c).strong(),
-                            None => w.color(theme::weak(ui)),
-                        });
-                    }
-                    ui.end_row();
-                }
-            });
     });
 }
 

@@ -125,3 +125,51 @@ pub fn is_payment(kind: KeyKind) -> bool {
         KeyKind::PaymentSigning | KeyKind::PaymentExtendedSigning
     )
 }
+
+/// A DNS relay name of 58 bytes: long enough to wrap at 960 px, short enough for every era.
+pub const LONG_RELAY: &str = "relay-one.frankfurt.eu-central.infrastructure.alicepool.io";
+/// A long metadata URL (66 bytes), whose host must stay visible.
+pub const LONG_URL: &str = "https://metadata.alicepool-infrastructure.io/pools/alice-meta.json";
+
+/// The metadata file Alice's pool serves.
+pub fn metadata_file() -> String {
+    pool_console::core::certificate::metadata::render(
+        &pool_console::core::certificate::metadata::PoolMetadata {
+            name: "Alice's Pool".to_owned(),
+            description: "A small pool run by Alice and Bob from two countries.".to_owned(),
+            ticker: "ALICE".to_owned(),
+            homepage: "https://alicepool.io".to_owned(),
+            extended: None,
+        },
+    )
+}
+
+/// The derived registration with a long DNS relay (port 3001), a private relay address, and
+/// a long metadata URL whose hash is that of [`metadata_file`].
+pub fn long_params() -> PoolParams {
+    use pool_console::core::certificate::relay::{DnsName, Relay};
+    let mut p = params();
+    p.relays = vec![
+        Relay::SingleHostName {
+            port: Some(3001),
+            name: DnsName::parse(LONG_RELAY).unwrap(),
+        },
+        Relay::SingleHostAddr {
+            port: Some(6000),
+            ipv4: Some("10.0.0.5".parse().unwrap()),
+            ipv6: None,
+        },
+    ];
+    p.metadata = Some(pool_console::core::certificate::PoolMetadataRef {
+        url: LONG_URL.to_owned(),
+        hash: pool_console::core::certificate::metadata::hash(metadata_file().as_bytes()),
+    });
+    p
+}
+
+/// The derived registration on a test network: owners and reward account are `stake_test1…`.
+pub fn testnet_params() -> PoolParams {
+    let mut p = params();
+    p.reward_account.network_id = 0;
+    p
+}

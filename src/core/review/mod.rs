@@ -2,8 +2,12 @@
 //! the previous registration, whose keys are owners, and whether the pledge is covered.
 
 pub mod fingerprint;
+pub mod metadata_match;
 pub mod plan;
+pub mod rows;
 pub mod signoff;
+
+pub use rows::{field_rows, relay_text, relay_warnings, short};
 
 use thiserror::Error;
 
@@ -89,128 +93,6 @@ pub fn owner_address(params: &PoolParams, key_hash: &[u8; 28]) -> String {
     RewardAccount::new(network_of(params), Credential::Key(*key_hash))
         .to_bech32()
         .unwrap_or_else(|_| hex::encode(key_hash))
-}
-
-fn scalar_fields(p: &PoolParams) -> Vec<(&'static str, Option<String>)> {
-    vec![
-        ("Pool id", Some(pool_bech32(&p.operator))),
-        ("VRF key hash", Some(hex::encode(p.vrf_key_hash))),
-        ("Pledge", Some(format_ada(p.pledge))),
-        ("Fixed cost per epoch", Some(format_ada(p.cost))),
-        (
-            "Margin",
-            Some(format!("{} ({})", p.margin.percent_string(4), p.margin)),
-        ),
-        (
-            "Reward account",
-            Some(p.reward_account.to_bech32().unwrap_or_default()),
-        ),
-        ("Metadata URL", p.metadata.as_ref().map(|m| m.url.clone())),
-        (
-            "Metadata hash",
-            p.metadata.as_ref().map(|m| hex::encode(m.hash)),
-        ),
-    ]
-}
-
-fn row(label: String, previous: Option<String>, current: Option<String>, has: bool) -> FieldRow {
-    let change = match (has, &previous, &current) {
-        (false, _, _) => Change::NoPrevious,
-        (true, Some(p), Some(c)) if p == c => Change::Unchanged,
-        (true, Some(_), Some(_)) => Change::Changed,
-        (true, None, Some(_)) => Change::Added,
-        (true, Some(_), None) => Change::Removed,
-        (true, None, None) => Change::Unchanged,
-    };
-    FieldRow {
-        label,
-        previous,
-        current,
-        change,
-    }
-}
-
-/// Every field of `current`, compared with `previous` when given. Owners are matched by key
-/// and labelled with the names `name_of` knows; relays are matched by what they say.
-pub fn field_rows(
-    current: &PoolParams,
-    previous: Option<&PoolParams>,
-    name_of: &dyn Fn(&[u8; 28]) -> Option<String>,
-) -> Vec<FieldRow> {
-    let has = previous.is_some();
-    let before = previous.map(scalar_fields);
-    let mut rows: Vec<FieldRow> = scalar_fields(current)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (label, now))| {
-            let then = before
-                .as_ref()
-                .and_then(|b| b.get(i))
-                .and_then(|f| f.1.clone());
-            row(label.to_owned(), then, now, has)
-        })
-        .collect();
-    // Owners: the ones in the certificate, then the ones that left.
-    let prev_owners: &[[u8; 28]] = previous.map_or(&[], |p| &p.owners);
-    let owner_label = |h: &[u8; 28], params: &PoolParams| match name_of(h) {
-        Some(name) => format!("Owner {name}"),
-        None => format!("Owner {}", short(&owner_address(params, h))),
-    };
-    for h in &current.owners {
-        let addr = Some(owner_address(current, h));
-        let then = prev_owners.contains(h).then(|| addr.clone()).flatten();
-        rows.push(row(owner_label(h, current), then, addr, has));
-    }
-    if let Some(prev) = previous {
-        for h in prev_owners.iter().filter(|h| !current.owners.contains(h)) {
-            rows.push(row(
-                owner_label(h, prev),
-                Some(owner_address(prev, h)),
-                None,
-                true,
-            ));
-        }
-    }
-    let shown = |p: &PoolParams| -> Vec<String> {
-        p.relays
-            .iter()
-            .map(|r| format!("{} [{}]", r.display(), r.kind_label()))
-            .collect()
-    };
-    let now_relays = shown(current);
-    let prev_relays = previous.map(shown).unwrap_or_default();
-    for r in &now_relays {
-        let then = prev_relays.contains(r).then(|| r.clone());
-        rows.push(row("Relay".to_owned(), then, Some(r.clone()), has));
-    }
-    for r in prev_relays.iter().filter(|r| !now_relays.contains(r)) {
-        rows.push(row("Relay".to_owned(), Some(r.clone()), None, true));
-    }
-    // The same relays in another order (or repeated) are still another certificate.
-    let mut sorted_now = now_relays.clone();
-    let mut sorted_prev = prev_relays.clone();
-    sorted_now.sort();
-    sorted_prev.sort();
-    if has && now_relays != prev_relays && sorted_now == sorted_prev {
-        rows.push(row(
-            "Relay order".to_owned(),
-            Some(prev_relays.join(", ")),
-            Some(now_relays.join(", ")),
-            true,
-        ));
-    }
-    rows
-}
-
-/// `stake1u8…x7c8m`: the start and the end of a long id.
-pub fn short(text: &str) -> String {
-    let n = text.chars().count();
-    if n <= 20 {
-        return text.to_owned();
-    }
-    let head: String = text.chars().take(10).collect();
-    let tail: String = text.chars().skip(n - 6).collect();
-    format!("{head}…{tail}")
 }
 
 /// Where a stake key stands in the certificate: position in the owner set (1-based) and count.
@@ -376,6 +258,8 @@ pub struct Review {
     /// Owners in on-chain order: (name if the plan gives one, stake address, key hash hex).
     pub owners: Vec<(Option<String>, String, String)>,
     pub plan_mismatches: Vec<String>,
+    /// Relay problems, worded as Inspect words them (private addresses and the like).
+    pub warnings: Vec<String>,
     pub pledge: Option<PledgeCheck>,
     /// The owner check for a loaded key.
     pub verdict: Option<String>,
@@ -415,6 +299,7 @@ impl Review {
                     m
                 })
                 .unwrap_or_default(),
+            warnings: relay_warnings(params),
             pledge: plan.map(|p| pledge_check(params, p, previous)),
             verdict: owner_key.map(|k| owner_verdict(params, k)),
         }
@@ -473,6 +358,12 @@ impl Review {
                 out.push_str(&format!("  {}\n", escape(&c)));
             }
         }
+        if !self.warnings.is_empty() {
+            out.push('\n');
+            for w in &self.warnings {
+                out.push_str(&format!("warning: {}\n", escape(w)));
+            }
+        }
         if !self.plan_mismatches.is_empty() {
             out.push_str("\nThis certificate is not what the plan builds:\n");
             for m in &self.plan_mismatches {
@@ -524,6 +415,7 @@ impl Review {
             "changes": if self.has_previous { Some(self.changes()) } else { None },
             "owners": owners,
             "plan_mismatches": self.plan_mismatches,
+            "warnings": self.warnings,
             "pledge_check": self.pledge.as_ref().map(|p| serde_json::json!({
                 "declared_lovelace": p.declared,
                 "planned_lovelace": p.planned,

@@ -91,6 +91,13 @@ pub fn html(review: &Review, title: &str, prepared: &str) -> String {
         }
         h.push_str("</ul>\n");
     }
+    if !review.warnings.is_empty() {
+        h.push_str("<h2 class=\"warn\">Relays</h2>\n<ul>\n");
+        for w in &review.warnings {
+            h.push_str(&format!("<li class=\"warn\">{}</li>\n", escape(w)));
+        }
+        h.push_str("</ul>\n");
+    }
     if !review.plan_mismatches.is_empty() {
         h.push_str("<h2 class=\"warn\">Not what the plan says</h2>\n<ul>\n");
         for m in &review.plan_mismatches {

@@ -100,3 +100,46 @@ fn a_certificate_differing_from_its_plan_is_named() {
         vec!["Fixed cost per epoch: the plan says 170 ADA, the certificate says 340 ADA"]
     );
 }
+
+#[test]
+fn owners_and_relays_are_numbered_in_words() {
+    let review = Review::new(b"x", &plan().params, None, Some(&plan()), None);
+    let shown: Vec<(String, String)> = review
+        .rows
+        .iter()
+        .filter(|r| r.label.starts_with("Owner") || r.label.starts_with("Relay"))
+        .map(|r| (r.label.clone(), r.current.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Owner 1 of 2 (Bob)".to_owned(), owner_address(&plan().params, &[1; 28])),
+            (
+                "Owner 2 of 2 (Alice)".to_owned(),
+                "stake1uyehkck0lajq8gr28t9uxnuvgcqrc6070x3k9r8048z8y5gh6ffgw".to_owned()
+            ),
+            (
+                "Relay 1".to_owned(),
+                "relay1.example.com:3001 [DNS name (A/AAAA)]".to_owned()
+            ),
+            ("Relay 2".to_owned(), "198.51.100.7:6000 [IP address]".to_owned()),
+            (
+                "Relay 3".to_owned(),
+                "_cardano._tcp.example.com [DNS SRV record: no port here, the SRV record gives hosts and ports]".to_owned()
+            ),
+        ]
+    );
+    assert!(shown[0].1.starts_with("stake1"));
+}
+
+#[test]
+fn reserved_relay_addresses_are_warned_as_inspect_warns() {
+    let review = Review::new(b"x", &plan().params, None, None, None);
+    assert_eq!(
+        review.warnings,
+        ["relay 2: 198.51.100.7 is a private or reserved address: other pools on the internet cannot reach it"]
+    );
+    assert!(review
+        .to_text()
+        .contains("warning: relay 2: 198.51.100.7 is a private"));
+}

@@ -81,7 +81,14 @@ fn keys_counters_and_metadata() {
     has(&out, "  VRF key hash:              6aa5f600f54659d456dc2628997df23d98f8f85681edd3e6f4a9340cb06b8db7");
     let sk = inspect("input/keys/stake_keys/signing_key");
     has(&sk, "  Secret:                    32 bytes (not shown)");
-    has(&sk, "  Stake address:             key hash 81b4245f84593f63c0ff2296930254f77a0690fa9de5f969cac27cb0 (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)");
+    has(
+        &sk,
+        "  Stake key hash:            81b4245f84593f63c0ff2296930254f77a0690fa9de5f969cac27cb0",
+    );
+    has(
+        &sk,
+        "  Stake address:             stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3",
+    );
     let counter = inspect("derived/opcert/n7-p350/counter-after");
     has(&counter, "  Next issue number:     8");
     let meta = inspect("input/metadata/example_stake_pool_metadata.json");

@@ -223,9 +223,9 @@ fn describe_key(key: &AnyKey, source: &str, network: Network) -> Description {
             d.field("KES key hash", hex::encode(blake2b_256(vk.as_bytes())));
         }
         KeyKind::StakeVerification | KeyKind::StakeExtendedVerification => {
-            let c = Credential::Key(vk.key_hash());
+            let acct = RewardAccount::new(network, Credential::Key(vk.key_hash()));
             d.field("Stake key hash", hex::encode(vk.key_hash()));
-            d.field("Stake address", credential_line(&c, network));
+            d.field("Stake address", acct.to_bech32().unwrap_or_default());
         }
         _ => {
             d.field("Key hash", hex::encode(vk.key_hash()));

@@ -25,10 +25,23 @@ fn registration_certificate_fields_in_plain_language() {
         &out,
         "conway-mainnet-full.cert: Certificate: stake pool registration",
     );
-    has(&out, "  Pool id:              pool1gyj2ps463fa6qkpyk00j8acx58ytxgu5g643vuy6apd2zmszdzp (hex 4124a0c2ba8a7ba05824b3df23f706a1c8b3239446ab16709ae85aa1)");
     has(
         &out,
-        "  Pledge:               100,000 ADA (100000000000 lovelace)",
+        "  Pool id (bech32):     pool1gyj2ps463fa6qkpyk00j8acx58ytxgu5g643vuy6apd2zmszdzp",
+    );
+    has(
+        &out,
+        "  Pool id (hex):        4124a0c2ba8a7ba05824b3df23f706a1c8b3239446ab16709ae85aa1",
+    );
+    // Digits grouped by no-break spaces, so a missing zero shows.
+    has(
+        &out,
+        "  Pledge:               100\u{a0}000 ADA (100\u{a0}000\u{a0}000\u{a0}000 lovelace)",
+    );
+    // Owners as stake addresses, not key hashes.
+    has(
+        &out,
+        "  Owner 1:              stake1u96fgs8c0zjm52kr4vpahhkx4cadtjylqm7fcqckzx28sqcdlklal",
     );
     has(&out, "  Margin:               1.5% (3/200)");
     has(
@@ -68,7 +81,14 @@ fn keys_counters_and_metadata() {
     has(&out, "  VRF key hash:              6aa5f600f54659d456dc2628997df23d98f8f85681edd3e6f4a9340cb06b8db7");
     let sk = inspect("input/keys/stake_keys/signing_key");
     has(&sk, "  Secret:                    32 bytes (not shown)");
-    has(&sk, "  Stake address:             key hash 81b4245f84593f63c0ff2296930254f77a0690fa9de5f969cac27cb0 (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)");
+    has(
+        &sk,
+        "  Stake key hash:            81b4245f84593f63c0ff2296930254f77a0690fa9de5f969cac27cb0",
+    );
+    has(
+        &sk,
+        "  Stake address:             stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3",
+    );
     let counter = inspect("derived/opcert/n7-p350/counter-after");
     has(&counter, "  Next issue number:     8");
     let meta = inspect("input/metadata/example_stake_pool_metadata.json");
@@ -93,7 +113,10 @@ fn json_output_and_failures_per_file() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v[0]["title"], "Certificate: stake address registration");
-    assert_eq!(v[0]["fields"]["Deposit"], "2 ADA (2000000 lovelace)");
+    assert_eq!(
+        v[0]["fields"]["Deposit"],
+        "2 ADA (2\u{a0}000\u{a0}000 lovelace)"
+    );
     std::fs::write(d.path().join("junk"), "junk").unwrap();
     let err = fails(d.path(), &["inspect", "junk"]);
     assert_eq!(err, "Command failed: inspect\nError: junk: is not a file this tool knows: not a text envelope, a bech32 key or pool metadata JSON\n");

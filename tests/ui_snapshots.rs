@@ -105,7 +105,14 @@ fn form() -> RegistrationForm {
     }
 }
 
-fn harness(dir: &Path, dark: bool) -> Harness<'static, ConsoleApp> {
+/// The two window sizes every tab is pictured at: the smallest the console allows, and the
+/// size it opens at.
+const SIZES: [(&str, egui::Vec2); 2] = [
+    ("960", egui::vec2(960.0, 640.0)),
+    ("default", egui::vec2(1180.0, 780.0)),
+];
+
+fn harness(dir: &Path, dark: bool, size: egui::Vec2) -> Harness<'static, ConsoleApp> {
     let platform = Platform {
         dialogs: Box::new(ScriptedDialogs::default()),
         clock: Box::new(FixedClock(
@@ -119,14 +126,49 @@ fn harness(dir: &Path, dark: bool) -> Harness<'static, ConsoleApp> {
     let mut app = ConsoleApp::new(settings, form(), platform);
     app.open_workspace(dir);
     app.status = None;
+    // The harness sets its own theme after the context setup: it must be told which one, or
+    // every picture is dark.
+    let egui_theme = if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
     Harness::builder()
-        .with_size(egui::vec2(1180.0, 780.0))
+        .with_size(size)
+        .with_theme(egui_theme)
         .with_render_cursor(false)
         .with_context_setup(move |ctx| theme::apply(ctx, dark))
         .wgpu()
         .build_ui_state(|ui, app: &mut ConsoleApp| app.frame(ui), app)
 }
 
+/// Loads what a tab shows: the opcert on Inspect, certificates and a plan on Review, a
+/// transaction on Sign.
+fn prepare(h: &mut Harness<'static, ConsoleApp>, tab: Tab, root: &Path, dir: &Path) {
+    if tab == Tab::Inspect {
+        h.state_mut().inspect_path(&dir.join("node.opcert"));
+        h.state_mut().drafts.inspected[0].0 = "node.opcert".to_owned();
+    }
+    if tab == Tab::Review {
+        let r = root.join("review");
+        std::fs::create_dir_all(&r).unwrap();
+        std::fs::copy(common::vector(fx::CERT), r.join("new.cert")).unwrap();
+        fx::write_cert(&r.join("old.cert"), &fx::previous_params());
+        let plan = fx::plan(70_000_000_000, 30_000_000_000, None);
+        std::fs::write(r.join("plan.json"), plan.to_json()).unwrap();
+        let desk = &mut h.state_mut().review;
+        desk.load_certificate(&r.join("new.cert"));
+        desk.load_previous(&r.join("old.cert"));
+        desk.load_plan(&r.join("plan.json"));
+        desk.load_owner_key(&common::vector(fx::BOB_KEY));
+    }
+    if tab == Tab::Sign {
+        let tx = fx::registration_tx(&root.join("review"));
+        h.state_mut().sign.load(&tx);
+    }
+}
+
+/// Every tab in both themes at both sizes: `tab_<name>_<dark|light>_<960|default>.png`.
 #[test]
 fn every_tab() {
     // Dates shown in local time: fix the zone so the pictures do not depend on the machine.
@@ -177,41 +219,20 @@ fn every_tab() {
         watched.push(d);
     }
     let mut results = SnapshotResults::new();
-    let mut h = harness(dir.as_path(), true);
-    h.state_mut().settings.watched_workspaces = watched;
-    for tab in Tab::ALL {
-        h.state_mut().tab = tab;
-        if tab == Tab::Inspect {
-            let p = dir.as_path().join("node.opcert");
-            h.state_mut().inspect_path(&p);
-            h.state_mut().drafts.inspected[0].0 = "node.opcert".to_owned();
+    for (theme_name, dark) in [("dark", true), ("light", false)] {
+        for (size_name, size) in SIZES {
+            let mut h = harness(dir.as_path(), dark, size);
+            h.state_mut()
+                .settings
+                .watched_workspaces
+                .clone_from(&watched);
+            for tab in Tab::ALL {
+                h.state_mut().tab = tab;
+                prepare(&mut h, tab, &root, &dir);
+                h.run_steps(4);
+                let name = tab.label().to_lowercase().replace(' ', "_");
+                results.add(h.try_snapshot(format!("tab_{name}_{theme_name}_{size_name}")));
+            }
         }
-        if tab == Tab::Review {
-            let r = root.join("review");
-            std::fs::create_dir_all(&r).unwrap();
-            std::fs::copy(common::vector(fx::CERT), r.join("new.cert")).unwrap();
-            fx::write_cert(&r.join("old.cert"), &fx::previous_params());
-            let plan = fx::plan(70_000_000_000, 30_000_000_000, None);
-            std::fs::write(r.join("plan.json"), plan.to_json()).unwrap();
-            let desk = &mut h.state_mut().review;
-            desk.load_certificate(&r.join("new.cert"));
-            desk.load_previous(&r.join("old.cert"));
-            desk.load_plan(&r.join("plan.json"));
-            desk.load_owner_key(&common::vector(fx::BOB_KEY));
-        }
-        if tab == Tab::Sign {
-            let r = root.join("review");
-            let tx = fx::registration_tx(&r);
-            h.state_mut().sign.load(&tx);
-        }
-        h.run_steps(4);
-        results.add(h.try_snapshot(format!(
-            "tab_{}",
-            tab.label().to_lowercase().replace(' ', "_")
-        )));
     }
-    let mut light = harness(dir.as_path(), false);
-    light.state_mut().tab = Tab::Registration;
-    light.run_steps(4);
-    results.add(light.try_snapshot("tab_registration_light"));
 }

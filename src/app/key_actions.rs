@@ -8,6 +8,27 @@ use super::workspace::names;
 use super::{Confirm, ConsoleApp, Pending};
 use crate::ops::keys::{self as key_ops, KeyFormat, PairKind, PairPaths};
 
+impl Pending {
+    /// Confirming overwrites keys, which cannot be had back: the dialog is red, names the
+    /// loss, and only a click confirms.
+    pub fn is_destructive(&self) -> bool {
+        matches!(
+            self,
+            Self::ReplaceColdKeys
+                | Self::ReplaceVrfKeys
+                | Self::ReplaceKesKeys
+                | Self::ReplaceStakeKeys(_)
+        )
+    }
+
+    /// Enter may confirm only what is harmless to do by accident (creating an empty folder).
+    /// Anything that writes keys, moves the issue counter or retires the pool waits for a
+    /// click: Enter is pressed out of habit, often meant for the field behind the dialog.
+    pub fn enter_confirms(&self) -> bool {
+        matches!(self, Self::CreateWorkspace(_))
+    }
+}
+
 impl ConsoleApp {
     pub(crate) fn ask(
         &mut self,
@@ -54,7 +75,7 @@ impl ConsoleApp {
             self.ask(
                 "Replace the cold keys?",
                 format!(
-                    "{} already exist in {}. Replacing them makes a NEW pool: the old pool id, its registration and its delegators stay with the old key, which would be lost. Only continue if you have a copy of the old files or never used them.",
+                    "{} already exist in {}. Replacing them makes a NEW pool with a new pool id.\n\nLost with the old cold.skey: the only key that can update or retire the old pool. Its registration, its pledge and its delegators stay with the old pool id, and its pool deposit comes back only through a retirement signed by the old key.\n\nOnly continue if you have a copy of the old files, or never registered a pool with them.",
                     existing.join(", "),
                     dir.display()
                 ),

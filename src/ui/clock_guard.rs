@@ -28,14 +28,14 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     });
     ui.horizontal(|ui| {
         let l = ui.label("Reference slot");
-        ui.add(
+        let field = ui.add(
             TextEdit::singleline(&mut app.drafts.rotation.reference_text)
                 .hint_text("a slot, or paste `cardano-cli query tip`")
                 .desired_width(320.0),
         )
         .labelled_by(l.id)
         .on_hover_text("Run `cardano-cli query tip` on the online machine and paste its output (or just the slot)");
-        if ui.button("Check the clock").clicked() {
+        if ui.button("Check the clock").clicked() || widgets::entered(ui, &field) {
             app.check_clock();
         }
     });

@@ -111,9 +111,11 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let l = ui.label("Owner name");
-            ui.add(TextEdit::singleline(&mut app.drafts.owner_name).hint_text("e.g. alice").desired_width(180.0))
+            let field = ui.add(TextEdit::singleline(&mut app.drafts.owner_name).hint_text("e.g. alice").desired_width(180.0))
                 .labelled_by(l.id);
-            if ui.button("Generate owner stake keys").on_hover_text("Writes <name>.stake.vkey and <name>.stake.skey, and adds the owner to the registration").clicked() {
+            // Enter as the button: existing keys are still only replaced after a click.
+            let entered = widgets::entered(ui, &field) && !app.drafts.owner_name.trim().is_empty();
+            if entered || ui.button("Generate owner stake keys").on_hover_text("Writes <name>.stake.vkey and <name>.stake.skey, and adds the owner to the registration").clicked() {
                 app.generate_stake_keys();
             }
         });

@@ -2,6 +2,7 @@
 //! Widgets only; actions live in `app::actions`, formats in the core.
 
 mod clock_guard;
+mod confirm;
 mod inspect;
 mod kes;
 mod keys;
@@ -236,41 +237,6 @@ impl ConsoleApp {
         });
     }
 
-    fn confirm_dialog(&mut self, ui: &mut egui::Ui) {
-        let Some(c) = self.confirm.clone() else {
-            return;
-        };
-        let mut answer: Option<bool> = None;
-        let modal = egui::Modal::new(egui::Id::unique("confirm")).show(ui.ctx(), |ui| {
-            ui.set_max_width(460.0);
-            ui.label(RichText::new(&c.title).heading());
-            ui.add_space(6.0);
-            ui.label(&c.message);
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Cancel").clicked() {
-                    answer = Some(false);
-                }
-                let yes =
-                    egui::Button::new(RichText::new(&c.confirm_label).strong()).fill(theme::ACCENT);
-                if ui.add(yes).clicked() {
-                    answer = Some(true);
-                }
-            });
-        });
-        if modal.should_close() && answer.is_none() {
-            answer = Some(false);
-        }
-        match answer {
-            Some(true) => self.confirmed(),
-            Some(false) => {
-                self.confirm = None;
-                self.say("Cancelled: nothing was changed.");
-            }
-            None => {}
-        }
-    }
-
     /// One frame of the console.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         self.shortcuts(ui.ctx());
@@ -314,7 +280,7 @@ impl ConsoleApp {
                 }
             });
         });
-        self.confirm_dialog(ui);
+        confirm::show(self, ui);
         picker::show(self, ui);
         // Calm when idle: the tab is drawn again when what it shows next changes by the clock
         // (a minute; a second in the last hour before a deadline), or when a node poll is due.

@@ -28,6 +28,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     }
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        let mut period_entered = false;
         egui::Grid::new("opcert-form").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
             ui.label("Issue number").on_hover_text("Taken from the counter file; the chain accepts the last number it saw, or one more.");
             match &ws.counter {
@@ -37,7 +38,8 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             ui.end_row();
             let l = ui.label("Start KES period").on_hover_text("The period the certificate starts from: normally the current one.");
             ui.vertical(|ui| {
-                ui.add(TextEdit::singleline(&mut app.drafts.kes_period).desired_width(120.0)).labelled_by(l.id);
+                let field = ui.add(TextEdit::singleline(&mut app.drafts.kes_period).desired_width(120.0)).labelled_by(l.id);
+                period_entered = widgets::entered(ui, &field);
                 if let Some(p) = current {
                     let typed = app.drafts.kes_period.trim().parse::<u64>().ok();
                     match typed {
@@ -62,7 +64,8 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         if !ready {
             ui.label(RichText::new("Needs cold.skey, the counter and kes.vkey (Keys tab).").small().color(theme::weak(ui)));
         }
-        if button.clicked() {
+        // Enter in the period field as the button: the confirmation that follows takes a click.
+        if button.clicked() || (ready && period_entered) {
             app.request_opcert();
         }
     });

@@ -32,14 +32,14 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         .map(|p| p.epoch);
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
+        let field = ui.horizontal(|ui| {
             let l = ui.label("Retirement epoch");
             ui.add(
                 TextEdit::singleline(&mut app.drafts.retire_epoch)
                     .hint_text("e.g. current + 2")
                     .desired_width(120.0),
             )
-            .labelled_by(l.id);
+            .labelled_by(l.id)
         });
         if let Some(e) = current {
             ui.label(
@@ -52,7 +52,9 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             );
         }
         ui.add_space(6.0);
-        if ui.button("Write retirement certificate").clicked() {
+        // Enter as the button: the confirmation that follows takes a click.
+        let entered = widgets::entered(ui, &field.inner);
+        if ui.button("Write retirement certificate").clicked() || entered {
             app.request_retirement();
         }
     });

@@ -37,6 +37,13 @@ pub fn field(
     resp
 }
 
+/// Enter pressed in this single-line field: the form's primary button, as a click would be.
+/// Only for buttons that do nothing irreversible without asking first (a confirmation
+/// follows, which Enter does not answer).
+pub fn entered(ui: &egui::Ui, field: &egui::Response) -> bool {
+    field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+}
+
 /// The empty state of tabs that work on a pool folder: says so, and offers to open one.
 /// Returns true when there is no folder (the caller shows nothing else).
 pub fn needs_workspace(app: &mut crate::app::ConsoleApp, ui: &mut egui::Ui) -> bool {

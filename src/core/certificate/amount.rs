@@ -75,21 +75,43 @@ pub fn ada_text(lovelace: u64) -> String {
 /// Lovelace as ADA for people, with thousands separators: `100,000 ADA`, `0.5 ADA` (the one
 /// formatter every screen and report uses; [`ada_text`] is its machine-readable twin).
 pub fn format_ada(lovelace: u64) -> String {
-    let text = ada_text(lovelace);
-    let (whole, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
+    with_fraction(group(lovelace / LOVELACE_PER_ADA, ','), lovelace)
+}
+
+/// The digit-group separator: a no-break space, which egui's default font draws and never
+/// wraps at (egui treats U+202F, the thin one, as a place to break), and `parse_ada` skips.
+pub const GROUP_SEPARATOR: char = '\u{a0}';
+
+/// A whole number in groups of three digits: `100 000 000 000` (separated by
+/// [`GROUP_SEPARATOR`]), so long lovelace amounts read at a glance.
+pub fn group_digits(n: u64) -> String {
+    group(n, GROUP_SEPARATOR)
+}
+
+fn group(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() * 4 / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
         }
         grouped.push(c);
     }
-    match frac {
-        Some(f) => format!("{grouped}.{f} ADA"),
-        None => format!("{grouped} ADA"),
+    grouped
+}
+
+/// `<whole>.<decimals> ADA`, the decimals (if any) as [`ada_text`] writes them.
+fn with_fraction(whole: String, lovelace: u64) -> String {
+    match ada_text(lovelace).split_once('.') {
+        Some((_, frac)) => format!("{whole}.{frac} ADA"),
+        None => format!("{whole} ADA"),
     }
+}
+
+/// Lovelace as ADA with its whole part grouped like [`group_digits`]: `100 000 ADA`,
+/// `1 234.5 ADA`. `parse_ada` reads it back.
+pub fn format_ada_grouped(lovelace: u64) -> String {
+    with_fraction(group_digits(lovelace / LOVELACE_PER_ADA), lovelace)
 }
 
 #[cfg(test)]
@@ -114,5 +136,19 @@ mod tests {
         assert_eq!(parse_ada(""), Err(AmountError::Empty));
         assert_eq!(ada_text(340_500_000), "340.5");
         assert_eq!(parse_ada(&ada_text(123_456_789)), Ok(123_456_789));
+    }
+
+    #[test]
+    fn groups_digits_by_three() {
+        let nb = |s: &str| s.replace(' ', "\u{a0}");
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1000), nb("1 000"));
+        assert_eq!(group_digits(100_000_000_000), nb("100 000 000 000"));
+        assert_eq!(group_digits(u64::MAX), nb("18 446 744 073 709 551 615"));
+        assert_eq!(format_ada_grouped(100_000_000_000), nb("100 000") + " ADA");
+        assert_eq!(format_ada_grouped(1_234_500_000), nb("1 234.5") + " ADA");
+        assert_eq!(format_ada_grouped(0), "0 ADA");
+        assert_eq!(parse_ada(&format_ada_grouped(u64::MAX)), Ok(u64::MAX));
     }
 }

@@ -5,7 +5,7 @@ pub mod recognise;
 
 use thiserror::Error;
 
-use crate::core::certificate::amount::format_ada;
+use crate::core::certificate::amount::{format_ada_grouped, group_digits};
 use crate::core::certificate::metadata;
 use crate::core::certificate::relay::Relay;
 use crate::core::certificate::{Certificate, CertificateError, Drep, Era, PoolParams};
@@ -35,6 +35,13 @@ impl Description {
 
     fn field(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.fields.push((name.into(), value.into()));
+    }
+
+    /// A pool id as two labelled lines, `<name> (bech32)` and `<name> (hex)`: explorers show
+    /// the first, cardano-cli's JSON the second.
+    fn pool_id(&mut self, name: &str, id: &[u8; 28]) {
+        self.field(format!("{name} (bech32)"), pool_bech32(id));
+        self.field(format!("{name} (hex)"), hex::encode(id));
     }
 
     /// Looks up a field by name (first match).
@@ -93,12 +100,13 @@ pub enum DescribeError {
     Invalid(String),
 }
 
+/// `100 000 ADA (100 000 000 000 lovelace)`: digits grouped, so a missing zero shows.
 fn ada_and_lovelace(lovelace: u64) -> String {
-    format!("{} ({lovelace} lovelace)", format_ada(lovelace))
-}
-
-fn pool_line(id: &[u8; 28]) -> String {
-    format!("{} (hex {})", pool_bech32(id), hex::encode(id))
+    format!(
+        "{} ({} lovelace)",
+        format_ada_grouped(lovelace),
+        group_digits(lovelace)
+    )
 }
 
 fn credential_line(c: &Credential, network: Network) -> String {
@@ -162,9 +170,9 @@ fn describe_envelope(env: &TextEnvelope, network: Network) -> Result<Description
         let mut d = Description::new("Operational certificate issue counter");
         d.field("Next issue number", c.next_issue_number.to_string());
         d.field("Cold verification key", hex::encode(c.cold_vkey));
-        d.field(
+        d.pool_id(
             "Pool id",
-            pool_line(&crate::core::encoding::hash::blake2b_224(&c.cold_vkey)),
+            &crate::core::encoding::hash::blake2b_224(&c.cold_vkey),
         );
         return Ok(d);
     }
@@ -206,7 +214,7 @@ fn describe_key(key: &AnyKey, source: &str, network: Network) -> Description {
         | KeyKind::ColdExtendedVerification
         | KeyKind::GenesisDelegateVerification
         | KeyKind::GenesisDelegateExtendedVerification => {
-            d.field("Pool id", pool_line(&vk.key_hash()));
+            d.pool_id("Pool id", &vk.key_hash());
         }
         KeyKind::VrfVerification => {
             d.field("VRF key hash", hex::encode(vk.key_hash_256()));
@@ -215,9 +223,9 @@ fn describe_key(key: &AnyKey, source: &str, network: Network) -> Description {
             d.field("KES key hash", hex::encode(blake2b_256(vk.as_bytes())));
         }
         KeyKind::StakeVerification | KeyKind::StakeExtendedVerification => {
-            let c = Credential::Key(vk.key_hash());
+            let acct = RewardAccount::new(network, Credential::Key(vk.key_hash()));
             d.field("Stake key hash", hex::encode(vk.key_hash()));
-            d.field("Stake address", credential_line(&c, network));
+            d.field("Stake address", acct.to_bech32().unwrap_or_default());
         }
         _ => {
             d.field("Key hash", hex::encode(vk.key_hash()));
@@ -240,7 +248,7 @@ fn describe_opcert(c: &OpCert) -> Description {
         ),
     );
     d.field("Cold verification key", hex::encode(c.cold_vkey));
-    d.field("Pool id", pool_line(&c.pool_id()));
+    d.pool_id("Pool id", &c.pool_id());
     if c.signature_valid() {
         d.field("Cold key signature", "valid".to_owned());
     } else {
@@ -263,7 +271,7 @@ pub fn describe_certificate(cert: &Certificate, era: Era, network: Network) -> D
     match cert {
         Certificate::PoolRegistration(p) => describe_pool(&mut d, p),
         Certificate::PoolRetirement { pool, epoch } => {
-            d.field("Pool id", pool_line(pool));
+            d.pool_id("Pool id", pool);
             d.field("Retires at the start of epoch", epoch.to_string());
         }
         Certificate::StakeRegistration {
@@ -281,7 +289,7 @@ pub fn describe_certificate(cert: &Certificate, era: Era, network: Network) -> D
         }
         Certificate::StakeDelegation { credential, pool } => {
             d.field("Stake credential", credential_line(credential, network));
-            d.field("Delegates to pool", pool_line(pool));
+            d.pool_id("Delegates to pool", pool);
         }
         Certificate::VoteDelegation { credential, drep } => {
             d.field("Stake credential", credential_line(credential, network));
@@ -293,7 +301,7 @@ pub fn describe_certificate(cert: &Certificate, era: Era, network: Network) -> D
             drep,
         } => {
             d.field("Stake credential", credential_line(credential, network));
-            d.field("Delegates to pool", pool_line(pool));
+            d.pool_id("Delegates to pool", pool);
             d.field("Votes delegated to", drep_line(drep));
         }
         Certificate::StakeRegistrationDelegation {
@@ -302,7 +310,7 @@ pub fn describe_certificate(cert: &Certificate, era: Era, network: Network) -> D
             deposit,
         } => {
             d.field("Stake credential", credential_line(credential, network));
-            d.field("Delegates to pool", pool_line(pool));
+            d.pool_id("Delegates to pool", pool);
             d.field("Deposit", ada_and_lovelace(*deposit));
         }
         Certificate::VoteRegistrationDelegation {
@@ -321,7 +329,7 @@ pub fn describe_certificate(cert: &Certificate, era: Era, network: Network) -> D
             deposit,
         } => {
             d.field("Stake credential", credential_line(credential, network));
-            d.field("Delegates to pool", pool_line(pool));
+            d.pool_id("Delegates to pool", pool);
             d.field("Votes delegated to", drep_line(drep));
             d.field("Deposit", ada_and_lovelace(*deposit));
         }
@@ -335,7 +343,7 @@ fn describe_pool(d: &mut Description, p: &PoolParams) {
     } else {
         Network::Testnet { magic: 0 }
     };
-    d.field("Pool id", pool_line(&p.operator));
+    d.pool_id("Pool id", &p.operator);
     d.field("VRF key hash", hex::encode(p.vrf_key_hash));
     d.field("Pledge", ada_and_lovelace(p.pledge));
     d.field("Fixed cost per epoch", ada_and_lovelace(p.cost));
@@ -356,10 +364,13 @@ fn describe_pool(d: &mut Description, p: &PoolParams) {
         ),
     );
     d.field("Owners", p.owners.len().to_string());
+    // Owners as the stake addresses wallets and explorers show (on the reward account's
+    // network), not as key hashes nobody recognises.
     for (i, o) in p.owners.iter().enumerate() {
+        let addr = RewardAccount::new(net, Credential::Key(*o)).to_bech32();
         d.field(
             format!("Owner {}", i + 1),
-            credential_line(&Credential::Key(*o), net),
+            addr.unwrap_or_else(|_| format!("key hash {}", hex::encode(o))),
         );
     }
     d.field("Relays", p.relays.len().to_string());
@@ -428,6 +439,78 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::certificate::amount::format_ada;
+    use crate::core::certificate::margin::UnitInterval;
+
+    /// A registration with one owner whose stake key hash is known to be
+    /// `stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3` on mainnet.
+    fn registration(network: Network) -> Description {
+        let owner: [u8; 28] =
+            hex::decode("81b4245f84593f63c0ff2296930254f77a0690fa9de5f969cac27cb0")
+                .unwrap()
+                .try_into()
+                .unwrap();
+        let p = PoolParams {
+            operator: [7; 28],
+            vrf_key_hash: [8; 32],
+            pledge: 100_000_000_000,
+            cost: 340_000_000,
+            margin: UnitInterval::new(1, 100).unwrap(),
+            reward_account: RewardAccount::new(network, Credential::Key(owner)),
+            owners: vec![owner],
+            relays: vec![],
+            metadata: None,
+        };
+        describe_certificate(
+            &Certificate::PoolRegistration(Box::new(p)),
+            Era::Conway,
+            network,
+        )
+    }
+
+    #[test]
+    fn owners_and_reward_account_are_stake_addresses() {
+        let d = registration(Network::Mainnet);
+        let addr = "stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3";
+        assert_eq!(d.get("Owner 1"), Some(addr));
+        assert_eq!(
+            d.get("Reward account"),
+            Some(format!("{addr} (mainnet)").as_str())
+        );
+        let test = registration(Network::Testnet { magic: 2 });
+        let owner = test.get("Owner 1").unwrap();
+        assert!(owner.starts_with("stake_test1"), "{owner}");
+        let back = RewardAccount::from_bech32(owner).unwrap();
+        assert_eq!(
+            back,
+            RewardAccount::from_bech32(addr)
+                .map(|a| RewardAccount { network_id: 0, ..a })
+                .unwrap()
+        );
+        assert!(
+            !d.to_text().contains("81b4245f"),
+            "no owner hex:\n{}",
+            d.to_text()
+        );
+    }
+
+    #[test]
+    fn both_pool_id_lines_are_labelled_and_amounts_grouped() {
+        let d = registration(Network::Mainnet);
+        assert_eq!(
+            d.get("Pool id (bech32)"),
+            Some(pool_bech32(&[7; 28]).as_str())
+        );
+        assert_eq!(d.get("Pool id (hex)"), Some(hex::encode([7; 28]).as_str()));
+        assert_eq!(
+            d.get("Pledge"),
+            Some("100\u{a0}000 ADA (100\u{a0}000\u{a0}000\u{a0}000 lovelace)")
+        );
+        assert_eq!(
+            d.get("Fixed cost per epoch"),
+            Some("340 ADA (340\u{a0}000\u{a0}000 lovelace)")
+        );
+    }
 
     #[test]
     fn ada_formatting() {

@@ -2,6 +2,7 @@
 //! Widgets only; actions live in `app::actions`, formats in the core.
 
 mod clock_guard;
+pub mod form_fields;
 mod inspect;
 mod kes;
 mod keys;
@@ -10,6 +11,8 @@ mod opcert;
 mod picker;
 mod pool;
 mod registration;
+mod registration_preview;
+mod registration_rows;
 mod retire;
 mod review;
 mod rotate;

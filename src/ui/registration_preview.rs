@@ -78,16 +78,25 @@ pub fn preview(app: &ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
             .unwrap_or_else(|| metadata::render(&app.registration.metadata.to_metadata()));
         let used = app.metadata_bytes().map_or(json.len(), <[u8]>::len);
         let fraction = used as f32 / metadata::MAX_BYTES as f32;
-        let level = match metadata::room(used) {
-            metadata::Room::Over => Level::Alert,
-            metadata::Room::NearlyFull => Level::Warn,
-            metadata::Room::Fits => Level::Ok,
+        let (level, word) = match metadata::room(used) {
+            metadata::Room::Over => (Level::Alert, "over the limit"),
+            metadata::Room::NearlyFull => (Level::Warn, "nearly full"),
+            metadata::Room::Fits => (Level::Ok, "fits"),
         };
         ui.label("Metadata size");
+        // The figures beside the bar, not inside it: text over a short fill is unreadable.
+        ui.label(
+            RichText::new(format!(
+                "{} {used} of {} bytes: {word}",
+                level.icon(),
+                metadata::MAX_BYTES
+            ))
+            .color(level.color(ui)),
+        );
         ui.add(
             egui::ProgressBar::new(fraction.min(1.0))
                 .fill(level.color(ui))
-                .text(format!("{used} of {} bytes", metadata::MAX_BYTES)),
+                .desired_height(8.0),
         );
         if let Some(j) = &check.metadata_json {
             let hash = hex::encode(metadata::hash(app.metadata_bytes().unwrap_or(j.as_bytes())));

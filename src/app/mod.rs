@@ -14,6 +14,9 @@ pub mod plan_io;
 pub mod pool_drafts;
 pub mod registration;
 mod registration_actions;
+pub mod registration_feedback;
+pub mod registration_metadata;
+pub mod registration_relays;
 pub mod review;
 pub mod rotation;
 pub mod settings;
@@ -162,6 +165,8 @@ pub struct Drafts {
     pub new_metrics_url: String,
     /// A pool plan imported into the builder, to compare the form against.
     pub imported_plan: Option<plan_io::ImportedPlan>,
+    /// The Registration form's last failed action, until the form allows it.
+    pub form_feedback: registration_feedback::FormFeedback,
     /// What the last write found and finished of an interrupted earlier one, said with the
     /// next status line.
     pub recovered: Vec<String>,

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::pick::{AfterSave, PickFor, SaveJob};
 use super::picker::PickKind;
 use super::registration::{OwnerDraft, RelayDraft, RelayKind};
+use super::registration_feedback::FormAction;
 use super::{file_label, ConsoleApp};
 use crate::core::certificate::amount;
 use crate::core::certificate::relay::Relay;
@@ -28,10 +29,11 @@ impl ConsoleApp {
     /// The plan the form describes, or what is still missing.
     pub fn plan_from_form(&self) -> Result<PoolPlan, String> {
         let check = self.check_registration();
-        let Some(params) = check.params.clone() else {
+        let needs = check.needs(FormAction::ExportPlan);
+        let Some(params) = check.params.clone().filter(|_| needs.is_empty()) else {
             return Err(format!(
                 "the form is not complete yet: fix {}",
-                check.blockers().join(", ")
+                needs.join(", ")
             ));
         };
         let mut owners = Vec::with_capacity(self.registration.owners.len());
@@ -75,7 +77,10 @@ impl ConsoleApp {
         let plan = match self.plan_from_form() {
             Ok(p) => p,
             Err(e) => {
-                self.fail(format!("Cannot export the plan: {e}."));
+                self.form_failed(
+                    FormAction::ExportPlan,
+                    format!("Cannot export the plan: {e}."),
+                );
                 return;
             }
         };

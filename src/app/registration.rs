@@ -3,15 +3,14 @@
 //! "Build certificate" button is enabled only when everything parses.
 
 use serde::{Deserialize, Serialize};
-use std::net::Ipv4Addr;
 use std::path::Path;
 
+pub use super::registration_metadata::MetadataMessages;
+pub use super::registration_relays::RelayCheck;
 use crate::core::certificate::amount;
-use crate::core::certificate::margin::UnitInterval;
-use crate::core::certificate::metadata::{self, PoolMetadata};
-use crate::core::certificate::relay::{self, DnsName, Relay, RelayError, RelayWarning};
+use crate::core::certificate::margin::{MarginError, UnitInterval};
+use crate::core::certificate::metadata;
 use crate::core::certificate::{Certificate, Era, PoolMetadataRef, PoolParams};
-use crate::core::encoding::cbor::CborWriter;
 use crate::core::keys::address::{Credential, Network, RewardAccount};
 use crate::core::keys::{self, accept, AnyKey};
 use crate::core::message::quote;
@@ -98,15 +97,6 @@ impl Default for RegistrationForm {
     }
 }
 
-/// One relay row after parsing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RelayCheck {
-    pub relay: Result<Relay, String>,
-    pub warnings: Vec<String>,
-    /// The CBOR bytes that go on chain, when it parses.
-    pub cbor_hex: Option<String>,
-}
-
 /// Every field's outcome; `params` only when all parse.
 #[derive(Debug, Clone, Default)]
 pub struct FormCheck {
@@ -115,9 +105,14 @@ pub struct FormCheck {
     pub margin: Option<String>,
     pub reward: Option<String>,
     pub owners: Vec<Option<String>>,
+    /// Each owner's planned pledge (the pool plan needs it; the certificate does not).
+    pub owner_pledges: Vec<Result<u64, String>>,
     pub owners_missing: Option<String>,
     pub relays: Vec<RelayCheck>,
+    /// The first metadata problem (for the list of what blocks the build).
     pub metadata: Option<String>,
+    /// Every metadata problem, each for its own field.
+    pub metadata_fields: MetadataMessages,
     pub metadata_url: Option<String>,
     pub keys_missing: Vec<String>,
     pub deposit: Option<String>,
@@ -206,132 +201,6 @@ pub fn parse_stake_key(text: &str, base: &Path) -> Result<[u8; 28], String> {
     Ok(key.key_hash())
 }
 
-impl RelayDraft {
-    /// Parses the row; errors and warnings say how to fix it.
-    pub fn check(&self) -> RelayCheck {
-        let mut warnings = Vec::new();
-        let host = self.host.trim();
-        let relay = (|| -> Result<Relay, String> {
-            if host.is_empty() {
-                return Err(match self.kind {
-                    RelayKind::Address => "enter the relay's public IP address".to_owned(),
-                    _ => "enter the relay's DNS name, e.g. relay1.example.com".to_owned(),
-                });
-            }
-            let port = || {
-                relay::parse_port(&self.port).map_err(|e| match e {
-                    RelayError::MissingPort => {
-                        "enter the port the relay listens on (usually 3001)".to_owned()
-                    }
-                    other => other.to_string(),
-                })
-            };
-            match self.kind {
-                RelayKind::Address => {
-                    if let Ok(a) = host.parse::<Ipv4Addr>() {
-                        return Ok(Relay::SingleHostAddr {
-                            port: Some(port()?),
-                            ipv4: Some(a),
-                            ipv6: None,
-                        });
-                    }
-                    if let Ok(a) = relay::parse_ipv6(host) {
-                        return Ok(Relay::SingleHostAddr {
-                            port: Some(port()?),
-                            ipv4: None,
-                            ipv6: Some(a),
-                        });
-                    }
-                    if host.contains("://") {
-                        return Err(RelayError::DnsNameIsUrl(
-                            host.to_owned(),
-                            host[..host.find("://").unwrap_or(0) + 3].to_owned(),
-                        )
-                        .to_string());
-                    }
-                    if host.chars().any(|c| c.is_ascii_alphabetic()) && !host.contains(':') {
-                        return Err(format!("{} is a name, not an IP address: choose the kind \"DNS name (A/AAAA)\"", quote::quote(host)));
-                    }
-                    Err(format!(
-                        "{} is not an IPv4 or IPv6 address (e.g. 203.0.113.10 or 2001:db8::1)",
-                        quote::quote(host)
-                    ))
-                }
-                RelayKind::DnsName => {
-                    let name = DnsName::parse(host).map_err(|e| e.to_string())?;
-                    Ok(Relay::SingleHostName {
-                        port: Some(port()?),
-                        name,
-                    })
-                }
-                RelayKind::Srv => {
-                    let name = DnsName::parse(host).map_err(|e| e.to_string())?;
-                    if !self.port.trim().is_empty() {
-                        warnings.push(
-                            "an SRV record carries its own ports: the port here is not used"
-                                .to_owned(),
-                        );
-                    }
-                    Ok(Relay::MultiHostName { name })
-                }
-            }
-        })();
-        if let Ok(r) = &relay {
-            warnings.extend(r.warnings().iter().map(RelayWarning::to_string));
-        }
-        let cbor_hex = relay.as_ref().ok().map(|r| {
-            let mut w = CborWriter::new();
-            r.encode(&mut w);
-            hex::encode(w.into_bytes())
-        });
-        RelayCheck {
-            relay,
-            warnings,
-            cbor_hex,
-        }
-    }
-}
-
-impl MetadataDraft {
-    pub fn is_empty(&self) -> bool {
-        self.name.is_empty()
-            && self.ticker.is_empty()
-            && self.description.is_empty()
-            && self.homepage.is_empty()
-    }
-
-    pub fn to_metadata(&self) -> PoolMetadata {
-        PoolMetadata {
-            name: self.name.trim().to_owned(),
-            description: self.description.trim().to_owned(),
-            ticker: self.ticker.trim().to_owned(),
-            homepage: self.homepage.trim().to_owned(),
-            extended: Some(self.extended.trim().to_owned()).filter(|s| !s.is_empty()),
-        }
-    }
-
-    /// The JSON file as it will be saved and hashed, checked like cardano-cli checks it.
-    pub fn render_checked(&self) -> Result<String, String> {
-        let json = metadata::render(&self.to_metadata());
-        metadata::validate(json.as_bytes()).map_err(|e| e.to_string())?;
-        if self.homepage.trim().is_empty() {
-            return Err("add the pool's homepage (wallets link to it)".to_owned());
-        }
-        Ok(json)
-    }
-
-    pub fn from_metadata(m: &PoolMetadata, url: &str) -> Self {
-        Self {
-            name: m.name.clone(),
-            ticker: m.ticker.clone(),
-            description: m.description.clone(),
-            homepage: m.homepage.clone(),
-            extended: m.extended.clone().unwrap_or_default(),
-            url: url.to_owned(),
-        }
-    }
-}
-
 /// The keys the certificate needs from the workspace.
 pub struct PoolKeys<'a> {
     pub cold: Option<&'a keys::VerificationKey>,
@@ -359,14 +228,8 @@ impl RegistrationForm {
         }
         let pledge = amount::parse_ada(&self.pledge_ada).map_err(|e| e.to_string());
         let cost = amount::parse_ada(&self.cost_ada).map_err(|e| e.to_string());
-        let margin = UnitInterval::parse_percent(&self.margin_percent).map_err(|e| match e {
-            crate::core::certificate::margin::MarginError::NotANumber(_)
-                if self.margin_percent.trim().is_empty() =>
-            {
-                "enter the margin in percent, e.g. 1.5".to_owned()
-            }
-            other => other.to_string(),
-        });
+        let margin = UnitInterval::parse_percent(&self.margin_percent)
+            .map_err(|e| margin_message(&self.margin_percent, &e));
         let reward = parse_stake_key(&self.reward_account, base);
         c.pledge = pledge.as_ref().err().cloned();
         c.cost = cost.as_ref().err().cloned();
@@ -385,6 +248,18 @@ impl RegistrationForm {
             .iter()
             .map(|o| parse_stake_key(&o.key, base).err())
             .collect();
+        c.owner_pledges = self
+            .owners
+            .iter()
+            .map(|o| {
+                amount::parse_ada(&o.pledge_ada).map_err(|e| match e {
+                    amount::AmountError::Empty => {
+                        "Export plan needs each owner's pledge; the certificate does not".to_owned()
+                    }
+                    other => other.to_string(),
+                })
+            })
+            .collect();
         if self.owners.is_empty() {
             c.owners_missing =
                 Some("add at least one owner: the stake key whose ADA counts as pledge".to_owned());
@@ -397,17 +272,21 @@ impl RegistrationForm {
                 Some(b) => match metadata::validate(b) {
                     Ok(_) => Some(String::from_utf8_lossy(b).into_owned()),
                     Err(e) => {
+                        c.metadata_fields.file = Some(e.to_string());
                         c.metadata = Some(e.to_string());
                         None
                     }
                 },
-                None => match self.metadata.render_checked() {
-                    Ok(j) => Some(j),
-                    Err(e) => {
-                        c.metadata = Some(e);
-                        None
+                None => {
+                    c.metadata_fields = self.metadata.messages();
+                    match self.metadata.render_checked() {
+                        Ok(j) => Some(j),
+                        Err(e) => {
+                            c.metadata = Some(e);
+                            None
+                        }
                     }
-                },
+                }
             }
         };
         let url = self.metadata.url.trim();
@@ -459,6 +338,39 @@ impl RegistrationForm {
     }
 }
 
+/// The margin's problem in the words of the field, which is in percent: "150 % is over 100 %".
+fn margin_message(typed: &str, e: &MarginError) -> String {
+    let t = typed.trim().trim_end_matches('%').trim();
+    // Echoed plainly only when it is a number as typed; anything else is quoted (and hidden if
+    // it looks like a secret).
+    let shown = if t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | ','))
+    {
+        t.to_owned()
+    } else {
+        quote::quote(t)
+    };
+    match e {
+        MarginError::NotANumber(_) if t.is_empty() => {
+            "enter the margin in percent, e.g. 1.5".to_owned()
+        }
+        MarginError::NotANumber(_) | MarginError::ZeroDenominator(_) => format!(
+            "{} is not a percentage: write a number from 0 to 100, e.g. 1.5",
+            quote::quote(t)
+        ),
+        MarginError::Negative(_) => {
+            format!("{shown} % is below 0 %: the margin is a percentage from 0 to 100")
+        }
+        MarginError::AboveOne(_) => {
+            format!("{shown} % is over 100 %: the margin is a percentage from 0 to 100")
+        }
+        MarginError::TooPrecise(_) => {
+            format!("{shown} % has too many decimals to be stored exactly: use fewer decimals")
+        }
+    }
+}
+
 /// The certificate built from checked parameters.
 pub fn certificate(params: &PoolParams) -> Certificate {
     Certificate::PoolRegistration(Box::new(params.clone()))
@@ -472,30 +384,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn relay_rows_explain_mistakes() {
-        let row = |kind, host: &str, port: &str| {
-            RelayDraft {
-                kind,
-                host: host.to_owned(),
-                port: port.to_owned(),
-            }
-            .check()
+    fn the_margin_is_spoken_in_percent() {
+        let says = |typed: &str| {
+            UnitInterval::parse_percent(typed)
+                .map_err(|e| margin_message(typed, &e))
+                .unwrap_err()
         };
-        assert_eq!(row(RelayKind::Address, "relay.example.com", "3001").relay.unwrap_err(), "\"relay.example.com\" is a name, not an IP address: choose the kind \"DNS name (A/AAAA)\"");
         assert_eq!(
-            row(RelayKind::Address, "203.0.113.10", "")
-                .relay
-                .unwrap_err(),
-            "enter the port the relay listens on (usually 3001)"
+            says("150"),
+            "150 % is over 100 %: the margin is a percentage from 0 to 100"
         );
-        let ok = row(RelayKind::Address, "203.0.113.10", "3001");
-        assert_eq!(ok.cbor_hex.as_deref(), Some("8400190bb944cb00710af6"));
-        assert_eq!(ok.warnings.len(), 1, "documentation range is flagged");
-        assert!(row(RelayKind::DnsName, "http://relay.example.com", "3001")
-            .relay
-            .unwrap_err()
-            .contains("is a URL"));
-        let ip_as_name = row(RelayKind::DnsName, "8.8.8.8", "3001");
-        assert!(ip_as_name.warnings[0].contains("IP address typed as a DNS name"));
+        assert_eq!(
+            says("-2 %"),
+            "-2 % is below 0 %: the margin is a percentage from 0 to 100"
+        );
+        assert_eq!(
+            says("abc"),
+            "\"abc\" is not a percentage: write a number from 0 to 100, e.g. 1.5"
+        );
+        assert_eq!(says(" "), "enter the margin in percent, e.g. 1.5");
     }
 }

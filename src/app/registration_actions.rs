@@ -6,6 +6,7 @@ use super::cli_equivalent as cli;
 use super::pick::PickFor;
 use super::picker::PickKind;
 use super::registration::{self, PoolKeys};
+use super::registration_feedback::FormAction;
 use super::workspace::{names, Role};
 use super::{ConsoleApp, Pending};
 use crate::core::certificate::metadata;
@@ -92,10 +93,13 @@ impl ConsoleApp {
         };
         let check = self.check_registration();
         let Some(params) = check.params.clone() else {
-            self.fail(format!(
-                "The certificate cannot be built yet: check {}.",
-                check.blockers().join(", ")
-            ));
+            self.form_failed(
+                FormAction::Build,
+                format!(
+                    "The certificate cannot be built yet: fix {} (each says what is wrong under it).",
+                    check.blockers().join(", ")
+                ),
+            );
             return;
         };
         let cert = registration::certificate(&params);

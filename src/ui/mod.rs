@@ -3,6 +3,7 @@
 
 mod clock_guard;
 mod confirm;
+pub mod form_fields;
 mod inspect;
 mod kes;
 mod keys;
@@ -11,6 +12,8 @@ mod opcert;
 mod picker;
 mod pool;
 mod registration;
+mod registration_preview;
+mod registration_rows;
 mod retire;
 mod review;
 mod review_fields;

@@ -1,30 +1,36 @@
-//! The Registration tab: who, money, where, what wallets show; then build.
+//! The Registration tab: who, money, where, what wallets show; then build. Every field keeps
+//! its message line under it (see form_fields), so nothing moves while someone types.
 
-use eframe::egui::{self, RichText, TextEdit};
+use eframe::egui::{self, Key, RichText, TextEdit};
 
+use super::form_fields::{self, checked, Field, Note};
+use super::registration_preview::preview;
+use super::registration_rows::{owners, relays};
 use super::theme::{self, Level};
 use super::widgets;
-use crate::app::registration::{FormCheck, OwnerDraft, RelayDraft, RelayKind};
+use crate::app::registration::FormCheck;
+use crate::app::registration_feedback::{FormAction, FormFeedback};
 use crate::app::ConsoleApp;
 use crate::core::certificate::amount::format_ada;
-use crate::core::certificate::metadata;
+use crate::core::certificate::metadata::MAX_DESCRIPTION_CHARS;
 use crate::core::message::quote::escape;
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(
         ui,
         "Registration certificate",
-        "Everything the chain records about the pool. Fields are checked as you type.",
+        "Everything the chain records about the pool. Fields are checked as you type; Enter builds the certificate once the form is complete.",
     );
     if widgets::needs_workspace(app, ui) {
         return;
     }
     let check = app.check_registration();
+    app.settle_form_feedback(&check);
     let wide = ui.available_width() > 980.0;
     if wide {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
-                ui.set_width(600.0);
+                ui.set_width(620.0);
                 form(app, ui, &check);
             });
             ui.add_space(12.0);
@@ -37,9 +43,24 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         form(app, ui, &check);
         preview(app, ui, &check);
     }
+    enter_submits(app, ui);
+}
+
+/// Enter in a one-line field of the form (which lets go of the focus) or with nothing focused
+/// builds the certificate when the form is complete; otherwise the fields say what is missing.
+/// Not from the multi-line description, a button, or while a dialog is open.
+fn enter_submits(app: &mut ConsoleApp, ui: &egui::Ui) {
+    if app.picking.open.is_some() || app.confirm.is_some() {
+        return;
+    }
+    let enter = ui.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none());
+    if enter && ui.memory(|m| m.focused().is_none()) {
+        app.submit_registration();
+    }
 }
 
 fn form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
+    let fb = app.drafts.form_feedback.clone();
     for missing in &check.keys_missing {
         widgets::status(ui, Level::Alert, &format!("Needs {missing}."));
     }
@@ -47,15 +68,20 @@ fn form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
     ui.label(RichText::new("Who").strong().size(16.0));
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        owners(app, ui, check);
-        egui::Grid::new("reward").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-            widgets::field(
+        owners(app, ui, check, &fb);
+        egui::Grid::new("reward").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
+            let value = &mut app.registration.reward_account;
+            let note = checked(value, check.reward.as_deref(), fb.insists(FormAction::Build));
+            form_fields::row(
                 ui,
-                "Reward account",
-                "Where the pool's rewards go: a stake key file in this folder, a stake_vk1… key or a stake1… address.",
-                &mut app.registration.reward_account,
-                "alice.stake.vkey or stake1…",
-                check.reward.as_deref(),
+                &Field {
+                    label: "Reward account",
+                    help: "Where the pool's rewards go: a stake key file in this folder, a stake_vk1… key or a stake1… address.",
+                    hint: "alice.stake.vkey or stake1…",
+                    width: 420.0,
+                },
+                value,
+                note,
             );
         });
     });
@@ -64,21 +90,7 @@ fn form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
     ui.label(RichText::new("Money").strong().size(16.0));
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        egui::Grid::new("money").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-            widgets::field(ui, "Pledge (ADA)", "What the owners promise to keep delegated to the pool. Delegators see it; if the owners hold less, the pool earns nothing.", &mut app.registration.pledge_ada, "e.g. 100000", check.pledge.as_deref());
-            widgets::field(ui, "Fixed cost (ADA per epoch)", "Taken from each epoch's rewards before the margin. At least the protocol's minimum pool cost.", &mut app.registration.cost_ada, "e.g. 170", check.cost.as_deref());
-            widgets::field(ui, "Margin (%)", "The pool's share of rewards after the fixed cost.", &mut app.registration.margin_percent, "e.g. 1.5", check.margin.as_deref());
-        });
-        let mut plain = Vec::new();
-        if let Some(l) = check.pledge_lovelace {
-            plain.push(format!("pledge {} = {l} lovelace", format_ada(l)));
-        }
-        if let Some(m) = &check.margin_value {
-            plain.push(format!("margin {} = {m} exactly", m.percent_string(4)));
-        }
-        if !plain.is_empty() {
-            ui.label(RichText::new(plain.join(" · ")).small().color(theme::weak(ui)));
-        }
+        money(app, ui, check, &fb);
     });
     // Where
     ui.add_space(6.0);
@@ -86,7 +98,7 @@ fn form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
         .on_hover_text("The public nodes other pools connect to.");
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        relays(app, ui, check);
+        relays(app, ui, check, &fb);
     });
     // What wallets show
     ui.add_space(6.0);
@@ -97,209 +109,55 @@ fn form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
     );
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        metadata_form(app, ui, check);
+        metadata_form(app, ui, check, &fb);
     });
     ui.add_space(8.0);
-    build(app, ui, check);
+    build(app, ui, check, &fb);
 }
 
-fn owners(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
-    ui.label("Owners").on_hover_text("Stake keys whose delegated ADA counts as pledge. Each owner signs the registration transaction.");
-    let mut remove = None;
-    for (i, owner) in app.registration.owners.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            let n = ui.label(format!("Owner {} name", i + 1));
-            ui.add(TextEdit::singleline(&mut owner.name).desired_width(110.0))
-                .labelled_by(n.id);
-            let k = ui.label("key");
-            ui.add(
-                TextEdit::singleline(&mut owner.key)
-                    .hint_text("file, stake_vk1…, stake1… or hash")
-                    .desired_width(260.0),
-            )
-            .labelled_by(k.id);
-            let p = ui
-                .label("pledge")
-                .on_hover_text("The ADA this owner plans to keep delegated (for the pool plan and its pledge check)");
-            ui.add(
-                TextEdit::singleline(&mut owner.pledge_ada)
-                    .hint_text("ADA")
-                    .desired_width(80.0),
-            )
-            .labelled_by(p.id);
-            if ui
-                .small_button("✖")
-                .on_hover_text(format!("Remove owner {}", i + 1))
-                .clicked()
-            {
-                remove = Some(i);
-            }
-        });
-        if let Some(Some(e)) = check.owners.get(i) {
-            ui.label(RichText::new(e).small().color(theme::error_text(ui)));
-        }
-    }
-    if let Some(i) = remove {
-        app.registration.owners.remove(i);
-    }
-    if let Some(e) = &check.owners_missing {
-        ui.label(RichText::new(e).small().color(theme::weak(ui)));
-    }
-    ui.horizontal(|ui| {
-        if ui.button("➕ Add owner").clicked() {
-            app.registration.owners.push(OwnerDraft::default());
-        }
-        let stake: Vec<String> = app
-            .workspace
-            .as_ref()
-            .map(|w| w.stake_keys.iter().map(|k| w.short(&k.path)).collect())
-            .unwrap_or_default();
-        for file in stake {
-            if !app.registration.owners.iter().any(|o| o.key == file)
-                && ui
-                    .button(format!("➕ {file}"))
-                    .on_hover_text("Add this stake key as an owner")
-                    .clicked()
-            {
-                let name = file
-                    .trim_end_matches(".vkey")
-                    .trim_end_matches(".stake")
-                    .to_owned();
-                app.registration.owners.push(OwnerDraft {
-                    name,
-                    key: file,
-                    pledge_ada: String::new(),
-                });
-            }
-        }
+fn money(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &FormFeedback) {
+    let insist = fb.insists(FormAction::Build);
+    let amount = form_fields::amount_width(ui);
+    let lovelace = |l: u64| format!("{} = {l} lovelace", format_ada(l));
+    let pledge_plain = check.pledge_lovelace.map(lovelace);
+    let cost_plain = check.cost_lovelace.map(lovelace);
+    let margin_plain = check
+        .margin_value
+        .as_ref()
+        .map(|m| format!("{} = {m} exactly", m.percent_string(4)));
+    let r = &mut app.registration;
+    egui::Grid::new("money").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
+        let note = checked(&r.pledge_ada, check.pledge.as_deref(), insist)
+            .or(pledge_plain.as_deref().map(Note::Hint));
+        form_fields::row(ui, &Field { label: "Pledge (ADA)", help: "What the owners promise to keep delegated to the pool. Delegators see it; if the owners hold less, the pool earns nothing.", hint: "e.g. 100000", width: amount }, &mut r.pledge_ada, note);
+        let note = checked(&r.cost_ada, check.cost.as_deref(), insist)
+            .or(cost_plain.as_deref().map(Note::Hint));
+        form_fields::row(ui, &Field { label: "Fixed cost (ADA per epoch)", help: "Taken from each epoch's rewards before the margin. At least the protocol's minimum pool cost.", hint: "e.g. 170", width: amount }, &mut r.cost_ada, note);
+        let note = checked(&r.margin_percent, check.margin.as_deref(), insist)
+            .or(margin_plain.as_deref().map(Note::Hint));
+        form_fields::row(ui, &Field { label: "Margin (%)", help: "The pool's share of rewards after the fixed cost, in percent (0 to 100).", hint: "e.g. 1.5", width: amount }, &mut r.margin_percent, note);
     });
-    ui.add_space(4.0);
 }
 
-fn relays(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
-    let mut remove = None;
-    let mut swap = None;
-    let n = app.registration.relays.len();
-    for (i, relay) in app.registration.relays.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(format!("{}.", i + 1));
-            egui::ComboBox::from_id_salt(format!("relay-kind-{i}"))
-                .selected_text(relay.kind.label())
-                .width(150.0)
-                .show_ui(ui, |ui| {
-                    for k in RelayKind::ALL {
-                        ui.selectable_value(&mut relay.kind, k, k.label());
-                    }
-                })
-                .response
-                .on_hover_text(format!("Relay {} kind", i + 1));
-            let h = ui.label(if relay.kind == RelayKind::Address {
-                "address"
-            } else {
-                "name"
-            });
-            ui.add(
-                TextEdit::singleline(&mut relay.host)
-                    .hint_text(if relay.kind == RelayKind::Address {
-                        "203.0.113.10"
-                    } else {
-                        "relay1.example.com"
-                    })
-                    .desired_width(200.0),
-            )
-            .labelled_by(h.id);
-            if relay.kind != RelayKind::Srv {
-                let p = ui.label("port");
-                ui.add(TextEdit::singleline(&mut relay.port).desired_width(60.0))
-                    .labelled_by(p.id);
-            }
-            if ui
-                .add_enabled(i > 0, egui::Button::new("⬆").small())
-                .on_hover_text(format!("Move relay {} up", i + 1))
-                .clicked()
-            {
-                swap = Some((i - 1, i));
-            }
-            if ui
-                .add_enabled(i + 1 < n, egui::Button::new("⬇").small())
-                .on_hover_text(format!("Move relay {} down", i + 1))
-                .clicked()
-            {
-                swap = Some((i, i + 1));
-            }
-            if ui
-                .small_button("✖")
-                .on_hover_text(format!("Remove relay {}", i + 1))
-                .clicked()
-            {
-                remove = Some(i);
-            }
-        });
-        if let Some(c) = check.relays.get(i) {
-            match &c.relay {
-                Err(_) if relay.host.trim().is_empty() => {}
-                Err(e) => {
-                    ui.label(RichText::new(e).small().color(theme::error_text(ui)));
-                }
-                Ok(_) => {
-                    for w in &c.warnings {
-                        ui.label(RichText::new(format!("⚠ {w}")).small().color(theme::WARN));
-                    }
-                }
-            }
-        }
-    }
-    if let Some((a, b)) = swap {
-        app.registration.relays.swap(a, b);
-    }
-    if let Some(i) = remove {
-        app.registration.relays.remove(i);
-    }
-    if app.registration.relays.is_empty() {
-        ui.label(
-            RichText::new("No relays: other pools will not find this one. Add at least one.")
-                .small()
-                .color(theme::WARN),
-        );
-    }
-    if ui.button("➕ Add relay").clicked() {
-        app.registration.relays.push(RelayDraft {
-            port: "3001".to_owned(),
-            ..RelayDraft::default()
-        });
-    }
-    let bytes: Vec<String> = check
-        .relays
-        .iter()
-        .filter_map(|r| r.cbor_hex.clone())
-        .collect();
-    if !bytes.is_empty() {
-        egui::CollapsingHeader::new("On chain (relay bytes)")
-            .id_salt("relay-bytes")
-            .show(ui, |ui| {
-                for (i, b) in bytes.iter().enumerate() {
-                    ui.label(RichText::new(format!("{}: {b}", i + 1)).monospace().small());
-                }
-            });
-    }
-}
-
-fn metadata_form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
+fn metadata_form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &FormFeedback) {
+    let insist = fb.insists(FormAction::Build);
+    let fields = &check.metadata_fields;
     let m = &mut app.registration.metadata;
-    egui::Grid::new("metadata").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-        widgets::field(ui, "Pool name", "Shown by wallets; at most 50 characters.", &mut m.name, "My Stake Pool", None);
-        widgets::field(ui, "Ticker", "3 to 5 characters, shown everywhere the pool is listed.", &mut m.ticker, "MYSP", None);
-        let l = ui.label("Description").on_hover_text("At most 255 characters.");
-        ui.add(TextEdit::multiline(&mut m.description).desired_rows(2).desired_width(320.0)).labelled_by(l.id);
-        ui.end_row();
-        widgets::field(ui, "Homepage", "The pool's website.", &mut m.homepage, "https://example.com", None);
-        widgets::field(ui, "Extended metadata URL (optional)", "CIP-6 extended metadata, if you publish one.", &mut m.extended, "", None);
-        widgets::field(ui, "Metadata URL", "Where you will host the JSON file; goes into the certificate (at most 128 characters).", &mut m.url, "https://example.com/poolMetaData.json", check.metadata_url.as_deref());
+    let counted = crate::app::registration_metadata::description_count(&m.description);
+    egui::Grid::new("metadata").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
+        let note = checked(&m.name, fields.name.as_deref(), insist);
+        form_fields::row(ui, &Field { label: "Pool name", help: "Shown by wallets; at most 50 characters.", hint: "My Stake Pool", width: 320.0 }, &mut m.name, note);
+        let note = checked(&m.ticker, fields.ticker.as_deref(), insist);
+        form_fields::row(ui, &Field { label: "Ticker", help: "3 to 5 characters, shown everywhere the pool is listed.", hint: "MYSP", width: 120.0 }, &mut m.ticker, note);
+        description(ui, &mut m.description, fields.description.as_deref(), &counted);
+        let note = checked(&m.homepage, fields.homepage.as_deref(), insist);
+        form_fields::row(ui, &Field { label: "Homepage", help: "The pool's website.", hint: "https://example.com", width: 420.0 }, &mut m.homepage, note);
+        form_fields::row(ui, &Field { label: "Extended metadata URL (optional)", help: "CIP-6 extended metadata, if you publish one.", hint: "", width: 420.0 }, &mut m.extended, None);
+        let note = checked(&m.url, check.metadata_url.as_deref(), insist);
+        form_fields::row(ui, &Field { label: "Metadata URL", help: "Where you will host the JSON file; goes into the certificate (at most 128 characters).", hint: "https://example.com/poolMetaData.json", width: 420.0 }, &mut m.url, note);
     });
-    if let Some(e) = &check.metadata {
-        ui.label(RichText::new(e).small().color(theme::error_text(ui)));
-    }
-    ui.horizontal(|ui| {
+    form_fields::field_message(ui, fields.file.as_deref());
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Load metadata file…").clicked() {
             app.load_metadata();
         }
@@ -318,112 +176,84 @@ fn metadata_form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
                 } else {
                     "edited: the file will be rewritten".to_owned()
                 })
-                .small()
                 .color(theme::weak(ui)),
             );
         }
     });
 }
 
-fn preview(app: &ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
-    ui.label(RichText::new("Preview").strong().size(16.0));
-    theme::card(ui).show(ui, |ui| {
-        ui.set_min_width(300.0);
-        // Typed, or filled from an imported plan or metadata file: control characters escaped.
-        let m = app.registration.metadata.to_metadata();
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(if m.ticker.is_empty() {
-                    "TICKR".to_owned()
-                } else {
-                    escape(&m.ticker)
-                })
-                .strong()
-                .size(20.0)
-                .color(theme::ACCENT),
-            );
-            ui.label(
-                RichText::new(if m.name.is_empty() {
-                    "Pool name".to_owned()
-                } else {
-                    escape(&m.name)
-                })
-                .strong(),
-            );
-        });
-        if !m.description.is_empty() {
-            ui.label(escape(&m.description));
+/// The description: a few lines high whatever its length (longer text scrolls inside), with
+/// its characters counted under it as they are typed.
+fn description(ui: &mut egui::Ui, value: &mut String, error: Option<&str>, counted: &str) {
+    let help =
+        format!("What wallets show under the name; at most {MAX_DESCRIPTION_CHARS} characters.");
+    let l = form_fields::grid_label(ui, "Description", &help);
+    ui.vertical(|ui| {
+        let rows = 3;
+        let height = ui.text_style_height(&egui::TextStyle::Body) * rows as f32 + 8.0;
+        let edit = egui::ScrollArea::vertical()
+            .id_salt("description")
+            .min_scrolled_height(height)
+            .max_height(height)
+            .max_width(420.0)
+            .show(ui, |ui| {
+                ui.add(
+                    TextEdit::multiline(value)
+                        .desired_rows(rows)
+                        .desired_width(420.0),
+                )
+                .labelled_by(l.id)
+                .on_hover_text(&help)
+            })
+            .inner;
+        if error.is_some() {
+            form_fields::outline_bad(ui, &edit);
         }
-        if !m.homepage.is_empty() {
-            ui.label(RichText::new(escape(&m.homepage)).color(theme::ACCENT));
-        }
-        ui.separator();
-        egui::Grid::new("card").num_columns(2).show(ui, |ui| {
-            ui.label("Margin");
-            ui.label(
-                check
-                    .margin_value
-                    .as_ref()
-                    .map_or_else(|| "—".to_owned(), |m| m.percent_string(4)),
-            );
-            ui.end_row();
-            ui.label("Fixed cost");
-            ui.label(
-                check
-                    .cost_lovelace
-                    .map_or_else(|| "—".to_owned(), format_ada),
-            );
-            ui.end_row();
-            ui.label("Pledge");
-            ui.label(
-                check
-                    .pledge_lovelace
-                    .map_or_else(|| "—".to_owned(), format_ada),
-            );
-            ui.end_row();
-        });
+        form_fields::field_note(ui, Some(error.map_or(Note::Hint(counted), Note::Error)));
     });
-    ui.add_space(6.0);
-    theme::card(ui).show(ui, |ui| {
-        ui.set_min_width(300.0);
-        let json = check
-            .metadata_json
-            .clone()
-            .unwrap_or_else(|| metadata::render(&app.registration.metadata.to_metadata()));
-        let used = app.metadata_bytes().map_or(json.len(), <[u8]>::len);
-        let fraction = used as f32 / metadata::MAX_BYTES as f32;
-        let level = match metadata::room(used) {
-            metadata::Room::Over => Level::Alert,
-            metadata::Room::NearlyFull => Level::Warn,
-            metadata::Room::Fits => Level::Ok,
-        };
-        ui.label("Metadata size");
-        ui.add(
-            egui::ProgressBar::new(fraction.min(1.0))
-                .fill(level.color(ui))
-                .text(format!("{used} of {} bytes", metadata::MAX_BYTES)),
-        );
-        if let Some(j) = &check.metadata_json {
-            let hash = hex::encode(metadata::hash(app.metadata_bytes().unwrap_or(j.as_bytes())));
-            ui.label("Metadata hash (blake2b-256)");
-            widgets::copyable(ui, "metadata hash", &hash, 12);
-        }
-    });
+    ui.end_row();
 }
 
 /// Export the form as a pool plan for the owners, or fill it from one.
-fn plan(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+fn plan(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &FormFeedback) {
+    let needs = check.needs(FormAction::ExportPlan);
     ui.horizontal(|ui| {
         ui.label(RichText::new("Pool plan").strong()).on_hover_text(
             "A readable JSON file with every field and each owner's planned pledge: owners review it, and the same plan builds the same certificate everywhere",
         );
-        if ui.button("Export plan…").clicked() {
+        if ui
+            .add_enabled(needs.is_empty(), egui::Button::new("Export plan…"))
+            .on_hover_text("Saves the plan for the owners to review")
+            .on_disabled_hover_text("Export plan needs everything the certificate needs, and each owner's pledge")
+            .clicked()
+        {
             app.export_plan();
         }
         if ui.button("Import plan…").clicked() {
             app.pick_and_import_plan();
         }
     });
+    let build_ready = check.needs(FormAction::Build).is_empty();
+    let said = if needs.is_empty() {
+        "The plan lists each owner's pledge, for the owners to check the split before anyone signs."
+            .to_owned()
+    } else if build_ready {
+        let missing: Vec<&str> = needs.iter().map(String::as_str).collect();
+        format!(
+            "Export plan needs each owner's pledge: fill in {}.",
+            missing.join(", ")
+        )
+    } else {
+        format!("To export the plan, fix: {}.", needs.join(", "))
+    };
+    form_fields::field_note(
+        ui,
+        Some(if needs.is_empty() || !fb.insists(FormAction::ExportPlan) {
+            Note::Hint(&said)
+        } else {
+            Note::Error(&said)
+        }),
+    );
     let Some(differences) = app.form_vs_plan() else {
         return;
     };
@@ -446,30 +276,39 @@ fn plan(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             &format!("The form does not build the certificate of {file} yet:"),
         );
         for d in differences {
-            ui.label(RichText::new(format!("• {}", escape(&d))).small());
+            ui.label(format!("• {}", escape(&d)));
         }
     }
 }
 
-fn build(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
+fn build(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &FormFeedback) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        plan(app, ui);
+        plan(app, ui, check, fb);
         ui.separator();
         ui.checkbox(
             &mut app.drafts.build_owner_certs,
             "Also write each owner's stake registration and delegation certificates",
         );
         if app.drafts.build_owner_certs {
-            ui.horizontal(|ui| {
-                let l = ui.label("Stake key deposit (ADA)").on_hover_text(
-                    "The key deposit of the current protocol parameters (2 ADA on mainnet).",
+            let amount = form_fields::amount_width(ui);
+            egui::Grid::new("deposit").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
+                let value = &mut app.registration.deposit_ada;
+                let note = checked(value, check.deposit.as_deref(), true);
+                form_fields::row(
+                    ui,
+                    &Field {
+                        label: "Stake key deposit (ADA)",
+                        help: "The key deposit of the current protocol parameters (2 ADA on mainnet).",
+                        hint: "2",
+                        width: amount,
+                    },
+                    value,
+                    note,
                 );
-                ui.add(TextEdit::singleline(&mut app.registration.deposit_ada).desired_width(80.0))
-                    .labelled_by(l.id);
             });
         }
-        let blockers = check.blockers();
+        let blockers = check.needs(FormAction::Build);
         let ready = check.params.is_some();
         let button = ui.add_enabled(
             ready,
@@ -480,11 +319,12 @@ fn build(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
                 app.build_registration();
             }
         } else {
-            ui.label(
-                RichText::new(format!("To build, fix: {}.", blockers.join(", ")))
-                    .small()
-                    .color(theme::weak(ui)),
-            );
+            let said = format!("To build, fix: {}.", blockers.join(", "));
+            ui.label(RichText::new(said).color(if fb.insists(FormAction::Build) {
+                theme::error_text(ui)
+            } else {
+                theme::weak(ui)
+            }));
         }
     });
     widgets::cli_equivalent(ui, app.last_cli.as_deref());

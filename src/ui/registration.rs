@@ -487,5 +487,4 @@ fn build(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
             );
         }
     });
-    widgets::cli_equivalent(ui, app.last_cli.as_deref());
 }

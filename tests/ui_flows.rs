@@ -76,6 +76,11 @@ fn newcomer_walks_the_whole_checklist_and_gets_the_cli_certificate() {
         "{:?}",
         h.state().check_registration().blockers()
     );
+    // The equivalent under the form is the certificate command, as soon as the form is complete.
+    assert!(shows(
+        &h,
+        "cardano-cli latest stake-pool registration-certificate \\\n  --cold-verification-key-file cold.vkey"
+    ));
     click(&mut h, "Build certificate");
     assert!(ws.join("pool.cert").is_file(), "{:?}", h.state().status);
     assert!(ws.join("poolMetaData.json").is_file());

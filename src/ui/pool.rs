@@ -198,12 +198,14 @@ fn remaining_step(
     ui.indent(("left", i), |ui| {
         ui.label(&step.explanation);
         for f in &step.facts {
-            let level = match f.mark {
-                Mark::Ok => Level::Ok,
-                Mark::Problem => Level::Warn,
-                Mark::Info => Level::Neutral,
-            };
-            widgets::status(ui, level, &f.text);
+            match f.mark {
+                Mark::Ok => widgets::status(ui, Level::Ok, &f.text),
+                Mark::Problem => widgets::status(ui, Level::Warn, &f.text),
+                // Worth reading, not a verdict: in the text colour, not a faint one.
+                Mark::Info => {
+                    ui.label(format!("• {}", f.text));
+                }
+            }
         }
         if !step.go.is_empty() {
             ui.horizontal(|ui| {

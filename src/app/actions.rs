@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use super::cli_equivalent as cli;
 use super::network::NetworkChoice;
 use super::pick::PickFor;
 use super::picker::PickKind;
@@ -185,7 +184,6 @@ impl ConsoleApp {
                 match self.save_output(&path, json.as_bytes(), OutputKind::Metadata) {
                     Ok(()) => {
                         self.drafts.loaded_metadata = Some((path.clone(), json.into_bytes()));
-                        self.last_cli = Some(cli::metadata_hash(names::METADATA));
                         self.rescan();
                         self.say(format!(
                             "Saved {}: upload it to the metadata URL exactly as it is.",

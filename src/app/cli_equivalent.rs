@@ -179,6 +179,81 @@ pub fn stake_delegation(stake_vkey: &str, cold_vkey: &str, out: &str) -> String 
     )
 }
 
+/// Checks that the uploaded metadata is the file the certificate names, byte for byte.
+pub fn metadata_hash_of_url(url: &str, expected: &[u8; 32]) -> String {
+    format!(
+        "cardano-cli latest stake-pool metadata-hash --pool-metadata-url {} --expected-hash {}",
+        quote(url),
+        hex::encode(expected)
+    )
+}
+
+/// The protocol parameters, whose `stakePoolDeposit` is the pool deposit in lovelace.
+pub fn query_protocol_parameters(network_flag: &str, out: &str) -> String {
+    format!(
+        "cardano-cli latest query protocol-parameters {network_flag} --out-file {}",
+        quote(out)
+    )
+}
+
+pub fn query_utxo(network_flag: &str) -> String {
+    format!("cardano-cli latest query utxo --address \"$PAYMENT_ADDR\" {network_flag}")
+}
+
+/// `transaction build` with the certificates in the order the ledger applies them, paid from
+/// `$TX_IN` with the change back to `$PAYMENT_ADDR`.
+pub fn transaction_build(
+    certificates: &[String],
+    witnesses: usize,
+    network_flag: &str,
+    out: &str,
+) -> String {
+    let mut parts = vec![
+        "cardano-cli latest transaction build".to_owned(),
+        "--tx-in \"$TX_IN\"".to_owned(),
+        "--change-address \"$PAYMENT_ADDR\"".to_owned(),
+    ];
+    parts.extend(
+        certificates
+            .iter()
+            .map(|c| format!("--certificate-file {}", quote(c))),
+    );
+    parts.push(format!("--witness-override {witnesses}"));
+    parts.push(network_flag.to_owned());
+    parts.push(format!("--out-file {}", quote(out)));
+    parts.join(" \\\n  ")
+}
+
+pub fn transaction_witness(tx: &str, signing_key: &str, network_flag: &str, out: &str) -> String {
+    format!(
+        "cardano-cli latest transaction witness --tx-body-file {} --signing-key-file {} {network_flag} --out-file {}",
+        quote(tx),
+        quote(signing_key),
+        quote(out)
+    )
+}
+
+pub fn transaction_assemble(tx: &str, witnesses: &[String], out: &str) -> String {
+    let mut parts = vec![format!(
+        "cardano-cli latest transaction assemble --tx-body-file {}",
+        quote(tx)
+    )];
+    parts.extend(
+        witnesses
+            .iter()
+            .map(|w| format!("--witness-file {}", quote(w))),
+    );
+    parts.push(format!("--out-file {}", quote(out)));
+    parts.join(" \\\n  ")
+}
+
+pub fn transaction_submit(tx: &str, network_flag: &str) -> String {
+    format!(
+        "cardano-cli latest transaction submit --tx-file {} {network_flag}",
+        quote(tx)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

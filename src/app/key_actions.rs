@@ -2,7 +2,6 @@
 //! the operations layer, with a confirmation before anything is replaced.
 
 use super::actions::file_stem;
-use super::cli_equivalent as cli;
 use super::registration::{self};
 use super::workspace::names;
 use super::{Confirm, ConsoleApp, Pending};
@@ -103,11 +102,6 @@ impl ConsoleApp {
             .map(|(_, done)| self.note(&done));
         match result {
             Ok(()) => {
-                self.last_cli = Some(cli::key_gen(
-                    names::COLD_VKEY,
-                    names::COLD_SKEY,
-                    names::COUNTER,
-                ));
                 self.rescan();
                 self.say("Generated the cold keys and issue counter (cold.vkey, cold.skey, cold.counter). Back up cold.skey and keep it offline.");
             }
@@ -162,11 +156,6 @@ impl ConsoleApp {
             .map(|(_, done)| self.note(&done));
         match result {
             Ok(()) => {
-                self.last_cli = Some(if kind == PairKind::Vrf {
-                    cli::key_gen_vrf(vn, sn)
-                } else {
-                    cli::key_gen_kes(vn, sn)
-                });
                 self.rescan();
                 self.say(format!("Generated {vn} and {sn}."));
             }
@@ -210,7 +199,6 @@ impl ConsoleApp {
             .map(|(_, done)| self.note(&done));
         match result {
             Ok(()) => {
-                self.last_cli = Some(cli::stake_key_gen(&vn, &sn));
                 let display = if self.drafts.owner_name.trim().is_empty() {
                     name.to_owned()
                 } else {

@@ -20,7 +20,10 @@ pub mod registration_relays;
 pub mod review;
 pub mod rotation;
 pub mod settings;
+mod setup_facts;
+pub mod setup_steps;
 pub mod sign;
+pub mod tab_command;
 pub mod watch;
 pub mod workspace;
 
@@ -185,12 +188,12 @@ pub struct ConsoleApp {
     pub status: Option<Status>,
     pub confirm: Option<Confirm>,
     pub drafts: Drafts,
-    /// The cardano-cli command equivalent to the last action.
-    pub last_cli: Option<String>,
     pub platform: Platform,
     /// The builder's last check and what it was computed from: every frame asks for it, and
     /// it only changes when the form, the network or the folder's files do.
     pub(crate) check_cache: std::cell::RefCell<Option<(CheckInputs, registration::FormCheck)>>,
+    /// What the checklist read from the folder, and at which scan of which folder.
+    pub(crate) setup_cache: std::cell::RefCell<Option<((u64, PathBuf), setup_facts::FolderFacts)>>,
     /// Bumped whenever the folder is scanned again (files may have changed on disk).
     pub(crate) scan_generation: u64,
     /// The Watch tab's pool list, loaded when the tab is first shown and on Refresh.
@@ -230,9 +233,9 @@ impl ConsoleApp {
                 build_owner_certs: true,
                 ..Drafts::default()
             },
-            last_cli: None,
             platform,
             check_cache: std::cell::RefCell::new(None),
+            setup_cache: std::cell::RefCell::new(None),
             scan_generation: 0,
             pool_list: None,
             nodes: nodes::NodeWatch::default(),

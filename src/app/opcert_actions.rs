@@ -1,7 +1,6 @@
 //! What the Op cert tab's buttons do: issue an operational certificate through the
 //! operations layer (its KES period checked against the folder's clock), and verify one.
 
-use super::cli_equivalent as cli;
 use super::workspace::{names, Role};
 use super::{ConsoleApp, Pending};
 use crate::core::keys::{accept, VerificationKey};
@@ -91,13 +90,6 @@ impl ConsoleApp {
         })();
         match result {
             Ok(n) => {
-                self.last_cli = Some(cli::issue_op_cert(
-                    &ws.short(&kes_path),
-                    &ws.short(&cold_path),
-                    &ws.short(&counter_path),
-                    kes_period,
-                    names::OPCERT,
-                ));
                 self.rescan();
                 self.say(format!("Issued node.opcert (issue number {n}, KES period {kes_period}). Copy node.opcert and kes.skey to the block producer and restart it."));
             }

@@ -2,12 +2,11 @@
 //! certificate with the owners' certificates, and the retirement certificate.
 
 use super::actions::file_stem;
-use super::cli_equivalent as cli;
 use super::pick::PickFor;
 use super::picker::PickKind;
 use super::registration::{self, PoolKeys};
 use super::registration_feedback::FormAction;
-use super::workspace::{names, Role};
+use super::workspace::names;
 use super::{ConsoleApp, Pending};
 use crate::core::certificate::metadata;
 use crate::core::certificate::{Certificate, Era};
@@ -37,7 +36,6 @@ impl ConsoleApp {
                     self.registration.metadata =
                         registration::MetadataDraft::from_metadata(&m, &url);
                     self.drafts.loaded_metadata = Some((path.clone(), bytes));
-                    self.last_cli = Some(cli::metadata_hash(&path.display().to_string()));
                     self.say(format!(
                         "Loaded {} (hash {}).",
                         path.display(),
@@ -119,7 +117,6 @@ impl ConsoleApp {
                 OutputKind::Metadata,
             ));
         }
-        let mut cli_lines = Vec::new();
         if self.drafts.build_owner_certs {
             let deposit = check.deposit_lovelace.unwrap_or(2_000_000);
             for (owner, hash) in self.registration.owners.iter().zip(&check.owner_hashes) {
@@ -134,10 +131,7 @@ impl ConsoleApp {
                     credential,
                     pool: params.operator,
                 };
-                let (rn, dn) = (
-                    format!("{stem}.stake-registration.cert"),
-                    format!("{stem}.delegation.cert"),
-                );
+                let (rn, dn) = super::tab_command::owner_cert_names(&stem);
                 outputs.push((
                     ws.dir.join(&rn),
                     reg.to_envelope(Era::Conway).render().expose().to_vec(),
@@ -147,12 +141,6 @@ impl ConsoleApp {
                     ws.dir.join(&dn),
                     del.to_envelope(Era::Conway).render().expose().to_vec(),
                     OutputKind::Certificate,
-                ));
-                cli_lines.push(cli::stake_registration(&owner.key, deposit, &rn));
-                cli_lines.push(cli::stake_delegation(
-                    &owner.key,
-                    &ws.short(&ws.path_for(Role::ColdVkey)),
-                    &dn,
                 ));
             }
         }
@@ -171,29 +159,6 @@ impl ConsoleApp {
                 return;
             }
         }
-        let owners: Vec<String> = self
-            .registration
-            .owners
-            .iter()
-            .map(|o| o.key.clone())
-            .collect();
-        let network_flag = self.network_choice().cli_flag(self.network());
-        let mut text = cli::registration(
-            &params,
-            &cli::RegistrationArgs {
-                cold_vkey: &ws.short(&ws.path_for(Role::ColdVkey)),
-                vrf_vkey: &ws.short(&ws.path_for(Role::VrfVkey)),
-                reward: &self.registration.reward_account,
-                owners: &owners,
-                network_flag: &network_flag,
-                out: names::POOL_CERT,
-            },
-        );
-        for l in cli_lines {
-            text.push('\n');
-            text.push_str(&l);
-        }
-        self.last_cli = Some(text);
         let written: Vec<String> = outputs.iter().map(|(p, _, _)| ws.short(p)).collect();
         self.rescan();
         self.say(format!("Saved {}.", written.join(", ")));
@@ -241,11 +206,6 @@ impl ConsoleApp {
         match ops::outputs::certificate(&cert, Era::Conway, &out) {
             Ok(done) => {
                 self.note(&done);
-                self.last_cli = Some(cli::retirement(
-                    &ws.short(&ws.path_for(Role::ColdVkey)),
-                    epoch,
-                    names::RETIRE_CERT,
-                ));
                 self.rescan();
                 self.say(format!(
                     "Saved {} (retirement at epoch {epoch}).",

@@ -1,7 +1,6 @@
 //! KES rotation from the console: the counter wizard, the rotation itself (new KES key, counter,
 //! opcert, journal line), the pre-deploy check, the clock guard and the calendar reminder.
 
-use super::cli_equivalent as cli;
 use super::pick::{AfterSave, PickFor, SaveJob};
 use super::picker::PickKind;
 use super::workspace::{names, Role};
@@ -166,25 +165,7 @@ impl ConsoleApp {
             Ok(()) => String::new(),
             Err(e) => format!(" The rotation journal could not be written: {e}"),
         };
-        let (short_counter, short_cold) = (ws.short(&counter_path), ws.short(&cold_path));
-        self.last_cli = Some(
-            [
-                cli::key_gen_kes(names::KES_VKEY, names::KES_SKEY),
-                cli::new_counter(
-                    &ws.short(&ws.path_for(Role::ColdVkey)),
-                    plan.issue_number,
-                    &short_counter,
-                ),
-                cli::issue_op_cert(
-                    names::KES_VKEY,
-                    &short_cold,
-                    &short_counter,
-                    plan.kes_period,
-                    names::OPCERT,
-                ),
-            ]
-            .join("\n"),
-        );
+        let short_counter = ws.short(&counter_path);
         self.rescan();
         self.run_predeploy();
         self.drafts.rotation.rotated = Some(format!(

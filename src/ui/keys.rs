@@ -2,10 +2,11 @@
 
 use eframe::egui::{self, RichText, TextEdit};
 
-use super::theme;
+use super::theme::{self, Level};
 use super::widgets;
+use crate::app::setup_steps;
 use crate::app::workspace::Role;
-use crate::app::ConsoleApp;
+use crate::app::{ConsoleApp, Tab};
 
 fn key_row(
     app: &mut ConsoleApp,
@@ -38,6 +39,30 @@ fn key_row(
     clicked
 }
 
+/// The checklist's next step (the same steps the Pool tab shows): here, or a button to its tab.
+fn next_step(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    let steps = app.setup_steps();
+    let Some((n, step)) = setup_steps::next(&steps) else {
+        return;
+    };
+    let tab = step.tab();
+    if tab == Tab::Keys {
+        widgets::status_with(
+            ui,
+            Level::Warn,
+            "➡",
+            &format!("Next, step {n}: {} (below).", step.title),
+        );
+    } else if ui
+        .button(format!("➡ Next: {} ({} tab)", step.title, tab.label()))
+        .on_hover_text(format!("Step {n} of the checklist on the Pool tab"))
+        .clicked()
+    {
+        app.show_tab(tab);
+    }
+    ui.add_space(4.0);
+}
+
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(
         ui,
@@ -47,6 +72,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     if widgets::needs_workspace(app, ui) {
         return;
     }
+    next_step(app, ui);
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(
@@ -120,5 +146,4 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             }
         });
     });
-    widgets::cli_equivalent(ui, app.last_cli.as_deref());
 }

@@ -281,6 +281,7 @@ impl ConsoleApp {
                     Tab::Retire => retire::show(self, ui),
                     Tab::Inspect => inspect::show(self, ui),
                 }
+                widgets::cli_equivalent(ui, &self.tab_command());
             });
         });
         confirm::show(self, ui);

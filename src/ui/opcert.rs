@@ -88,5 +88,4 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             None => {}
         }
     });
-    widgets::cli_equivalent(ui, app.last_cli.as_deref());
 }

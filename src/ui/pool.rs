@@ -4,46 +4,9 @@ use eframe::egui::{self, RichText};
 
 use super::theme::{self, Level};
 use super::widgets;
-use crate::app::workspace::Role;
-use crate::app::{ConsoleApp, Tab};
+use crate::app::setup_steps::{self, Go, Mark, Progress, Step, OFFLINE_STEPS};
+use crate::app::ConsoleApp;
 use crate::core::keys::address::pool_bech32;
-
-/// One step of the newcomer's path.
-struct Step {
-    title: &'static str,
-    explanation: &'static str,
-    done: bool,
-    button: &'static str,
-    tab: Tab,
-}
-
-fn steps(app: &ConsoleApp) -> Vec<Step> {
-    let ws = app.workspace.as_ref();
-    let has = |r: Role| ws.is_some_and(|w| w.has(r));
-    let opcert_ok = ws.is_some_and(|w| {
-        w.opcert.as_ref().is_some_and(|c| {
-            let cold = w
-                .cold_vkey
-                .as_ref()
-                .map(crate::core::keys::VerificationKey::public_key);
-            let kes = w
-                .kes_vkey
-                .as_ref()
-                .map(crate::core::keys::VerificationKey::public_key);
-            c.check(cold.as_ref(), kes.as_ref()).is_ok()
-        })
-    });
-    vec![
-        Step { title: "Choose a folder for the pool", explanation: "Every key and certificate of this pool lives there. Use an offline machine for the cold key.", done: ws.is_some(), button: "Open folder…", tab: Tab::Pool },
-        Step { title: "Generate the cold keys", explanation: "The pool's identity (pool id) and the counter for operational certificates.", done: has(Role::ColdVkey) && has(Role::Counter), button: "Go to Keys", tab: Tab::Keys },
-        Step { title: "Generate the VRF keys", explanation: "Used by the node to prove it may make a block.", done: has(Role::VrfVkey), button: "Go to Keys", tab: Tab::Keys },
-        Step { title: "Generate the KES keys", explanation: "The hot key the node signs blocks with; replaced every ~90 days.", done: has(Role::KesVkey), button: "Go to Keys", tab: Tab::Keys },
-        Step { title: "Issue the operational certificate", explanation: "The cold key vouches for the KES key, from the current KES period.", done: opcert_ok, button: "Go to Op cert", tab: Tab::OpCert },
-        Step { title: "Add the owners' stake keys", explanation: "Their ADA is the pool's pledge; each owner signs the registration.", done: has(Role::StakeVkey) || !app.registration.owners.is_empty(), button: "Go to Keys", tab: Tab::Keys },
-        Step { title: "Describe the pool (metadata)", explanation: "Name, ticker and homepage that wallets show; host the JSON at a URL.", done: has(Role::Metadata), button: "Go to Registration", tab: Tab::Registration },
-        Step { title: "Build the registration certificate", explanation: "Pledge, cost, margin, owners and relays in one certificate to submit.", done: has(Role::PoolCert), button: "Go to Registration", tab: Tab::Registration },
-    ]
-}
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(
@@ -125,61 +88,151 @@ fn summary(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     });
 }
 
+/// Goes where a step is done.
+fn go(app: &mut ConsoleApp, to: Go) {
+    match to {
+        Go::OpenFolder => app.choose_workspace(),
+        Go::Tab(tab) => app.show_tab(tab),
+    }
+}
+
+/// The mark, colour and word of a step: done, next, or waiting (on this or the online machine).
+fn state(step: &Step, is_next: bool) -> (&'static str, Level, &'static str) {
+    match step.progress {
+        Progress::Done => ("✔", Level::Ok, "done"),
+        _ if is_next => ("➡", Level::Warn, "next"),
+        Progress::Online => ("○", Level::Neutral, "on the online machine"),
+        Progress::ToDo => ("○", Level::Neutral, "waiting"),
+    }
+}
+
 fn checklist(app: &mut ConsoleApp, ui: &mut egui::Ui) {
-    let steps = steps(app);
-    let next = steps.iter().position(|s| !s.done);
+    let steps = app.setup_steps();
+    let next = setup_steps::next(&steps).map(|(n, _)| n - 1);
     widgets::section(
         ui,
         "Set up a new pool",
-        "Eight steps from nothing to a registration certificate ready to submit.",
+        "Eight steps here, from nothing to a registration certificate; then five to register it on chain.",
     );
+    let (here, left) = steps.split_at(OFFLINE_STEPS.min(steps.len()));
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         egui::Grid::new("checklist")
             .num_columns(3)
             .spacing([12.0, 10.0])
             .show(ui, |ui| {
-                for (i, step) in steps.iter().enumerate() {
-                    let (mark, level, state) = if step.done {
-                        ("✔", Level::Ok, "done")
-                    } else if Some(i) == next {
-                        ("➡", Level::Warn, "next")
-                    } else {
-                        ("○", Level::Neutral, "waiting")
-                    };
+                for (i, step) in here.iter().enumerate() {
+                    let (mark, level, word) = state(step, Some(i) == next);
                     ui.label(
                         RichText::new(format!("{mark} {}.", i + 1))
                             .color(level.color(ui))
                             .strong(),
                     )
-                    .on_hover_text(state);
+                    .on_hover_text(word);
                     ui.vertical(|ui| {
                         ui.set_min_width(440.0);
                         let title = RichText::new(step.title).strong();
-                        ui.label(if step.done {
+                        ui.label(if step.done() {
                             title.color(theme::weak(ui))
                         } else {
                             title
                         });
-                        ui.label(
-                            RichText::new(step.explanation)
-                                .small()
-                                .color(theme::weak(ui)),
-                        );
+                        ui.label(RichText::new(&step.explanation).color(theme::weak(ui)));
                     });
-                    if Some(i) == next {
-                        if ui.button(step.button).clicked() {
-                            if step.tab == Tab::Pool {
-                                app.choose_workspace();
-                            } else {
-                                app.tab = step.tab;
+                    match step.go.first() {
+                        Some((label, to)) if Some(i) == next => {
+                            if ui.button(*label).clicked() {
+                                go(app, *to);
                             }
                         }
-                    } else {
-                        ui.label(RichText::new(state).small().color(theme::weak(ui)));
+                        _ => {
+                            ui.label(RichText::new(word).color(theme::weak(ui)));
+                        }
                     }
                     ui.end_row();
                 }
             });
+    });
+    ui.add_space(10.0);
+    widgets::section(
+        ui,
+        "What is left",
+        "After the certificate: the metadata online, the deposit, and the registration transaction, built and submitted on the online machine and witnessed here.",
+    );
+    let certificate_built = here.last().is_some_and(Step::done);
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for (k, step) in left.iter().enumerate() {
+            let i = here.len() + k;
+            if k > 0 {
+                ui.separator();
+            }
+            remaining_step(app, ui, i, step, Some(i) == next, certificate_built);
+        }
+    });
+}
+
+/// One of the steps after the certificate: what to do, what the folder shows, the commands.
+fn remaining_step(
+    app: &mut ConsoleApp,
+    ui: &mut egui::Ui,
+    i: usize,
+    step: &Step,
+    is_next: bool,
+    detailed: bool,
+) {
+    let (mark, level, word) = state(step, is_next);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("{mark} {}.", i + 1))
+                .color(level.color(ui))
+                .strong(),
+        )
+        .on_hover_text(word);
+        ui.label(RichText::new(step.title).strong());
+        ui.label(RichText::new(format!("({word})")).color(theme::weak(ui)));
+    });
+    if !detailed {
+        return;
+    }
+    ui.indent(("left", i), |ui| {
+        ui.label(&step.explanation);
+        for f in &step.facts {
+            match f.mark {
+                Mark::Ok => widgets::status(ui, Level::Ok, &f.text),
+                Mark::Problem => widgets::status(ui, Level::Warn, &f.text),
+                // Worth reading, not a verdict: in the text colour, not a faint one.
+                Mark::Info => {
+                    ui.label(format!("• {}", f.text));
+                }
+            }
+        }
+        if !step.go.is_empty() {
+            ui.horizontal(|ui| {
+                for (label, to) in &step.go {
+                    if ui.button(*label).clicked() {
+                        go(app, *to);
+                    }
+                }
+            });
+        }
+        for cmd in &step.commands {
+            command(ui, cmd);
+        }
+    });
+}
+
+/// A command to copy: monospace, wrapped, with its own Copy button.
+fn command(ui: &mut egui::Ui, cmd: &str) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        widgets::command_text(ui, cmd);
+        if ui
+            .button("📋 Copy")
+            .on_hover_text("Copy this command")
+            .clicked()
+        {
+            ui.ctx().copy_text(cmd.to_owned());
+        }
     });
 }

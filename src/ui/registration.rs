@@ -327,5 +327,4 @@ fn build(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &FormFe
             }));
         }
     });
-    widgets::cli_equivalent(ui, app.last_cli.as_deref());
 }

@@ -58,5 +58,4 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             app.request_retirement();
         }
     });
-    widgets::cli_equivalent(ui, app.last_cli.as_deref());
 }

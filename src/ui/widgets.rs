@@ -4,6 +4,7 @@
 use eframe::egui::{self, RichText, TextEdit};
 
 use super::theme::{self, Level};
+use crate::app::tab_command::TabCommand;
 
 /// A labelled single-line field in a two-column grid; its error (if any) sits right under it.
 pub fn field(
@@ -114,17 +115,57 @@ pub fn section(ui: &mut egui::Ui, title: &str, explanation: &str) {
     ui.add_space(4.0);
 }
 
-/// The copyable cardano-cli equivalent of the last action.
-pub fn cli_equivalent(ui: &mut egui::Ui, command: Option<&str>) {
-    let Some(cmd) = command else { return };
-    egui::CollapsingHeader::new("cardano-cli equivalent")
-        .default_open(false)
-        .show(ui, |ui| {
-            ui.label(RichText::new(cmd).monospace().small());
-            if ui.small_button("📋 Copy command").clicked() {
-                ui.ctx().copy_text(cmd.to_owned());
+/// The cardano-cli equivalent of the tab's action: monospace at body size, wrapped to the
+/// window, with a button that copies it whole.
+pub fn cli_equivalent(ui: &mut egui::Ui, command: &TabCommand) {
+    if *command == TabCommand::Nothing {
+        return;
+    }
+    ui.add_space(10.0);
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("cardano-cli equivalent").strong())
+                .on_hover_text("The same action with cardano-cli, run from the pool folder");
+            if let TabCommand::Command(cmd) = command {
+                if ui
+                    .button("📋 Copy command")
+                    .on_hover_text("Copy the whole command")
+                    .clicked()
+                {
+                    ui.ctx().copy_text(cmd.clone());
+                }
             }
         });
+        match command {
+            TabCommand::Command(cmd) => command_text(ui, cmd),
+            TabCommand::Hint(hint) => {
+                ui.label(RichText::new(*hint).color(theme::weak(ui)));
+            }
+            TabCommand::Nothing => {}
+        }
+    });
+}
+
+/// Commands as people read and copy them: monospace at body size, wrapped to the width, each
+/// command (with its `\` continuation lines) a label of its own so wrapped lines stay apart.
+pub fn command_text(ui: &mut egui::Ui, cmd: &str) {
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    let mut blocks: Vec<String> = Vec::new();
+    let mut continuing = false;
+    for line in cmd.lines() {
+        match blocks.last_mut() {
+            Some(block) if continuing => {
+                block.push('\n');
+                block.push_str(line);
+            }
+            _ => blocks.push(line.to_owned()),
+        }
+        continuing = line.ends_with('\\');
+    }
+    for block in blocks {
+        ui.add(egui::Label::new(RichText::new(block).monospace().size(size)).wrap());
+    }
 }
 
 /// A monospace value that may be long (hashes, addresses): elided in the middle past

@@ -33,10 +33,28 @@ pub fn harness(app: ConsoleApp) -> Harness<'static, ConsoleApp> {
         .build_ui_state(|ui, app: &mut ConsoleApp| app.frame(ui), app)
 }
 
+/// Runs frames until the widget `rect` finds stops moving: scrolling into view is animated,
+/// and a click aimed at where it was would miss.
+pub fn settle(
+    h: &mut Harness<'_, ConsoleApp>,
+    rect: impl Fn(&Harness<'_, ConsoleApp>) -> egui::Rect,
+) {
+    let (mut last, mut still) = (None, 0);
+    for _ in 0..90 {
+        h.run_steps(1);
+        let now = rect(h);
+        still = if last == Some(now) { still + 1 } else { 0 };
+        if still == 5 {
+            return;
+        }
+        last = Some(now);
+    }
+}
+
 /// Clicks the widget whose label contains `text` and lets the UI settle.
 pub fn click(h: &mut Harness<'_, ConsoleApp>, text: &str) {
     h.get_by_label_contains(text).scroll_to_me();
-    h.run_steps(2);
+    settle(h, |h| h.get_by_label_contains(text).rect());
     h.get_by_label_contains(text).click();
     h.run_steps(3);
 }
@@ -45,7 +63,7 @@ pub fn click(h: &mut Harness<'_, ConsoleApp>, text: &str) {
 /// grids that settle over a few frames).
 pub fn press(h: &mut Harness<'_, ConsoleApp>, label: &str) {
     h.get_by_label_contains(label).scroll_to_me();
-    h.run_steps(2);
+    settle(h, |h| h.get_by_label_contains(label).rect());
     h.get_by_label_contains(label).hover();
     h.run_steps(1);
     h.get_by_label_contains(label).click();
@@ -56,7 +74,7 @@ pub fn press(h: &mut Harness<'_, ConsoleApp>, label: &str) {
 pub fn click_exact(h: &mut Harness<'_, ConsoleApp>, text: &str) {
     use egui::accesskit::Role;
     h.get_by_role_and_label(Role::Button, text).scroll_to_me();
-    h.run_steps(2);
+    settle(h, |h| h.get_by_role_and_label(Role::Button, text).rect());
     h.get_by_role_and_label(Role::Button, text).click();
     h.run_steps(3);
 }

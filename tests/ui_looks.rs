@@ -253,3 +253,25 @@ fn enter_in_a_form_field_presses_its_button_and_the_confirmation_still_waits_for
     enter_in(&mut h, "Owner name", "bob");
     assert!(d.path().join("bob.stake.vkey").is_file());
 }
+
+#[test]
+fn both_pool_id_lines_on_the_pool_tab_are_labelled() {
+    let d = TempDir::new().unwrap();
+    common::issued_pool(d.path(), 1571, 0);
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(d.path());
+    a.tab = Tab::Pool;
+    let mut h = common::ui::harness(a);
+    h.run_steps(2);
+    let id = h.state().workspace.as_ref().unwrap().pool_id().unwrap();
+    for (label, value) in [
+        (
+            "Pool id (bech32)",
+            pool_console::core::keys::address::pool_bech32(&id),
+        ),
+        ("Pool id (hex)", hex::encode(id)),
+    ] {
+        assert_eq!(h.query_all_by_label(label).count(), 1, "{label}");
+        assert!(shows(&h, &value), "{label}: {value} shown whole");
+    }
+}

@@ -101,3 +101,41 @@ fn the_one_shared_draft_of_older_versions_goes_to_the_first_folder() {
     assert_eq!(a.registration, alice_form());
     assert_eq!(a.pool_drafts, Default::default());
 }
+
+#[test]
+fn a_draft_naming_another_folders_key_says_so_under_the_field() {
+    use pool_console::core::keys::{generate, KeyKind};
+    let (alice, bob) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let (_, vk) = generate::ed25519(KeyKind::StakeSigning, &[4; 32]).unwrap();
+    let key = alice.path().join("alice.stake.vkey");
+    std::fs::write(&key, vk.to_envelope().render().expose()).unwrap();
+    // Typed before any folder was open, naming alice's key: bob's folder takes the draft.
+    let form = RegistrationForm {
+        reward_account: key.to_str().unwrap().to_owned(),
+        owners: vec![OwnerDraft {
+            name: "alice".to_owned(),
+            key: key.to_str().unwrap().to_owned(),
+            pledge_ada: String::new(),
+        }],
+        ..RegistrationForm::default()
+    };
+    let mut a = ConsoleApp::new(Default::default(), form, platform(vec![]));
+    a.open_workspace(bob.path());
+    a.tab = Tab::Registration;
+    let mut h = harness(a);
+    h.run_steps(3);
+    // Under the field, after a warning sign; a long path may be cut there (whole on hover).
+    let note = "⚠ This file is outside the pool folder ";
+    use egui_kittest::kittest::Queryable as _;
+    assert_eq!(
+        h.query_all_by_label_contains(note).count(),
+        2,
+        "under the owner key and the reward account"
+    );
+    // A key of this folder: no note.
+    std::fs::copy(&key, bob.path().join("bob.stake.vkey")).unwrap();
+    h.state_mut().registration.owners[0].key = "bob.stake.vkey".to_owned();
+    h.state_mut().registration.reward_account = "bob.stake.vkey".to_owned();
+    h.run_steps(3);
+    assert_eq!(h.query_all_by_label_contains(note).count(), 0);
+}

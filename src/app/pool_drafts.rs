@@ -75,7 +75,7 @@ pub fn outside_folder_note(text: &str, folder: &Path) -> Option<String> {
     };
     (!inside).then(|| {
         format!(
-            "this file is outside the pool folder {}: make sure it belongs to this pool",
+            "This file is outside the pool folder {}: make sure it belongs to this pool",
             crate::core::message::quote::escape_path(&folder.to_string_lossy())
         )
     })
@@ -131,7 +131,7 @@ mod tests {
         assert_eq!(outside_folder_note("/pools/bob/owner.vkey", folder), None);
         assert_eq!(outside_folder_note("stake1uxyz", folder), None);
         let note =
-            "this file is outside the pool folder /pools/bob: make sure it belongs to this pool";
+            "This file is outside the pool folder /pools/bob: make sure it belongs to this pool";
         assert_eq!(
             outside_folder_note("/pools/alice/owner.vkey", folder).as_deref(),
             Some(note)

@@ -45,11 +45,13 @@ fn summary(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             ui.label(app.network_choice().label());
             ui.end_row();
             if let Some(id) = ws.pool_id() {
-                ui.label("Pool id").on_hover_text("blake2b-224 of the cold verification key: how explorers and wallets name the pool");
-                ui.vertical(|ui| {
-                    widgets::copyable(ui, "pool id (bech32)", &pool_bech32(&id), 60);
-                    widgets::copyable(ui, "pool id (hex)", &hex::encode(id), 60);
-                });
+                // Both forms are the same id: explorers and wallets show bech32, cardano-cli
+                // and config files often want hex.
+                ui.label("Pool id (bech32)").on_hover_text("blake2b-224 of the cold verification key: how explorers and wallets name the pool");
+                widgets::copyable(ui, "pool id (bech32)", &pool_bech32(&id), 60);
+                ui.end_row();
+                ui.label("Pool id (hex)").on_hover_text("The same id in hex, as cardano-cli's stake-pool id --output-format hex and node configuration files write it");
+                widgets::copyable(ui, "pool id (hex)", &hex::encode(id), 60);
                 ui.end_row();
             }
             if let Some(vrf) = &ws.vrf_vkey {

@@ -8,10 +8,11 @@ use super::registration_preview::preview;
 use super::registration_rows::{owners, relays};
 use super::theme::{self, Level};
 use super::widgets;
+use crate::app::pool_drafts::outside_folder_note;
 use crate::app::registration::FormCheck;
 use crate::app::registration_feedback::{FormAction, FormFeedback};
 use crate::app::ConsoleApp;
-use crate::core::certificate::amount::format_ada;
+use crate::core::certificate::amount::{format_ada, group_digits};
 use crate::core::certificate::metadata::MAX_DESCRIPTION_CHARS;
 use crate::core::message::quote::escape;
 
@@ -70,8 +71,13 @@ fn form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
         ui.set_width(ui.available_width());
         owners(app, ui, check, &fb);
         egui::Grid::new("reward").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
+            let outside = app
+                .workspace
+                .as_ref()
+                .and_then(|w| outside_folder_note(&app.registration.reward_account, &w.dir));
             let value = &mut app.registration.reward_account;
-            let note = checked(value, check.reward.as_deref(), fb.insists(FormAction::Build));
+            let note = checked(value, check.reward.as_deref(), fb.insists(FormAction::Build))
+                .or(outside.as_deref().map(Note::Warn));
             form_fields::row(
                 ui,
                 &Field {
@@ -118,7 +124,7 @@ fn form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck) {
 fn money(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &FormFeedback) {
     let insist = fb.insists(FormAction::Build);
     let amount = form_fields::amount_width(ui);
-    let lovelace = |l: u64| format!("{} = {l} lovelace", format_ada(l));
+    let lovelace = |l: u64| format!("{} = {} lovelace", format_ada(l), group_digits(l));
     let pledge_plain = check.pledge_lovelace.map(lovelace);
     let cost_plain = check.cost_lovelace.map(lovelace);
     let margin_plain = check

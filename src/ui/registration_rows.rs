@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText, TextEdit};
 
 use super::form_fields::{self, checked, Field, Note};
 use super::theme;
+use crate::app::pool_drafts::outside_folder_note;
 use crate::app::registration::{FormCheck, OwnerDraft, RelayDraft, RelayKind};
 use crate::app::registration_feedback::{FormAction, FormFeedback};
 use crate::app::ConsoleApp;
@@ -17,6 +18,7 @@ pub fn owners(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &F
         "Stake keys whose delegated ADA counts as pledge. Each owner signs the registration transaction.",
     );
     let amount = form_fields::amount_width(ui);
+    let folder = app.workspace.as_ref().map(|w| w.dir.clone());
     let mut remove = None;
     egui::Grid::new("owners")
         .num_columns(2)
@@ -38,7 +40,9 @@ pub fn owners(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &F
                 });
                 ui.end_row();
                 let key_error = check.owners.get(i).cloned().flatten();
-                let note = checked(&owner.key, key_error.as_deref(), fb.insists(FormAction::Build));
+                let outside = folder.as_deref().and_then(|f| outside_folder_note(&owner.key, f));
+                let note = checked(&owner.key, key_error.as_deref(), fb.insists(FormAction::Build))
+                    .or(outside.as_deref().map(Note::Warn));
                 form_fields::row(
                     ui,
                     &Field {

@@ -1,12 +1,12 @@
 //! The Registration form, typed into like a person: nothing moves while an error appears,
 //! every message sits under its own field, the margin is said in percent, the description is
-//! counted, a status-line error goes once fixed, Enter builds only a complete form, and what
+//! counted, a status-line error (Build, Export plan, Save metadata file) goes once fixed, Enter builds only a complete form, and what
 //! Export plan needs is said before the click.
 #![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
-use common::ui::{app, fixed_now, key, replace_text, shows, type_into};
+use common::ui::{app, click, fixed_now, key, replace_text, shows, type_into};
 use common::vector;
 use eframe::egui::{self, accesskit::Role, Key, Modifiers, Rect};
 use egui_kittest::kittest::Queryable as _;
@@ -215,6 +215,29 @@ fn a_status_line_error_from_the_form_goes_once_the_form_is_fixed() {
     assert!(h
         .query_by_label("enter the margin in percent, e.g. 1.5")
         .is_none());
+}
+
+#[test]
+fn the_save_metadata_error_goes_once_the_metadata_is_fixed() {
+    let dir = pool();
+    let mut form = complete();
+    form.metadata.ticker = "AB".to_owned();
+    let mut h = open(&dir, form, big());
+    click(&mut h, "Save metadata file");
+    let status = h.state().status.clone().unwrap();
+    assert!(status.is_error);
+    assert_eq!(
+        status.text,
+        "The metadata is not valid yet: the ticker has 2 characters; it needs 3 to 5"
+    );
+    assert!(!dir.path().join("poolMetaData.json").exists());
+    // Fixing another field leaves the error; fixing the ticker takes it away.
+    replace_text(&mut h, "Margin (%)", "2");
+    h.run_steps(2);
+    assert_eq!(h.state().status, Some(status));
+    replace_text(&mut h, "Ticker", "ABC");
+    h.run_steps(2);
+    assert_eq!(h.state().status, None, "the error went once fixed");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::network::NetworkChoice;
 use super::pick::PickFor;
 use super::picker::PickKind;
+use super::registration_feedback::FormAction;
 use super::workspace::{names, Workspace};
 use super::{ConsoleApp, Pending, Tab};
 use crate::core::describe;
@@ -178,7 +179,10 @@ impl ConsoleApp {
             return;
         };
         match self.registration.metadata.render_checked() {
-            Err(e) => self.fail(format!("The metadata is not valid yet: {e}")),
+            Err(e) => self.form_failed(
+                FormAction::SaveMetadata,
+                format!("The metadata is not valid yet: {e}"),
+            ),
             Ok(json) => {
                 let path = dir.join(names::METADATA);
                 match self.save_output(&path, json.as_bytes(), OutputKind::Metadata) {

@@ -114,6 +114,9 @@ pub struct FormCheck {
     /// Every metadata problem, each for its own field.
     pub metadata_fields: MetadataMessages,
     pub metadata_url: Option<String>,
+    /// Why "Save metadata file" cannot write the form's fields yet (it writes them even when
+    /// a file is loaded, and refuses an empty form).
+    pub metadata_save: Option<String>,
     pub keys_missing: Vec<String>,
     pub deposit: Option<String>,
     pub params: Option<PoolParams>,
@@ -265,6 +268,8 @@ impl RegistrationForm {
                 Some("add at least one owner: the stake key whose ADA counts as pledge".to_owned());
         }
         c.relays = self.relays.iter().map(RelayDraft::check).collect();
+        let rendered = self.metadata.render_checked();
+        c.metadata_save = rendered.as_ref().err().cloned();
         let meta_json = if self.metadata.is_empty() && metadata_bytes.is_none() {
             None
         } else {
@@ -279,7 +284,7 @@ impl RegistrationForm {
                 },
                 None => {
                     c.metadata_fields = self.metadata.messages();
-                    match self.metadata.render_checked() {
+                    match rendered {
                         Ok(j) => Some(j),
                         Err(e) => {
                             c.metadata = Some(e);

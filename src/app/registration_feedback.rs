@@ -2,7 +2,8 @@
 //! leaves behind: the empty fields it needed speak up under themselves, and its status-line
 //! error goes away by itself once the form allows the action.
 //!
-//! Build certificate needs what the certificate holds. Export plan needs that and each owner's
+//! Build certificate needs what the certificate holds. Save metadata file needs the metadata
+//! fields. Export plan needs that and each owner's
 //! planned pledge, because the plan's job is to let the owners check the pledge split.
 
 use super::registration::FormCheck;
@@ -12,6 +13,8 @@ use super::ConsoleApp;
 pub enum FormAction {
     Build,
     ExportPlan,
+    /// "Save metadata file": needs only the metadata fields.
+    SaveMetadata,
 }
 
 /// The last failed or refused action of the form, until the form allows it.
@@ -28,7 +31,9 @@ impl FormFeedback {
     /// a hint: the person asked for an action that needs it.
     pub fn insists(&self, needed_by: FormAction) -> bool {
         match (self.attempted, needed_by) {
-            (None, _) | (Some(FormAction::Build), FormAction::ExportPlan) => false,
+            (None, _)
+            | (Some(FormAction::Build), FormAction::ExportPlan)
+            | (Some(FormAction::SaveMetadata), FormAction::Build | FormAction::ExportPlan) => false,
             (Some(_), _) => true,
         }
     }
@@ -37,6 +42,13 @@ impl FormFeedback {
 impl FormCheck {
     /// What stands between the form and `action`, in words; empty when it can be done.
     pub fn needs(&self, action: FormAction) -> Vec<String> {
+        if action == FormAction::SaveMetadata {
+            return self
+                .metadata_save
+                .iter()
+                .map(|_| "metadata".to_owned())
+                .collect();
+        }
         let mut out = self.blockers();
         if action == FormAction::ExportPlan {
             for (i, p) in self.owner_pledges.iter().enumerate() {

@@ -146,17 +146,19 @@ fn money(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &FormFe
 }
 
 fn metadata_form(app: &mut ConsoleApp, ui: &mut egui::Ui, check: &FormCheck, fb: &FormFeedback) {
+    // The fields a failed "Save metadata file" needed speak up too; the URL only for Build.
     let insist = fb.insists(FormAction::Build);
+    let insist_fields = fb.insists(FormAction::SaveMetadata);
     let fields = &check.metadata_fields;
     let m = &mut app.registration.metadata;
     let counted = crate::app::registration_metadata::description_count(&m.description);
     egui::Grid::new("metadata").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
-        let note = checked(&m.name, fields.name.as_deref(), insist);
+        let note = checked(&m.name, fields.name.as_deref(), insist_fields);
         form_fields::row(ui, &Field { label: "Pool name", help: "Shown by wallets; at most 50 characters.", hint: "My Stake Pool", width: 320.0 }, &mut m.name, note);
-        let note = checked(&m.ticker, fields.ticker.as_deref(), insist);
+        let note = checked(&m.ticker, fields.ticker.as_deref(), insist_fields);
         form_fields::row(ui, &Field { label: "Ticker", help: "3 to 5 characters, shown everywhere the pool is listed.", hint: "MYSP", width: 120.0 }, &mut m.ticker, note);
         description(ui, &mut m.description, fields.description.as_deref(), &counted);
-        let note = checked(&m.homepage, fields.homepage.as_deref(), insist);
+        let note = checked(&m.homepage, fields.homepage.as_deref(), insist_fields);
         form_fields::row(ui, &Field { label: "Homepage", help: "The pool's website.", hint: "https://example.com", width: 420.0 }, &mut m.homepage, note);
         form_fields::row(ui, &Field { label: "Extended metadata URL (optional)", help: "CIP-6 extended metadata, if you publish one.", hint: "", width: 420.0 }, &mut m.extended, None);
         let note = checked(&m.url, check.metadata_url.as_deref(), insist);

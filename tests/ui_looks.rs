@@ -1,6 +1,7 @@
 //! How the console looks and answers the keyboard: the destructive cold-key confirmation
 //! (red, Escape cancels, Enter does not confirm), Enter confirming a harmless dialog, inputs
-//! that stand out in the light theme, and nothing cut at the smallest window (960×640).
+//! that stand out in the light theme, hints as readable as body text, and nothing cut at the
+//! smallest window (960×640).
 #![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -274,4 +275,32 @@ fn both_pool_id_lines_on_the_pool_tab_are_labelled() {
         assert_eq!(h.query_all_by_label(label).count(), 1, "{label}");
         assert!(shows(&h, &value), "{label}: {value} shown whole");
     }
+}
+
+#[test]
+fn hints_under_fields_are_as_tall_as_body_text_not_egui_small_text() {
+    let d = TempDir::new().unwrap();
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(d.path());
+    a.tab = Tab::OpCert;
+    let mut h = themed(a, true, egui::vec2(960.0, 640.0));
+    h.run_steps(3);
+    // The tab's one-line introduction, in body text.
+    let body = h
+        .get_by_label_contains("The cold key signs the KES key")
+        .rect()
+        .height();
+    for hint in [
+        "The current KES period is 1571.",
+        "Needs cold.skey, the counter and kes.vkey (Keys tab).",
+    ] {
+        let height = h.get_by_label(hint).rect().height();
+        assert!(
+            height >= body,
+            "{hint:?} is {height} px tall, body text {body} px"
+        );
+    }
+    // What stays small is still a readable size.
+    let small = &h.ctx.global_style().text_styles[&egui::TextStyle::Small];
+    assert!(small.size >= 11.0, "small text is {} px", small.size);
 }

@@ -97,7 +97,7 @@ fn node_state(ui: &mut egui::Ui, n: &NodeStatus, t: Thresholds) {
         NodeState::Failed { message, at } => {
             ui.vertical(|ui| {
                 widgets::status(ui, Level::Alert, "Not answering");
-                ui.label(RichText::new(format!("{message} (at {})", format_utc(*at))).small());
+                ui.label(RichText::new(format!("{message} (at {})", format_utc(*at))));
             });
         }
         NodeState::Answered { kes, at } => {

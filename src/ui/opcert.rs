@@ -48,7 +48,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                             ui.label(RichText::new(format!("{t} is far from the current KES period, {p}: an opcert starts at the current one.")).color(theme::error_text(ui)));
                         }
                         _ => {
-                            ui.label(RichText::new(format!("The current KES period is {p}.")).small().color(theme::weak(ui)));
+                            ui.label(RichText::new(format!("The current KES period is {p}.")).color(theme::weak(ui)));
                         }
                     }
                 }
@@ -62,7 +62,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         let ready = ws.has(Role::ColdSkey) && ws.has(Role::Counter) && ws.has(Role::KesVkey);
         let button = ui.add_enabled(ready, egui::Button::new(RichText::new("Issue operational certificate").strong()));
         if !ready {
-            ui.label(RichText::new("Needs cold.skey, the counter and kes.vkey (Keys tab).").small().color(theme::weak(ui)));
+            ui.label(RichText::new("Needs cold.skey, the counter and kes.vkey (Keys tab).").color(theme::weak(ui)));
         }
         // Enter in the period field as the button: the confirmation that follows takes a click.
         if button.clicked() || (ready && period_entered) {

@@ -214,7 +214,6 @@ fn places(ui: &mut egui::Ui, p: &mut Picker, height: f32) {
                 if p.places.len() <= 1 {
                     ui.label(
                         RichText::new("Pool folders you open are listed here.")
-                            .small()
                             .color(theme::weak(ui)),
                     );
                 }

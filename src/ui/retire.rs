@@ -47,7 +47,6 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                     "The current epoch is {e}: the earliest retirement is epoch {}.",
                     e + 1
                 ))
-                .small()
                 .color(theme::weak(ui)),
             );
         }

@@ -89,11 +89,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 
 fn slot_error(ui: &mut egui::Ui, error: Option<&String>) {
     if let Some(e) = error {
-        ui.label(
-            RichText::new(escape_controls_keeping_lines(e))
-                .small()
-                .color(theme::error_text(ui)),
-        );
+        ui.label(RichText::new(escape_controls_keeping_lines(e)).color(theme::error_text(ui)));
     }
 }
 
@@ -232,7 +228,6 @@ fn inputs(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                     if let Some(src) = &app.review.owner_source {
                         ui.label(
                             RichText::new(format!("Checking the key from {src}"))
-                                .small()
                                 .color(theme::weak(ui)),
                         );
                     }

@@ -116,7 +116,7 @@ fn counter_step(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                     match typed.parse::<u64>() {
                         Ok(n) => match period_info::judge(*m, n) {
                             Ok(why) => {
-                                ui.label(RichText::new(why).small());
+                                ui.label(RichText::new(why));
                             }
                             Err(why) => {
                                 ui.label(

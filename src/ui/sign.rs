@@ -263,7 +263,7 @@ fn witnesses(app: &mut ConsoleApp, ui: &mut egui::Ui, t: &LoadedTx) {
             "A hardware-wallet owner cannot sign this in owner mode:",
         );
         for p in &t.hw_problems {
-            ui.label(RichText::new(format!("• {p}")).small());
+            ui.label(format!("• {p}"));
         }
     }
     if !app.sign.witnesses.is_empty() {

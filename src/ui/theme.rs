@@ -10,6 +10,8 @@ pub const ACCENT: Color32 = Color32::from_rgb(0x3b, 0x82, 0xf6);
 pub const DANGER_FILL: Color32 = Color32::from_rgb(0xb9, 0x1c, 0x1c);
 const LIGHT_SELECTION: Color32 = Color32::from_rgb(0xcf, 0xe0, 0xfc);
 const LIGHT_SELECTION_TEXT: Color32 = Color32::from_rgb(0x1d, 0x4e, 0xd8);
+/// The size of egui's "small" text style (body text is 12.5).
+pub const SMALL_TEXT_SIZE: f32 = 11.0;
 const LIGHT_INPUT_FILL: Color32 = Color32::from_rgb(0xea, 0xee, 0xf3);
 
 /// A status level, always shown with a word and an icon as well as its colour.
@@ -52,6 +54,11 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
         style.spacing.interact_size.y = 24.0;
+        // egui's small text is 9 px, too small to read on a laptop: what stays small (times,
+        // the Watch countdown, arrow buttons) is a step below body text, never a hint or error.
+        if let Some(small) = style.text_styles.get_mut(&egui::TextStyle::Small) {
+            small.size = SMALL_TEXT_SIZE;
+        }
         if dark {
             style.visuals.selection.bg_fill = ACCENT;
             style.visuals.selection.stroke = Stroke::new(1.0, Color32::WHITE);

@@ -29,7 +29,7 @@ pub fn field(
             }
             let r = ui.add(edit).labelled_by(l.id).on_hover_text(help);
             if let Some(e) = error {
-                ui.label(RichText::new(e).small().color(theme::error_text(ui)));
+                ui.label(RichText::new(e).color(theme::error_text(ui)));
             }
             r
         })

@@ -367,3 +367,20 @@ fn the_keyboard_alone_opens_a_folder_ctrl_o_then_enter() {
     assert!(!picker_open(&h));
     assert_eq!(h.state().workspace.as_ref().unwrap().dir, pools);
 }
+
+#[test]
+fn new_folder_takes_the_typing_at_once() {
+    let dir = TempDir::new().unwrap();
+    let mut h = harness(app_without_dialogs(fixed_now()));
+    h.run_steps(2);
+    click(&mut h, "Open or create a pool folder");
+    go_to(&mut h, dir.path());
+    click(&mut h, "New folder…");
+    // No click into the name field: it has the keyboard already.
+    h.event(eframe::egui::Event::Text("my-pool".to_owned()));
+    h.run_steps(2);
+    let picker = &h.state().picking.open.as_ref().unwrap().picker;
+    assert_eq!(picker.new_folder.as_deref(), Some("my-pool"));
+    key(&mut h, Key::Enter);
+    assert!(dir.path().join("my-pool").is_dir());
+}

@@ -135,7 +135,8 @@ fn toolbar(ui: &mut egui::Ui, p: &mut Picker) {
         {
             p.new_folder = Some(String::new());
             p.new_folder_error = None;
-            ui.memory_mut(|m| m.request_focus(egui::Id::unique(NEW_FOLDER_FIELD)));
+            // The field does not exist yet this frame: it takes the focus when first drawn.
+            ui.data_mut(|d| d.insert_temp(egui::Id::unique(NEW_FOLDER_FIELD), true));
         }
         if ui.button("⟳ Refresh").clicked() {
             p.refresh();
@@ -162,6 +163,11 @@ fn new_folder_row(ui: &mut egui::Ui, p: &mut Picker) {
                         .desired_width(240.0),
                 )
                 .labelled_by(l.id);
+            if ui.data_mut(|d| d.remove_temp::<bool>(egui::Id::unique(NEW_FOLDER_FIELD)))
+                == Some(true)
+            {
+                r.request_focus();
+            }
             create |= r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             create |= ui
                 .add(egui::Button::new(RichText::new("Create folder").strong()).fill(theme::ACCENT))

@@ -11,7 +11,7 @@ use common::ui::{
     replace_text, shows,
 };
 use common::{assert_same_file, vector};
-use eframe::egui::Key;
+use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use pool_console::app::{ConsoleApp, Tab};
 use pool_console::platform::dialogs::NoDialogs;
@@ -377,7 +377,7 @@ fn new_folder_takes_the_typing_at_once() {
     go_to(&mut h, dir.path());
     click(&mut h, "New folder…");
     // No click into the name field: it has the keyboard already.
-    h.event(eframe::egui::Event::Text("my-pool".to_owned()));
+    h.event(egui::Event::Text("my-pool".to_owned()));
     h.run_steps(2);
     let picker = &h.state().picking.open.as_ref().unwrap().picker;
     assert_eq!(picker.new_folder.as_deref(), Some("my-pool"));

@@ -384,3 +384,18 @@ fn new_folder_takes_the_typing_at_once() {
     key(&mut h, Key::Enter);
     assert!(dir.path().join("my-pool").is_dir());
 }
+
+#[test]
+fn enter_on_a_missing_path_asks_before_creating_it() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("new-pool");
+    let mut h = harness(app_without_dialogs(fixed_now()));
+    h.run_steps(2);
+    click(&mut h, "Open or create a pool folder");
+    go_to(&mut h, &missing);
+    // The Enter that chose the path does not also answer the question it raised.
+    assert!(!missing.exists());
+    assert!(shows(&h, "Create the pool folder"));
+    key(&mut h, Key::Enter);
+    assert!(missing.is_dir(), "a second Enter creates it");
+}

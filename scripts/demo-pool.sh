@@ -33,7 +33,7 @@ run stake-pool registration-certificate --cold-verification-key-file cold.vkey \
   --pool-owner-stake-verification-key-file alice.stake.vkey \
   --pool-owner-stake-verification-key-file bob.stake.vkey \
   --single-host-pool-relay relay1.alicebob.example --pool-relay-port 3001 \
-  --pool-relay-ipv4 203.0.113.7 --pool-relay-port 3001 \
+  --single-host-pool-relay relay2.alicebob.example --pool-relay-port 3001 \
   --metadata-url https://alicebob.example/poolMetaData.json --metadata-hash "$hash" \
   --mainnet --out-file pool.cert
 # The transaction an online machine would build: one input, one output, fee, ttl, and the

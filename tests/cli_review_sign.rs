@@ -53,13 +53,13 @@ fn review_names_exactly_the_changed_fields() {
     assert_eq!(
         changes,
         [
-            "Pledge: 50,000 ADA → 100,000 ADA",
+            "Pledge: 50\u{a0}000 ADA → 100\u{a0}000 ADA",
             "Owner 2 of 2 (Bob): added (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)",
             "Relay 4: added (relay1.example.com:3001 [DNS name (A/AAAA)])",
         ]
     );
     assert!(out
-        .contains("Pledge check: declared 100,000 ADA, planned 100,000 ADA, counting 100,000 ADA"));
+        .contains("Pledge check: declared 100\u{a0}000 ADA, planned 100\u{a0}000 ADA, counting 100\u{a0}000 ADA"));
     assert!(out.contains("Bob is a new owner"), "{out}");
 }
 
@@ -149,7 +149,7 @@ fn the_same_plan_builds_cardano_clis_bytes_in_any_folder() {
         &["plan", "check", "--plan-file", "plan.json"],
     ));
     assert!(
-        out.contains("Owners plan 100,000 ADA of the 100,000 ADA pledge."),
+        out.contains("Owners plan 100\u{a0}000 ADA of the 100\u{a0}000 ADA pledge."),
         "{out}"
     );
 }
@@ -172,7 +172,7 @@ fn a_sign_off_sheet_is_written_with_the_review() {
         ],
     );
     let html = text(read(&dir.path().join("sheet.html")));
-    assert!(html.contains("<li>Pledge: 50,000 ADA → 100,000 ADA</li>"));
+    assert!(html.contains("<li>Pledge: 50\u{a0}000 ADA → 100\u{a0}000 ADA</li>"));
     assert!(html.contains("<td>Alice</td>") && html.contains("<td>Bob</td>"));
 }
 

@@ -311,7 +311,7 @@ fn the_owner_pledge_field_shows_a_twelve_digit_amount() {
     );
     assert!(shown.right() <= 960.0, "inside the window");
     assert!(
-        h.query_by_label("100,000 ADA planned by this owner")
+        h.query_by_label("100\u{a0}000 ADA planned by this owner")
             .is_some(),
         "read back in ADA"
     );

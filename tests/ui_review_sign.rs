@@ -55,13 +55,13 @@ fn review_against_the_previous_registration_shows_exactly_the_changed_fields() {
     assert_eq!(count(&h, "♦ changed"), 1, "pledge");
     assert_eq!(count(&h, "➕ added"), 2, "Bob and the DNS relay");
     assert_eq!(count(&h, "✖ removed"), 0);
-    assert!(appears(&h, "50,000 ADA") && appears(&h, "100,000 ADA"));
+    assert!(appears(&h, "50\u{a0}000 ADA") && appears(&h, "100\u{a0}000 ADA"));
     assert!(shows(&h, "Owner 2 of 2 (Bob)") && shows(&h, "Owner 1 of 2 (Alice)"));
     let review = h.state().review.review.clone().unwrap();
     assert_eq!(
         review.changes(),
         [
-            "Pledge: 50,000 ADA → 100,000 ADA",
+            "Pledge: 50\u{a0}000 ADA → 100\u{a0}000 ADA",
             "Owner 2 of 2 (Bob): added (stake1uxqmgfzls3vn7c7qlu3fdycz2nmh5p5sl2w7t7tfetp8evqacghf3)",
             "Relay 4: added (relay1.example.com:3001 [DNS name (A/AAAA)])",
         ]
@@ -111,11 +111,11 @@ fn the_pledge_check_warns_when_an_owner_is_not_delegated() {
     click(&mut h, "Load plan…");
     assert!(shows(
         &h,
-        "Declared 100,000 ADA · owners plan 100,000 ADA · counting 70,000 ADA"
+        "Declared 100\u{a0}000 ADA · owners plan 100\u{a0}000 ADA · counting 70\u{a0}000 ADA"
     ));
     assert!(shows(
         &h,
-        "The declared pledge (100,000 ADA) is more than the owners' stake that counts (70,000 ADA)"
+        "The declared pledge (100\u{a0}000 ADA) is more than the owners' stake that counts (70\u{a0}000 ADA)"
     ));
     assert!(shows(&h, "Bob's stake is not delegated to this pool"));
 }

@@ -72,10 +72,10 @@ pub fn ada_text(lovelace: u64) -> String {
     }
 }
 
-/// Lovelace as ADA for people, with thousands separators: `100,000 ADA`, `0.5 ADA` (the one
+/// Lovelace as ADA for people, in digit groups: `100 000 ADA`, `0.5 ADA` (the one
 /// formatter every screen and report uses; [`ada_text`] is its machine-readable twin).
 pub fn format_ada(lovelace: u64) -> String {
-    with_fraction(group(lovelace / LOVELACE_PER_ADA, ','), lovelace)
+    with_fraction(group_digits(lovelace / LOVELACE_PER_ADA), lovelace)
 }
 
 /// The digit-group separator: a no-break space, which egui's default font draws and never
@@ -106,12 +106,6 @@ fn with_fraction(whole: String, lovelace: u64) -> String {
         Some((_, frac)) => format!("{whole}.{frac} ADA"),
         None => format!("{whole} ADA"),
     }
-}
-
-/// Lovelace as ADA with its whole part grouped like [`group_digits`]: `100 000 ADA`,
-/// `1 234.5 ADA`. `parse_ada` reads it back.
-pub fn format_ada_grouped(lovelace: u64) -> String {
-    with_fraction(group_digits(lovelace / LOVELACE_PER_ADA), lovelace)
 }
 
 #[cfg(test)]
@@ -146,9 +140,9 @@ mod tests {
         assert_eq!(group_digits(1000), nb("1 000"));
         assert_eq!(group_digits(100_000_000_000), nb("100 000 000 000"));
         assert_eq!(group_digits(u64::MAX), nb("18 446 744 073 709 551 615"));
-        assert_eq!(format_ada_grouped(100_000_000_000), nb("100 000") + " ADA");
-        assert_eq!(format_ada_grouped(1_234_500_000), nb("1 234.5") + " ADA");
-        assert_eq!(format_ada_grouped(0), "0 ADA");
-        assert_eq!(parse_ada(&format_ada_grouped(u64::MAX)), Ok(u64::MAX));
+        assert_eq!(format_ada(100_000_000_000), nb("100 000") + " ADA");
+        assert_eq!(format_ada(1_234_500_000), nb("1 234.5") + " ADA");
+        assert_eq!(format_ada(0), "0 ADA");
+        assert_eq!(parse_ada(&format_ada(u64::MAX)), Ok(u64::MAX));
     }
 }

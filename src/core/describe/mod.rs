@@ -5,7 +5,7 @@ pub mod recognise;
 
 use thiserror::Error;
 
-use crate::core::certificate::amount::{format_ada_grouped, group_digits};
+use crate::core::certificate::amount::{format_ada, group_digits};
 use crate::core::certificate::metadata;
 use crate::core::certificate::relay::Relay;
 use crate::core::certificate::{Certificate, CertificateError, Drep, Era, PoolParams};
@@ -104,7 +104,7 @@ pub enum DescribeError {
 fn ada_and_lovelace(lovelace: u64) -> String {
     format!(
         "{} ({} lovelace)",
-        format_ada_grouped(lovelace),
+        format_ada(lovelace),
         group_digits(lovelace)
     )
 }
@@ -514,10 +514,13 @@ mod tests {
 
     #[test]
     fn ada_formatting() {
-        assert_eq!(format_ada(100_000_000_000), "100,000 ADA");
+        assert_eq!(format_ada(100_000_000_000), "100\u{a0}000 ADA");
         assert_eq!(format_ada(170_000_000), "170 ADA");
         assert_eq!(format_ada(500_000), "0.5 ADA");
-        assert_eq!(format_ada(1_234_567_890_123), "1,234,567.890123 ADA");
+        assert_eq!(
+            format_ada(1_234_567_890_123),
+            "1\u{a0}234\u{a0}567.890123 ADA"
+        );
     }
 
     #[test]

@@ -153,7 +153,7 @@ mod tests {
         );
         assert!(page.contains("<title>Sign-off: Sample &lt;pool&gt;</title>"));
         assert!(page.contains(&review.fingerprint.words_text()));
-        assert!(page.contains("<li>Pledge: 100,000 ADA → 250,000 ADA</li>"));
+        assert!(page.contains("<li>Pledge: 100\u{a0}000 ADA → 250\u{a0}000 ADA</li>"));
         assert!(page.contains("<tr class=\"changed\"><td>Pledge</td>"));
         assert!(page.contains("<tr><td>2</td>") && !page.contains("<tr><td>3</td>"));
         assert!(page.contains("<td>Alice</td>"));

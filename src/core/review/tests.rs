@@ -17,7 +17,7 @@ fn only_changed_fields_are_reported() {
     assert_eq!(
         review.changes(),
         vec![
-            "Pledge: 250,000 ADA → 300,000 ADA".to_owned(),
+            "Pledge: 250\u{a0}000 ADA → 300\u{a0}000 ADA".to_owned(),
             "Relay: removed (198.51.100.7:6000 [IP address])".to_owned(),
         ]
     );
@@ -43,7 +43,7 @@ fn pledge_above_what_counts_is_warned() {
     assert_eq!(check.counted, 150_000_000_000);
     assert!(!check.is_met());
     assert!(check.warnings[0].starts_with(
-            "The declared pledge (250,000 ADA) is more than the owners' stake that counts (150,000 ADA)"
+            "The declared pledge (250\u{a0}000 ADA) is more than the owners' stake that counts (150\u{a0}000 ADA)"
         ));
     assert!(check.warnings[1].starts_with("Bob's stake is not delegated to this pool"));
 }
@@ -57,7 +57,7 @@ fn a_new_owner_counts_only_after_the_snapshot() {
     assert!(check.is_met());
     assert!(check.warnings[0].starts_with("Bob is a new owner"));
     assert!(check.warnings[1]
-        .starts_with("Until that snapshot only the continuing owners count (150,000 ADA)"));
+        .starts_with("Until that snapshot only the continuing owners count (150\u{a0}000 ADA)"));
 }
 
 #[test]

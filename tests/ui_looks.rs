@@ -304,3 +304,23 @@ fn hints_under_fields_are_as_tall_as_body_text_not_egui_small_text() {
     let small = &h.ctx.global_style().text_styles[&egui::TextStyle::Small];
     assert!(small.size >= 11.0, "small text is {} px", small.size);
 }
+
+#[test]
+fn owner_stake_keys_on_the_keys_tab_read_as_stake_addresses() {
+    let d = TempDir::new().unwrap();
+    std::fs::copy(
+        common::vector("input/node-pool/owner.vkey"),
+        d.path().join("alice.stake.vkey"),
+    )
+    .unwrap();
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(d.path());
+    a.tab = Tab::Keys;
+    let mut h = themed(a, true, egui::vec2(960.0, 640.0));
+    h.run_steps(3);
+    // `cardano-cli stake-address build --mainnet` of that key, whole.
+    assert!(shows(
+        &h,
+        "stake1u96fgs8c0zjm52kr4vpahhkx4cadtjylqm7fcqckzx28sqcdlklal"
+    ));
+}

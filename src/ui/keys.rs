@@ -7,6 +7,7 @@ use super::widgets;
 use crate::app::setup_steps;
 use crate::app::workspace::Role;
 use crate::app::{ConsoleApp, Tab};
+use crate::core::keys::address::{Credential, RewardAccount};
 
 fn key_row(
     app: &mut ConsoleApp,
@@ -119,18 +120,21 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     widgets::section(ui, "Owner stake keys", "Each owner's stake key: its delegated ADA is the pledge, and the owner signs the registration.");
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        // Each key as its stake address (`stake1…`), what owners and wallets know it by.
+        let network = app.network();
+        let address = |hash: [u8; 28]| RewardAccount::new(network, Credential::Key(hash)).to_bech32().unwrap_or_else(|_| hex::encode(hash));
         let stake: Vec<(String, String)> = app
             .workspace
             .as_ref()
-            .map(|w| w.stake_keys.iter().map(|k| (w.short(&k.path), hex::encode(k.key.key_hash()))).collect())
+            .map(|w| w.stake_keys.iter().map(|k| (w.short(&k.path), address(k.key.key_hash()))).collect())
             .unwrap_or_default();
         if stake.is_empty() {
             ui.label(RichText::new("No stake keys in this folder yet.").color(theme::weak(ui)));
         }
         egui::Grid::new("stake-keys").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
-            for (file, hash) in &stake {
+            for (file, address) in &stake {
                 ui.label(RichText::new(file).monospace());
-                widgets::copyable(ui, "stake key hash", hash, 10);
+                widgets::copyable(ui, "stake address", address, 40);
                 ui.end_row();
             }
         });

@@ -324,3 +324,48 @@ fn owner_stake_keys_on_the_keys_tab_read_as_stake_addresses() {
         "stake1u96fgs8c0zjm52kr4vpahhkx4cadtjylqm7fcqckzx28sqcdlklal"
     ));
 }
+
+/// The Sign tab at the smallest window, with the transaction `tx` loaded.
+fn signing_at_960(tx: &Path) -> Harness<'static, ConsoleApp> {
+    let mut a = app(vec![], fixed_now());
+    a.sign.load(tx);
+    a.tab = Tab::Sign;
+    let mut h = themed(a, true, egui::vec2(960.0, 640.0));
+    h.run_steps(4);
+    h
+}
+
+#[test]
+fn at_960_by_640_a_transaction_output_address_wraps_inside_the_window() {
+    let d = TempDir::new().unwrap();
+    let h = signing_at_960(&common::review::registration_tx(d.path()));
+    let output = h.get_by_label_contains("ADA to addr1");
+    let text = {
+        use egui_kittest::kittest::NodeT as _;
+        let n = output.accesskit_node();
+        n.label().or_else(|| n.value()).unwrap_or_default()
+    };
+    assert_eq!(
+        text.len(),
+        "5 ADA to ".len() + 103,
+        "the whole address: {text}"
+    );
+    let rect = output.rect();
+    assert!(
+        rect.right() <= 960.0,
+        "the output ends at x = {}",
+        rect.right()
+    );
+}
+
+#[test]
+fn at_960_by_640_a_delegation_certificate_being_signed_wraps_inside_the_window() {
+    let d = TempDir::new().unwrap();
+    let h = signing_at_960(&common::review::delegation_tx(d.path()));
+    let credential = h.get_by_label_contains("key hash ");
+    assert!(
+        credential.rect().right() <= 960.0,
+        "the stake credential ends at x = {}",
+        credential.rect().right()
+    );
+}

@@ -105,7 +105,8 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
                 if o.asset_kinds > 0 {
                     text.push_str(&format!(" + {} token kind(s)", o.asset_kinds));
                 }
-                ui.label(RichText::new(text).monospace());
+                // Where the money goes, whole: an address wraps rather than run off the window.
+                ui.add(egui::Label::new(RichText::new(text).monospace()).wrap());
                 ui.end_row();
             }
             ui.label("Fee");
@@ -132,9 +133,12 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
             ui.end_row();
             for w in &v.withdrawals {
                 ui.label("Withdrawal");
-                ui.label(
-                    RichText::new(format!("{} from {}", format_ada(w.lovelace), w.account_text()))
-                        .monospace(),
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("{} from {}", format_ada(w.lovelace), w.account_text()))
+                            .monospace(),
+                    )
+                    .wrap(),
                 );
                 ui.end_row();
             }
@@ -189,7 +193,9 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
                             // DNS names and URLs come from the transaction: escaped.
                             for (k, val) in d.fields.iter().filter(|(k, _)| k != "Encoding") {
                                 ui.label(escape(k));
-                                widgets::long_value(ui, &escape(val), None, 90);
+                                // Whole and wrapped, as on Review: at 960 px a stake
+                                // credential (hash and address) is wider than the window.
+                                ui.add(egui::Label::new(RichText::new(escape(val)).monospace()).wrap());
                                 ui.end_row();
                             }
                         });

@@ -108,6 +108,19 @@ pub fn registration_tx(dir: &Path) -> PathBuf {
     path
 }
 
+/// A transaction delegating one owner's stake key to the pool, as the operator builds it
+/// with the registration.
+pub fn delegation_tx(dir: &Path) -> PathBuf {
+    let cert = Certificate::StakeDelegation {
+        credential: pool_console::core::keys::address::Credential::Key([0xab; 28]),
+        pool: [0xcd; 28],
+    }
+    .encode(Era::Conway);
+    let path = dir.join("delegation.tx");
+    tx_file(&path, &body_with(&[cert]));
+    path
+}
+
 /// The CreateWitness golden body as `transaction build-raw` writes it.
 pub fn golden_tx(dir: &Path) -> PathBuf {
     let body = String::from_utf8(super::read(&vector(

@@ -361,11 +361,22 @@ fn at_960_by_640_a_transaction_output_address_wraps_inside_the_window() {
 #[test]
 fn at_960_by_640_a_delegation_certificate_being_signed_wraps_inside_the_window() {
     let d = TempDir::new().unwrap();
-    let h = signing_at_960(&common::review::delegation_tx(d.path()));
+    let h = signing_at_960(&common::review::registration_and_delegation_tx(d.path()));
     let credential = h.get_by_label_contains("key hash ");
     assert!(
         credential.rect().right() <= 960.0,
         "the stake credential ends at x = {}",
         credential.rect().right()
     );
+}
+
+#[test]
+fn at_960_by_640_every_witness_says_missing_inside_the_window() {
+    let d = TempDir::new().unwrap();
+    let h = signing_at_960(&common::review::registration_and_delegation_tx(d.path()));
+    let missing = h.query_all_by_label("⚠ missing").collect::<Vec<_>>();
+    assert_eq!(missing.len(), 3, "cold key and two owners");
+    for m in missing {
+        assert!(m.rect().right() <= 960.0, "at x = {}", m.rect().right());
+    }
 }

@@ -214,29 +214,34 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
 fn witnesses(app: &mut ConsoleApp, ui: &mut egui::Ui, t: &LoadedTx) {
     ui.label(RichText::new("Witnesses").strong())
         .on_hover_text("Signatures the transaction needs before it can be submitted");
+    // Whether each is signed comes first and the roles last, wrapping: at 960 px a role
+    // naming the pool id pushed "missing" off the window.
     egui::Grid::new("sign-needs")
         .num_columns(3)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
             for n in &t.needs {
-                let roles: Vec<String> = n.roles.iter().map(|r| r.describe()).collect();
-                ui.label(roles.join(", "));
-                ui.label(RichText::new(widgets::elide(&hex::encode(n.key_hash), 8)).monospace())
-                    .on_hover_text(hex::encode(n.key_hash));
                 if t.has_witness(&app.sign.witnesses, &n.key_hash) {
                     widgets::status(ui, Level::Ok, "signed");
                 } else {
                     widgets::status(ui, Level::Warn, "missing");
                 }
+                ui.label(RichText::new(widgets::elide(&hex::encode(n.key_hash), 8)).monospace())
+                    .on_hover_text(hex::encode(n.key_hash));
+                let roles: Vec<String> = n.roles.iter().map(|r| r.describe()).collect();
+                ui.add(egui::Label::new(roles.join(", ")).wrap());
                 ui.end_row();
             }
-            ui.label("payment key(s) of the inputs");
             ui.label("");
-            ui.label(
-                RichText::new(
-                    "the body cannot tell which: sign with the keys that hold the inputs",
+            ui.label("");
+            ui.add(
+                egui::Label::new(
+                    RichText::new(
+                        "payment key(s) of the inputs: the body cannot tell which; sign with the keys that hold the inputs",
+                    )
+                    .color(theme::weak(ui)),
                 )
-                .color(theme::weak(ui)),
+                .wrap(),
             );
             ui.end_row();
         });

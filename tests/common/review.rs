@@ -108,16 +108,18 @@ pub fn registration_tx(dir: &Path) -> PathBuf {
     path
 }
 
-/// A transaction delegating one owner's stake key to the pool, as the operator builds it
-/// with the registration.
-pub fn delegation_tx(dir: &Path) -> PathBuf {
-    let cert = Certificate::StakeDelegation {
-        credential: pool_console::core::keys::address::Credential::Key([0xab; 28]),
-        pool: [0xcd; 28],
+/// The registration with the first owner's delegation to the pool, as the operator builds
+/// them together: that owner's key signs for two roles.
+pub fn registration_and_delegation_tx(dir: &Path) -> PathBuf {
+    let p = params();
+    let registration = Certificate::PoolRegistration(Box::new(p.clone())).encode(Era::Conway);
+    let delegation = Certificate::StakeDelegation {
+        credential: pool_console::core::keys::address::Credential::Key(p.owners[0]),
+        pool: p.operator,
     }
     .encode(Era::Conway);
-    let path = dir.join("delegation.tx");
-    tx_file(&path, &body_with(&[cert]));
+    let path = dir.join("registration.tx");
+    tx_file(&path, &body_with(&[registration, delegation]));
     path
 }
 

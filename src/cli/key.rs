@@ -62,5 +62,7 @@ pub fn run(cmd: KeyCommand) -> CliResult {
             crate::ops::keys::write_signing_key(&key, &out_file, KeyFormat::TextEnvelope, force)?;
             Ok(())
         }
+        KeyCommand::Encrypt(a) => super::key_encrypt::encrypt(&a),
+        KeyCommand::Decrypt(a) => super::key_encrypt::decrypt(&a),
     }
 }

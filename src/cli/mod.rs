@@ -7,6 +7,7 @@ mod inspect;
 mod kes;
 mod kes_status;
 mod key;
+mod key_encrypt;
 mod node;
 mod open;
 mod output;

@@ -45,6 +45,11 @@ pub const KEY: Input = Input {
     cap: 64 * KIB,
     what: "key file",
 };
+/// A passphrase file: only its first line is used.
+pub const PASSPHRASE: Input = Input {
+    cap: 4 * KIB,
+    what: "passphrase file",
+};
 /// Pool metadata: at most 512 bytes on chain; the cap leaves room to say so precisely.
 pub const METADATA: Input = Input {
     cap: 64 * KIB,

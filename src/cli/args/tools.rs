@@ -1,6 +1,6 @@
 //! `key`, `text-view` and `transaction`: conversions, decodings, witnesses.
 
-use clap::{ArgGroup, Subcommand};
+use clap::{ArgGroup, Args, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
@@ -21,6 +21,28 @@ pub enum KeyCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Encrypt a signing key with a passphrase (ours): SPO Scripts' "encrHex" envelope, an
+    /// OpenPGP message that stock `gpg --decrypt` opens.
+    Encrypt(KeyCryptArgs),
+    /// Decrypt an encrypted signing key (SPO Scripts' or ours) back to a plain key (ours).
+    Decrypt(KeyCryptArgs),
+}
+
+/// `key encrypt` / `key decrypt`: the key to read, the passphrase, the key to write.
+#[derive(Debug, Args)]
+pub struct KeyCryptArgs {
+    /// Input filepath of the signing key (plain to encrypt, encrypted to decrypt).
+    #[arg(long, value_name = "FILEPATH")]
+    pub signing_key_file: PathBuf,
+    /// File whose first line is the passphrase.
+    #[arg(long, value_name = "FILEPATH")]
+    pub passphrase_file: PathBuf,
+    /// The key file to write (0600).
+    #[arg(long, value_name = "FILEPATH")]
+    pub out_file: PathBuf,
+    /// Replace an existing key file of the same kind (never done otherwise).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

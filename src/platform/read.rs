@@ -45,6 +45,12 @@ pub const KEY: Input = Input {
     cap: 64 * KIB,
     what: "key file",
 };
+/// A recovery phrase: 24 words of at most 8 letters fit in 216 bytes; the cap allows notes
+/// of spacing and line breaks, and says so plainly for anything larger.
+pub const RECOVERY_PHRASE: Input = Input {
+    cap: 4 * KIB,
+    what: "recovery phrase file",
+};
 /// Pool metadata: at most 512 bytes on chain; the cap leaves room to say so precisely.
 pub const METADATA: Input = Input {
     cap: 64 * KIB,

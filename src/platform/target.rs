@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use super::files::{FileError, OutputKind};
 use crate::core::describe::recognise::{classify, FileKind};
 use crate::core::encoding::envelope::{TextEnvelope, CERTIFICATE_TYPES};
+use crate::core::keys::mnemonic::RecoveryPhrase;
 use crate::core::keys::secret::SecretBytes;
 use crate::core::keys::KeyKind;
 
@@ -175,6 +176,7 @@ pub enum Holding {
     Calendar,
     TextValue,
     DecodedText,
+    RecoveryPhrase,
 }
 
 impl Holding {
@@ -199,12 +201,16 @@ impl Holding {
             Self::Calendar => "a calendar event".to_owned(),
             Self::TextValue => "an id, hash or address".to_owned(),
             Self::DecodedText => "decoded CBOR text".to_owned(),
+            Self::RecoveryPhrase => "a recovery phrase".to_owned(),
         }
     }
 
     /// Key material or a counter: what the "never without --force" rule protects.
     pub fn is_key_or_counter(self) -> bool {
-        matches!(self, Self::File(FileKind::Key(_) | FileKind::IssueCounter))
+        matches!(
+            self,
+            Self::File(FileKind::Key(_) | FileKind::IssueCounter) | Self::RecoveryPhrase
+        )
     }
 }
 
@@ -258,6 +264,10 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     }
     if trimmed.starts_with("BEGIN:VCALENDAR") {
         return Existing::Holds(Holding::Calendar);
+    }
+    // Only a whole, valid phrase: anything less is unknown, so never replaced at all.
+    if RecoveryPhrase::parse(trimmed).is_ok() {
+        return Existing::Holds(Holding::RecoveryPhrase);
     }
     if is_text_value(trimmed) {
         return Existing::Holds(Holding::TextValue);

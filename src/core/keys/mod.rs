@@ -2,6 +2,8 @@
 //! payload sizes and bech32 prefixes, and the operations on them (derive, hash, sign).
 
 pub mod address;
+pub mod derive;
+pub mod mnemonic;
 pub mod secret;
 
 use ed25519_dalek::Signer;

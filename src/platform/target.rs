@@ -14,7 +14,6 @@ use crate::core::describe::recognise::{classify, FileKind};
 use crate::core::encoding::envelope::{TextEnvelope, CERTIFICATE_TYPES};
 use crate::core::keys::mnemonic::RecoveryPhrase;
 use crate::core::keys::secret::SecretBytes;
-use crate::core::keys::KeyKind;
 
 /// Largest existing file we read to recognise it (real pool files are under 4 KiB).
 pub const RECOGNISE_LIMIT: u64 = 64 * 1024;
@@ -183,7 +182,7 @@ impl Holding {
     /// "a cold signing key", for messages.
     pub fn human(self) -> String {
         match self {
-            Self::File(FileKind::Key(k)) => format!("a {}", KeyKind::human(k)),
+            Self::File(FileKind::Key(k)) => crate::core::keys::with_article(k.human()),
             Self::File(FileKind::IssueCounter) => {
                 "an operational certificate issue counter".to_owned()
             }
@@ -337,6 +336,7 @@ pub fn same_kind(kind: OutputKind, holding: Holding) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::keys::KeyKind;
 
     #[test]
     fn decoded_text_and_values_are_recognised() {

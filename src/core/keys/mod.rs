@@ -59,7 +59,7 @@ pub enum KeyError {
 }
 
 /// "a stake key", "an extended (BIP32) payment key".
-fn with_article(noun: &str) -> String {
+pub(crate) fn with_article(noun: &str) -> String {
     let vowel = noun
         .chars()
         .next()

@@ -1,16 +1,43 @@
 //! `key convert-cardano-address-key --shelley-stake-key`: a cardano-address `xprv…` (96 bytes:
 //! kL ‖ kR ‖ chain code) becomes a Shelley extended stake signing key (kL ‖ kR ‖ A ‖ chain code).
+//! `key mnemonic-gen` and `key derive` (ours): recovery phrases and the keys they hold.
 
 use super::args::KeyCommand;
-use super::{CliError, CliResult};
+use super::{output, CliError, CliResult, Streams};
 use crate::core::encoding::bech32;
+use crate::core::keys::derive::DerivationPath;
 use crate::core::keys::secret::SecretBytes;
 use crate::core::keys::{KeyKind, SigningKey};
-use crate::ops::keys::KeyFormat;
+use crate::ops::keys::{KeyFormat, PairPaths};
+use crate::ops::recovery;
 use crate::platform::read;
 
-pub fn run(cmd: KeyCommand) -> CliResult {
+pub fn run(cmd: KeyCommand, io: &mut Streams<'_>) -> CliResult {
     match cmd {
+        KeyCommand::MnemonicGen {
+            size,
+            out_file,
+            force,
+        } => {
+            let done = recovery::generate_phrase(size, &out_file, force)?;
+            output::notes(&done, io)
+        }
+        KeyCommand::Derive {
+            mnemonic_file,
+            path,
+            signing_key_file,
+            verification_key_file,
+            force,
+        } => {
+            // The path first: a wrong one is said before the phrase is even read.
+            let path = DerivationPath::parse(&path)?;
+            let paths = PairPaths {
+                verification: &verification_key_file,
+                signing: &signing_key_file,
+            };
+            let (_, done) = recovery::derive_pair(&mnemonic_file, &path, paths, force)?;
+            output::notes(&done, io)
+        }
         KeyCommand::ConvertCardanoAddressKey {
             shelley_stake_key,
             signing_key_file,

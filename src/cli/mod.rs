@@ -126,7 +126,7 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::Node(c) => node::run(c, io),
         Command::StakePool(c) => stake_pool::run(c, era, matches, io),
         Command::StakeAddress(c) => stake_address::run(c, era, io),
-        Command::Key(c) => key::run(c),
+        Command::Key(c) => key::run(c, io),
         Command::TextView(c) => text_view::run(c, io),
         Command::Transaction(c) => transaction::run(c, io),
         Command::Kes(c) => kes::run(c, io),

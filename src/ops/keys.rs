@@ -100,7 +100,7 @@ pub fn generate_cold(
     Ok((vk, done))
 }
 
-fn write_pair(
+pub(super) fn write_pair(
     disk: &dyn Disk,
     vk: &VerificationKey,
     sk: &SigningKey,

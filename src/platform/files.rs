@@ -81,6 +81,8 @@ pub enum OutputKind {
     Calendar,
     /// An id, hash or address written by `key-hash`, `id`, `build`, `metadata-hash`.
     TextValue,
+    /// A BIP-39 recovery phrase (`key mnemonic-gen`): secret, and replaced only with `force`.
+    RecoveryPhrase,
     /// `text-view decode-cbor` output; `secret` when it decodes secret key material.
     Decoded {
         secret: bool,
@@ -92,6 +94,7 @@ impl OutputKind {
     pub fn is_secret(self) -> bool {
         match self {
             Self::Key(k) => k.is_signing(),
+            Self::RecoveryPhrase => true,
             Self::Decoded { secret } => secret,
             _ => false,
         }
@@ -99,7 +102,7 @@ impl OutputKind {
 
     /// Replacing one needs an explicit yes.
     fn needs_force(self) -> bool {
-        matches!(self, Self::Key(_) | Self::NewCounter)
+        matches!(self, Self::Key(_) | Self::NewCounter | Self::RecoveryPhrase)
     }
 
     /// The kind of existing file this output is the same as (decodings have no such kind).
@@ -117,6 +120,7 @@ impl OutputKind {
             Self::SignOffSheet => Holding::SignOffSheet,
             Self::Calendar => Holding::Calendar,
             Self::TextValue => Holding::TextValue,
+            Self::RecoveryPhrase => Holding::RecoveryPhrase,
             Self::Decoded { .. } => return None,
         })
     }

@@ -50,6 +50,12 @@ pub const PASSPHRASE: Input = Input {
     cap: 4 * KIB,
     what: "passphrase file",
 };
+/// A recovery phrase: 24 words of at most 8 letters fit in 216 bytes; the cap allows notes
+/// of spacing and line breaks, and says so plainly for anything larger.
+pub const RECOVERY_PHRASE: Input = Input {
+    cap: 4 * KIB,
+    what: "recovery phrase file",
+};
 /// Pool metadata: at most 512 bytes on chain; the cap leaves room to say so precisely.
 pub const METADATA: Input = Input {
     cap: 64 * KIB,

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use super::files::{FileError, OutputKind};
 use crate::core::describe::recognise::{classify, FileKind};
 use crate::core::encoding::envelope::{TextEnvelope, CERTIFICATE_TYPES};
+use crate::core::keys::mnemonic::RecoveryPhrase;
 use crate::core::keys::secret::SecretBytes;
-use crate::core::keys::KeyKind;
 
 /// Largest existing file we read to recognise it (real pool files are under 4 KiB).
 pub const RECOGNISE_LIMIT: u64 = 64 * 1024;
@@ -175,13 +175,14 @@ pub enum Holding {
     Calendar,
     TextValue,
     DecodedText,
+    RecoveryPhrase,
 }
 
 impl Holding {
     /// "a cold signing key", for messages.
     pub fn human(self) -> String {
         match self {
-            Self::File(FileKind::Key(k)) => format!("a {}", KeyKind::human(k)),
+            Self::File(FileKind::Key(k)) => crate::core::keys::with_article(k.human()),
             Self::File(FileKind::IssueCounter) => {
                 "an operational certificate issue counter".to_owned()
             }
@@ -199,12 +200,16 @@ impl Holding {
             Self::Calendar => "a calendar event".to_owned(),
             Self::TextValue => "an id, hash or address".to_owned(),
             Self::DecodedText => "decoded CBOR text".to_owned(),
+            Self::RecoveryPhrase => "a recovery phrase".to_owned(),
         }
     }
 
     /// Key material or a counter: what the "never without --force" rule protects.
     pub fn is_key_or_counter(self) -> bool {
-        matches!(self, Self::File(FileKind::Key(_) | FileKind::IssueCounter))
+        matches!(
+            self,
+            Self::File(FileKind::Key(_) | FileKind::IssueCounter) | Self::RecoveryPhrase
+        )
     }
 }
 
@@ -258,6 +263,10 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     }
     if trimmed.starts_with("BEGIN:VCALENDAR") {
         return Existing::Holds(Holding::Calendar);
+    }
+    // Only a whole, valid phrase: anything less is unknown, so never replaced at all.
+    if RecoveryPhrase::parse(trimmed).is_ok() {
+        return Existing::Holds(Holding::RecoveryPhrase);
     }
     if is_text_value(trimmed) {
         return Existing::Holds(Holding::TextValue);
@@ -327,6 +336,7 @@ pub fn same_kind(kind: OutputKind, holding: Holding) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::keys::KeyKind;
 
     #[test]
     fn decoded_text_and_values_are_recognised() {

@@ -26,6 +26,37 @@ pub enum KeyCommand {
     Encrypt(KeyCryptArgs),
     /// Decrypt an encrypted signing key (SPO Scripts' or ours) back to a plain key (ours).
     Decrypt(KeyCryptArgs),
+    /// Make a new BIP-39 recovery phrase (English words) and write it to a file readable only by you (ours)
+    #[command(name = "mnemonic-gen")]
+    MnemonicGen {
+        /// The number of words: 12, 15, 18, 21 or 24.
+        #[arg(long, value_name = "WORDS", value_parser = word_count)]
+        size: usize,
+        /// The output file; the phrase is never printed.
+        #[arg(long, value_name = "FILEPATH")]
+        out_file: PathBuf,
+        /// Replace an existing recovery phrase file (never done otherwise).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Derive a key pair from a recovery phrase on a CIP-1853 or CIP-1852 path (ours)
+    Derive {
+        /// Input filepath of the recovery phrase (12 to 24 BIP-39 English words).
+        #[arg(long, value_name = "FILEPATH")]
+        mnemonic_file: PathBuf,
+        /// Derivation path: 1853H/1815H/0H/<pool index>H (cold key), 1852H/1815H/0H/2/0 (stake) or 1852H/1815H/0H/0/<index> (payment).
+        #[arg(long, value_name = "PATH")]
+        path: String,
+        /// Output filepath of the extended signing key.
+        #[arg(long, value_name = "FILEPATH")]
+        signing_key_file: PathBuf,
+        /// Output filepath of the extended verification key.
+        #[arg(long, value_name = "FILEPATH")]
+        verification_key_file: PathBuf,
+        /// Replace existing key files of the same kinds (never done otherwise).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `key encrypt` / `key decrypt`: the key to read, the passphrase, the key to write.
@@ -43,6 +74,14 @@ pub struct KeyCryptArgs {
     /// Replace an existing key file of the same kind (never done otherwise).
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--size`: a word count BIP-39 allows.
+fn word_count(text: &str) -> Result<usize, String> {
+    text.parse::<usize>()
+        .ok()
+        .filter(|n| crate::core::keys::mnemonic::WORD_COUNTS.contains(n))
+        .ok_or_else(|| "a recovery phrase has 12, 15, 18, 21 or 24 words".to_owned())
 }
 
 #[derive(Debug, Subcommand)]

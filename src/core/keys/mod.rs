@@ -2,7 +2,9 @@
 //! payload sizes and bech32 prefixes, and the operations on them (derive, hash, sign).
 
 pub mod address;
+pub mod derive;
 pub mod encrypted;
+pub mod mnemonic;
 pub mod secret;
 
 use ed25519_dalek::Signer;
@@ -58,7 +60,7 @@ pub enum KeyError {
 }
 
 /// "a stake key", "an extended (BIP32) payment key".
-fn with_article(noun: &str) -> String {
+pub(crate) fn with_article(noun: &str) -> String {
     let vowel = noun
         .chars()
         .next()

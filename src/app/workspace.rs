@@ -9,6 +9,7 @@ use crate::core::describe::recognise::{classify, FileKind};
 use crate::core::kes::journal::JournalEntry;
 use crate::core::kes::opcert::{IssueCounter, OpCert};
 use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
+use crate::core::pool_folder::names::generation;
 use crate::platform::{journal_file, load, read};
 
 /// Names of the files the console writes.
@@ -152,11 +153,18 @@ impl Workspace {
             };
             ws.files.entry(role).or_default().push(path);
         }
-        // Prefer the standard name when a role has several files.
+        // Prefer the standard name when a role has several files, then the newest SPO
+        // Scripts generation (`NAME.kes-NNN.*`, `NAME.node-NNN.opcert`), as `status` does.
         for (role, list) in &mut ws.files {
-            if let Some(name) = role.standard_name() {
-                list.sort_by_key(|p| p.file_name().is_none_or(|n| n != name));
-            }
+            let standard = role.standard_name();
+            list.sort_by_key(|p| {
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                let name = name.unwrap_or_default();
+                (
+                    standard.is_none_or(|s| s != name),
+                    std::cmp::Reverse(generation(&name).map(|(_, n)| n)),
+                )
+            });
         }
         ws.load_parsed();
         match journal_file::read(dir) {

@@ -326,4 +326,24 @@ mod tests {
         assert_eq!(ws.files.len(), 3, "{:?}", ws.files);
         assert!(ws.cold_vkey.is_some());
     }
+
+    /// SPO Scripts' generations: the console uses the newest opcert and KES key, as `status`.
+    #[test]
+    fn the_newest_spo_scripts_generation_is_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let kes = vector("input/keys/kes_keys_LEGACY_2020/signing_key");
+        for g in ["000", "002", "001"] {
+            std::fs::copy(&kes, d.join(format!("pool.kes-{g}.skey"))).unwrap();
+        }
+        let ws = Workspace::scan(d).unwrap();
+        assert_eq!(
+            ws.all(Role::KesSkey),
+            &[
+                d.join("pool.kes-002.skey"),
+                d.join("pool.kes-001.skey"),
+                d.join("pool.kes-000.skey")
+            ]
+        );
+    }
 }

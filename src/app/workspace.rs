@@ -9,6 +9,7 @@ use crate::core::describe::recognise::{classify, FileKind};
 use crate::core::kes::journal::JournalEntry;
 use crate::core::kes::opcert::{IssueCounter, OpCert};
 use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
+use crate::core::pool_folder::names::generation;
 use crate::platform::{journal_file, load, read};
 
 /// Names of the files the console writes.
@@ -152,11 +153,18 @@ impl Workspace {
             };
             ws.files.entry(role).or_default().push(path);
         }
-        // Prefer the standard name when a role has several files.
+        // Prefer the standard name when a role has several files, then the newest SPO
+        // Scripts generation (`NAME.kes-NNN.*`, `NAME.node-NNN.opcert`), as `status` does.
         for (role, list) in &mut ws.files {
-            if let Some(name) = role.standard_name() {
-                list.sort_by_key(|p| p.file_name().is_none_or(|n| n != name));
-            }
+            let standard = role.standard_name();
+            list.sort_by_key(|p| {
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                let name = name.unwrap_or_default();
+                (
+                    standard.is_none_or(|s| s != name),
+                    std::cmp::Reverse(generation(&name).map(|(_, n)| n)),
+                )
+            });
         }
         ws.load_parsed();
         match journal_file::read(dir) {
@@ -317,5 +325,25 @@ mod tests {
         assert!(!ws.has(Role::VrfSkey));
         assert_eq!(ws.files.len(), 3, "{:?}", ws.files);
         assert!(ws.cold_vkey.is_some());
+    }
+
+    /// SPO Scripts' generations: the console uses the newest opcert and KES key, as `status`.
+    #[test]
+    fn the_newest_spo_scripts_generation_is_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let kes = vector("input/keys/kes_keys_LEGACY_2020/signing_key");
+        for g in ["000", "002", "001"] {
+            std::fs::copy(&kes, d.join(format!("pool.kes-{g}.skey"))).unwrap();
+        }
+        let ws = Workspace::scan(d).unwrap();
+        assert_eq!(
+            ws.all(Role::KesSkey),
+            &[
+                d.join("pool.kes-002.skey"),
+                d.join("pool.kes-001.skey"),
+                d.join("pool.kes-000.skey")
+            ]
+        );
     }
 }

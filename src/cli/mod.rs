@@ -11,6 +11,7 @@ mod key_encrypt;
 mod node;
 mod open;
 mod output;
+mod pool_status;
 mod review;
 mod stake_address;
 mod stake_pool;
@@ -133,6 +134,7 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::Inspect(a) => inspect::run(&a, io),
         Command::Review(a) => review::run(&a, io),
         Command::Plan(c) => review::plan(c, io),
+        Command::Status(a) => pool_status::run(&a, io),
         Command::Open { .. } => Ok(()),
     }
 }

@@ -15,6 +15,7 @@
 //! | [`transaction`] | transactions and key witnesses, assembling them, and the readable view of a body (`view`) |
 //! | [`describe`] | readable descriptions of every file kind, and recognising a file from its bytes |
 //! | [`message`] | quoting input into messages, escaping file text, and the last net that redacts secrets |
+//! | [`pool_folder`] | existing pool folders (cardano-cli, CNTools, SPO Scripts): which file plays which role, the current KES generation, what looks wrong |
 
 // No indexing or slicing that could panic: every byte here may come from an untrusted file.
 #![deny(clippy::indexing_slicing)]
@@ -26,5 +27,6 @@ pub mod encoding;
 pub mod kes;
 pub mod keys;
 pub mod message;
+pub mod pool_folder;
 pub mod review;
 pub mod transaction;

@@ -60,6 +60,9 @@ pub enum Command {
     /// Pool plans: the readable JSON document owners agree on (ours)
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// What an existing pool folder holds (cardano-cli, CNTools or SPO Scripts layout): pool
+    /// id, which file plays which role, the current opcert and KES key, warnings (ours)
+    Status(StatusArgs),
     /// Open the console on a pool folder (ours)
     Open {
         /// The pool folder.

@@ -152,3 +152,19 @@ pub enum PlanCommand {
         plan_file: PathBuf,
     },
 }
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The pool folder: cardano-cli style, CNTools' priv/pool/NAME, or SPO Scripts'.
+    #[arg(value_name = "FOLDER")]
+    pub folder: PathBuf,
+    /// The network's clock for the opcert's expiry: 1 (preprod) or 2 (preview). Default: mainnet.
+    #[arg(long, value_name = "NATURAL")]
+    pub testnet_magic: Option<u32>,
+    /// The time to report at, RFC 3339. Default: now.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub output_json: bool,
+}

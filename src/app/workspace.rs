@@ -12,20 +12,8 @@ use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
 use crate::core::pool_folder::names::generation;
 use crate::platform::{journal_file, load, read};
 
-/// Names of the files the console writes.
-pub mod names {
-    pub const COLD_VKEY: &str = "cold.vkey";
-    pub const COLD_SKEY: &str = "cold.skey";
-    pub const COUNTER: &str = "cold.counter";
-    pub const VRF_VKEY: &str = "vrf.vkey";
-    pub const VRF_SKEY: &str = "vrf.skey";
-    pub const KES_VKEY: &str = "kes.vkey";
-    pub const KES_SKEY: &str = "kes.skey";
-    pub const OPCERT: &str = "node.opcert";
-    pub const METADATA: &str = "poolMetaData.json";
-    pub const POOL_CERT: &str = "pool.cert";
-    pub const RETIRE_CERT: &str = "deregistration.cert";
-}
+/// The names the console writes (shared with the folder-layout recogniser in the core).
+pub use crate::core::pool_folder::names::standard as names;
 
 /// What a file in the workspace is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

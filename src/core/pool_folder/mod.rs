@@ -158,17 +158,7 @@ impl FolderLayout {
 fn layout_name(name: &str) -> bool {
     names::CNTOOLS_NAMES.contains(&name)
         || names::spo_pool_name(name).is_some()
-        || [
-            "cold.vkey",
-            "cold.skey",
-            "cold.counter",
-            "vrf.vkey",
-            "vrf.skey",
-            "kes.vkey",
-            "kes.skey",
-            "node.opcert",
-        ]
-        .contains(&name)
+        || names::standard::KEYS_AND_OPCERT.contains(&name)
 }
 
 /// Sorts the files by role; where generations exist, the newest opcert and the KES key of

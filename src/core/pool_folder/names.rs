@@ -22,6 +22,26 @@ impl Tool {
     }
 }
 
+/// The names the console and cardano-cli guides give each file (the console writes these).
+pub mod standard {
+    pub const COLD_VKEY: &str = "cold.vkey";
+    pub const COLD_SKEY: &str = "cold.skey";
+    pub const COUNTER: &str = "cold.counter";
+    pub const VRF_VKEY: &str = "vrf.vkey";
+    pub const VRF_SKEY: &str = "vrf.skey";
+    pub const KES_VKEY: &str = "kes.vkey";
+    pub const KES_SKEY: &str = "kes.skey";
+    pub const OPCERT: &str = "node.opcert";
+    pub const METADATA: &str = "poolMetaData.json";
+    pub const POOL_CERT: &str = "pool.cert";
+    pub const RETIRE_CERT: &str = "deregistration.cert";
+
+    /// The key, counter and opcert names among them.
+    pub const KEYS_AND_OPCERT: [&str; 8] = [
+        COLD_VKEY, COLD_SKEY, COUNTER, VRF_VKEY, VRF_SKEY, KES_VKEY, KES_SKEY, OPCERT,
+    ];
+}
+
 /// Names only CNTools writes in a pool folder.
 pub const CNTOOLS_NAMES: [&str; 6] = [
     "hot.skey",

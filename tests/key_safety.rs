@@ -51,6 +51,7 @@ impl Folder {
             counter: &self.counter,
             kes_period: 1031,
             out: &self.out,
+            unlock: load::Unlock::LOCKED,
         }
     }
 }

@@ -83,6 +83,7 @@ impl ConsoleApp {
                 counter: &counter_path,
                 kes_period,
                 out: &out,
+                unlock: load::Unlock::LOCKED,
             };
             let (cert, done) = opcert_ops::issue(&request, &period).map_err(|e| e.0)?;
             self.note(&done);

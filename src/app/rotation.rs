@@ -138,6 +138,7 @@ impl ConsoleApp {
             kes_verification_key: &kes_vk_path,
             kes_signing_key: &kes_sk_path,
             opcert: &opcert_path,
+            unlock: load::Unlock::LOCKED,
         };
         let result = opcert_ops::rotate(
             &rotation,

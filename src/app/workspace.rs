@@ -2,13 +2,13 @@
 //! laid out by cardano-cli guides, CNTools (`priv/pool/<name>/`) or SPO Scripts open as they are;
 //! files the console writes get the standard names below.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::core::describe::recognise::{classify, FileKind};
 use crate::core::kes::journal::JournalEntry;
 use crate::core::kes::opcert::{IssueCounter, OpCert};
-use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
+use crate::core::keys::{encrypted, AnyKey, KeyKind, VerificationKey};
 use crate::core::pool_folder::names::generation;
 use crate::platform::{journal_file, load, read};
 
@@ -120,6 +120,8 @@ pub struct Workspace {
     pub problems: Vec<String>,
     /// Past rotations, oldest first (`rotation-journal.jsonl`).
     pub journal: Vec<JournalEntry>,
+    /// Key files encrypted with a passphrase (SPO Scripts' `encrHex`), told by their type.
+    pub encrypted: BTreeSet<PathBuf>,
 }
 
 impl Workspace {
@@ -136,9 +138,16 @@ impl Workspace {
             let Ok(bytes) = read::read_regular(&path, read::POOL_FILE) else {
                 continue;
             };
-            let Some(role) = classify(bytes.expose()).and_then(Role::of) else {
+            let sealed = encrypted::kind_of(bytes.expose());
+            let kind = sealed
+                .map(FileKind::Key)
+                .or_else(|| classify(bytes.expose()));
+            let Some(role) = kind.and_then(Role::of) else {
                 continue;
             };
+            if sealed.is_some() {
+                ws.encrypted.insert(path.clone());
+            }
             ws.files.entry(role).or_default().push(path);
         }
         // Prefer the standard name when a role has several files, then the newest SPO
@@ -236,6 +245,11 @@ impl Workspace {
 
     pub fn all(&self, role: Role) -> &[PathBuf] {
         self.files.get(&role).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when this key file is encrypted with a passphrase.
+    pub fn is_encrypted(&self, path: &Path) -> bool {
+        self.encrypted.contains(path)
     }
 
     pub fn has(&self, role: Role) -> bool {

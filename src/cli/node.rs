@@ -8,6 +8,7 @@ use crate::core::keys::{accept, KeyKind};
 use crate::ops::keys::{self as key_ops, PairKind, PairPaths};
 use crate::ops::opcert::{self as opcert_ops, IssueRequest, PeriodCheck};
 use crate::platform::clock::{Clock, SystemClock};
+use crate::platform::load;
 
 pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
     match cmd {
@@ -122,6 +123,7 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
                 counter: &operational_certificate_issue_counter_file,
                 kes_period,
                 out: &out_file,
+                unlock: load::Unlock::LOCKED,
             };
             let (_, done) = opcert_ops::issue(&request, &period)?;
             output::notes(&done, io)

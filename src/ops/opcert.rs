@@ -52,6 +52,8 @@ pub struct IssueRequest<'a> {
     pub counter: &'a Path,
     pub kes_period: u64,
     pub out: &'a Path,
+    /// The cold key's passphrase, when it is encrypted.
+    pub unlock: load::Unlock<'a>,
 }
 
 /// Issues an opcert as `node issue-op-cert` does: checks the counter against the cold key,
@@ -91,7 +93,11 @@ fn in_session<T>(
 
 /// The issue itself, inside the session that holds the folder locks.
 fn issue_in(session: &Session<'_>, req: &IssueRequest<'_>) -> OpResult<OpCert> {
-    let cold = load::signing_key(req.cold_signing_key, accept::OPCERT_COLD_SIGNING)?;
+    let cold = load::signing_key_unlocked(
+        req.cold_signing_key,
+        accept::OPCERT_COLD_SIGNING,
+        req.unlock,
+    )?;
     let counter = load::counter(req.counter)?;
     let issued = opcert::issue(&cold, &counter, req.kes_vkey, req.kes_period).map_err(|e| {
         let file = match e {
@@ -128,6 +134,8 @@ pub struct RotationPaths<'a> {
     pub kes_verification_key: &'a Path,
     pub kes_signing_key: &'a Path,
     pub opcert: &'a Path,
+    /// The cold key's passphrase, when it is encrypted.
+    pub unlock: load::Unlock<'a>,
 }
 
 /// A new KES key pair, the counter set to `issue_number`, and an opcert with that number, all
@@ -170,7 +178,11 @@ fn rotate_in(
     issue_number: u64,
     kes_period: u64,
 ) -> OpResult<(VerificationKey, OpCert)> {
-    let cold: SigningKey = load::signing_key(paths.cold_signing_key, accept::OPCERT_COLD_SIGNING)?;
+    let cold: SigningKey = load::signing_key_unlocked(
+        paths.cold_signing_key,
+        accept::OPCERT_COLD_SIGNING,
+        paths.unlock,
+    )?;
     let cold_vkey = cold.verification_key()?.public_key();
     let counter_exists = paths.counter.exists();
     if counter_exists {

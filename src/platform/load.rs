@@ -8,6 +8,7 @@ use super::read::{self, Input};
 use crate::core::certificate::{Certificate, PoolParams};
 use crate::core::encoding::envelope::TextEnvelope;
 use crate::core::kes::opcert::IssueCounter;
+use crate::core::keys::encrypted::{self, EncryptedEnvelope, Passphrase};
 use crate::core::keys::secret::SecretBytes;
 use crate::core::keys::{AnyKey, KeyKind, SigningKey, VerificationKey};
 use crate::core::message::quote::escape_path;
@@ -20,10 +21,51 @@ fn named(path: &Path, e: impl std::fmt::Display) -> String {
     format!("{}: {e}", escape_path(&path.display().to_string()))
 }
 
-/// A key file: a text envelope or a bare bech32 string.
+/// Where the passphrase of an encrypted key comes from: the command line's `--passphrase-file`
+/// or terminal prompt, the console's passphrase dialog. Asked only when the file is encrypted,
+/// with the file's path; its error is the whole message (it names the file).
+#[derive(Clone, Copy)]
+pub struct Unlock<'a>(pub &'a dyn Fn(&Path) -> Result<Passphrase, String>);
+
+impl Unlock<'static> {
+    /// No passphrase at hand: an encrypted key is refused with a message saying what to do.
+    pub const LOCKED: Unlock<'static> = Unlock(&locked);
+}
+
+impl std::fmt::Debug for Unlock<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Unlock")
+    }
+}
+
+fn locked(path: &Path) -> Result<Passphrase, String> {
+    Err(named(path, ENCRYPTED_NO_PASSPHRASE))
+}
+
+/// What [`Unlock::LOCKED`] says.
+pub const ENCRYPTED_NO_PASSPHRASE: &str = "is encrypted with a passphrase; give the passphrase (--passphrase-file FILE), or decrypt the key first with `pool-console key decrypt`";
+
+/// A key file: a text envelope or a bare bech32 string. An encrypted key is refused.
 pub fn key(path: &Path) -> Result<AnyKey, String> {
+    key_unlocked(path, Unlock::LOCKED)
+}
+
+/// A key file, plain or encrypted (SPO Scripts' `encrHex` envelope); the passphrase is asked
+/// of `unlock` only for an encrypted one. The decrypted key lives in wiped buffers only.
+pub fn key_unlocked(path: &Path, unlock: Unlock<'_>) -> Result<AnyKey, String> {
     let bytes = capped(path, read::KEY)?;
-    AnyKey::from_file_contents(bytes.expose()).map_err(|e| named(path, e))
+    if !encrypted::is_encrypted(bytes.expose()) {
+        return AnyKey::from_file_contents(bytes.expose()).map_err(|e| named(path, e));
+    }
+    let sealed = EncryptedEnvelope::parse(bytes.expose()).map_err(|e| named(path, e))?;
+    let passphrase = (unlock.0)(path)?;
+    let plain = sealed.decrypt(&passphrase).map_err(|e| named(path, e))?;
+    AnyKey::from_envelope(&plain).map_err(|e| named(path, e))
+}
+
+/// True when the file holds an encrypted key envelope (read, never decrypted).
+pub fn is_encrypted_key(path: &Path) -> bool {
+    capped(path, read::KEY).is_ok_and(|b| encrypted::is_encrypted(b.expose()))
 }
 
 /// A verification key of one of the accepted kinds (derived when a signing key is given).
@@ -33,9 +75,18 @@ pub fn verification_key(path: &Path, accepted: &[KeyKind]) -> Result<Verificatio
         .map_err(|e| named(path, e))
 }
 
-/// A signing key of one of the accepted kinds.
+/// A signing key of one of the accepted kinds; an encrypted one is refused.
 pub fn signing_key(path: &Path, accepted: &[KeyKind]) -> Result<SigningKey, String> {
-    key(path)?
+    signing_key_unlocked(path, accepted, Unlock::LOCKED)
+}
+
+/// A signing key of one of the accepted kinds, plain or encrypted.
+pub fn signing_key_unlocked(
+    path: &Path,
+    accepted: &[KeyKind],
+    unlock: Unlock<'_>,
+) -> Result<SigningKey, String> {
+    key_unlocked(path, unlock)?
         .into_signing(accepted)
         .map_err(|e| named(path, e))
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::describe::recognise::{classify, FileKind};
-use crate::core::keys::KeyKind;
+use crate::core::keys::encrypted;
 use crate::core::message::quote;
 use crate::core::pool_folder::Seen;
 use crate::platform::read;
@@ -33,7 +33,7 @@ pub fn scan(dir: &Path) -> Result<Vec<(PathBuf, Seen)>, String> {
             continue;
         };
         let (kind, encrypted) = match read::read_regular(&path, read::POOL_FILE) {
-            Ok(bytes) => match encrypted_kind(bytes.expose()) {
+            Ok(bytes) => match encrypted::kind_of(bytes.expose()) {
                 Some(kind) => (Some(FileKind::Key(kind)), true),
                 None => (classify(bytes.expose()), false),
             },
@@ -56,30 +56,20 @@ pub fn scan(dir: &Path) -> Result<Vec<(PathBuf, Seen)>, String> {
     Ok(seen)
 }
 
-/// The key kind of an encrypted envelope: JSON with a key `type` and `encrHex` in place of
-/// `cborHex` (SPO Scripts' format).
-fn encrypted_kind(bytes: &[u8]) -> Option<KeyKind> {
-    if bytes.trim_ascii().first() != Some(&b'{') {
-        return None;
-    }
-    let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-    v.get("encrHex")?.as_str()?;
-    KeyKind::from_type_name(v.get("type")?.as_str()?)
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::core::keys::KeyKind;
 
     #[test]
     fn encrypted_envelopes_are_told_by_type_and_encr_hex() {
         // The shape of ../shared/vectors/third-party/spo-scripts-encrypted/node.encrypted.skey.
         let spo = br#"{"type": "StakePoolSigningKey_ed25519", "description": "Encrypted Stake Pool Operator Signing Key", "encrHex": "8c0d04"}"#;
-        assert_eq!(encrypted_kind(spo), Some(KeyKind::ColdSigning));
+        assert_eq!(encrypted::kind_of(spo), Some(KeyKind::ColdSigning));
         let plain = br#"{"type": "StakePoolSigningKey_ed25519", "cborHex": "5820"}"#;
-        assert_eq!(encrypted_kind(plain), None);
+        assert_eq!(encrypted::kind_of(plain), None);
         let unknown = br#"{"type": "Something", "encrHex": "8c0d04"}"#;
-        assert_eq!(encrypted_kind(unknown), None);
+        assert_eq!(encrypted::kind_of(unknown), None);
     }
 }

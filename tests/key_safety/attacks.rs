@@ -68,6 +68,7 @@ fn a_counter_in_another_folder_is_one_transaction_with_its_opcert() {
             counter: &counter,
             kes_period: 1031,
             out,
+            unlock: load::Unlock::LOCKED,
         };
         let disk = FaultyDisk::crashing_at(step);
         let crashed = opcert_ops::issue_on(&disk, &request(&first), &PeriodCheck::Any);
@@ -118,6 +119,7 @@ fn a_folder_moved_after_a_crash_still_recovers() {
             counter: &n,
             kes_period: 1031,
             out: &o,
+            unlock: load::Unlock::LOCKED,
         };
         let _ = opcert_ops::issue_on(&FaultyDisk::crashing_at(step), &r, &PeriodCheck::Any);
         if decided(probe.path()) {
@@ -137,6 +139,7 @@ fn a_folder_moved_after_a_crash_still_recovers() {
         counter: &n,
         kes_period: 1031,
         out: &o,
+        unlock: load::Unlock::LOCKED,
     };
     let _ = opcert_ops::issue_on(&FaultyDisk::crashing_at(step), &r, &PeriodCheck::Any);
     let after = root.path().join("moved");

@@ -95,6 +95,7 @@ fn a_rotation_survives_a_crash_at_every_step() {
             kes_verification_key: &kv,
             kes_signing_key: &ks,
             opcert: &oc,
+            unlock: load::Unlock::LOCKED,
         };
         let disk = FaultyDisk::crashing_at(step);
         let result = opcert_ops::rotate_on(&disk, &paths, 6, 1031, &PeriodCheck::Any);

@@ -95,6 +95,12 @@ pub fn is_encrypted(contents: &[u8]) -> bool {
     serde_json::from_slice::<RawEncrypted>(contents.trim_ascii()).is_ok()
 }
 
+/// The key kind an encrypted envelope holds, told by its `type` without decrypting it.
+pub fn kind_of(contents: &[u8]) -> Option<crate::core::keys::KeyKind> {
+    let raw: RawEncrypted = serde_json::from_slice(contents.trim_ascii()).ok()?;
+    crate::core::keys::KeyKind::from_type_name(&raw.type_name)
+}
+
 impl EncryptedEnvelope {
     pub fn parse(contents: &[u8]) -> Result<Self, EncryptedError> {
         let raw: RawEncrypted = serde_json::from_slice(contents.trim_ascii()).map_err(|e| {

@@ -245,6 +245,10 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     if let Some(kind) = classify(bytes) {
         return Existing::Holds(Holding::File(kind));
     }
+    // An encrypted key is that key: replaced only by the same kind, plain or encrypted.
+    if let Some(kind) = crate::core::keys::encrypted::kind_of(bytes) {
+        return Existing::Holds(Holding::File(FileKind::Key(kind)));
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Existing::Unknown;
     };
@@ -366,5 +370,17 @@ mod tests {
             OutputKind::Certificate,
             Holding::File(FileKind::PoolRegistration)
         ));
+    }
+
+    #[test]
+    fn an_encrypted_key_is_its_own_kind() {
+        // The shape of ../shared/vectors/third-party/spo-scripts-encrypted/node.encrypted.skey.
+        let sealed = br#"{"type": "StakePoolSigningKey_ed25519", "description": "Encrypted Stake Pool Operator Signing Key", "encrHex": "8c0d04"}"#;
+        let held = recognise(sealed);
+        let cold = Holding::File(FileKind::Key(KeyKind::ColdSigning));
+        assert_eq!(held, Existing::Holds(cold));
+        assert!(!same_kind(OutputKind::Key(KeyKind::KesSigning), cold));
+        let unknown_type = br#"{"type": "Something", "encrHex": "8c0d04"}"#;
+        assert_eq!(recognise(unknown_type), Existing::Unknown);
     }
 }

@@ -422,7 +422,28 @@ fn missing_folder_file_and_empty_folder_are_refused() {
         &["status", "priv/pool/mypool/cold.vkey"],
         "priv/pool/mypool/cold.vkey: this is a file, not a folder; give the folder that holds the pool's keys",
     );
-    for empty in ["empty", "notes", "priv"] {
+    for (root_of_pools, below) in [
+        ("priv", "priv/pool/mypool"),
+        ("priv/pool", "priv/pool/mypool"),
+    ] {
+        refused(
+            root,
+            &["status", root_of_pools],
+            &format!("{root_of_pools}: no pool files here, but {below} holds a pool; give that folder (pool-console status {below})"),
+        );
+    }
+    std::fs::create_dir_all(d.path().join("priv/pool/second")).unwrap();
+    std::fs::copy(
+        p.join("cold.vkey"),
+        d.path().join("priv/pool/second/cold.vkey"),
+    )
+    .unwrap();
+    refused(
+        root,
+        &["status", "priv"],
+        "priv: no pool files here, but these folders hold pools: priv/pool/mypool, priv/pool/second; give one of them",
+    );
+    for empty in ["empty", "notes"] {
         refused(
             root,
             &["status", empty],

@@ -49,11 +49,46 @@ pub fn scan(dir: &Path) -> Result<Vec<(PathBuf, Seen)>, String> {
         ));
     }
     if !seen.iter().any(|(_, s)| s.kind.is_some()) {
-        return Err(format!(
-            "{shown}: no pool files here (no keys, issue counter or operational certificate); is it the right folder?"
-        ));
+        return Err(match pool_folders_below(dir).as_slice() {
+            [] => format!(
+                "{shown}: no pool files here (no keys, issue counter or operational certificate); is it the right folder?"
+            ),
+            [one] => format!(
+                "{shown}: no pool files here, but {one} holds a pool; give that folder (pool-console status {one})"
+            ),
+            many => format!(
+                "{shown}: no pool files here, but these folders hold pools: {}; give one of them",
+                many.join(", ")
+            ),
+        });
     }
     Ok(seen)
+}
+
+/// Pool folders one or two levels down, as a CNTools `priv` folder (`pool/NAME/`) or a folder
+/// of pools holds them; shown as typed, escaped, sorted.
+fn pool_folders_below(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for parent in [dir.to_path_buf(), dir.join("pool"), dir.join("priv/pool")] {
+        for sub in read::sub_folders(&parent) {
+            if holds_pool_files(&sub) {
+                found.push(quote::escape_path(&sub.display().to_string()));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn holds_pool_files(dir: &Path) -> bool {
+    read::regular_files(dir).is_ok_and(|files| {
+        files.iter().any(|p| {
+            read::read_regular(p, read::POOL_FILE).is_ok_and(|b| {
+                encrypted::kind_of(b.expose()).is_some() || classify(b.expose()).is_some()
+            })
+        })
+    })
 }
 
 #[cfg(test)]

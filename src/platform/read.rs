@@ -226,6 +226,21 @@ pub fn regular_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// The folders directly inside `dir` (not following symlinks), sorted; none when it cannot be
+/// read.
+pub fn sub_folders(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    folders.sort();
+    folders
+}
+
 /// What a path is, from its metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {

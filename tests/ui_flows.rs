@@ -270,6 +270,25 @@ fn folders_of_other_tools_are_recognised_by_content() {
 }
 
 #[test]
+fn a_folder_of_pools_points_at_the_pool_inside() {
+    let dir = TempDir::new().unwrap();
+    let pool = dir.path().join("priv/pool/mypool");
+    std::fs::create_dir_all(&pool).unwrap();
+    cntools_like_pool(&pool);
+    let priv_dir = dir.path().join("priv");
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(&priv_dir);
+    let mut h = harness(a);
+    h.run_steps(2);
+    let note = format!(
+        "Opened {0}: no pool files here, but {0}/pool/mypool holds a pool; open that folder instead",
+        priv_dir.display()
+    );
+    assert_eq!(h.state().status.as_ref().unwrap().text, note);
+    assert!(shows(&h, &note));
+}
+
+#[test]
 fn kes_countdown_for_a_fixed_clock() {
     let dir = TempDir::new().unwrap();
     cntools_like_pool(dir.path());

@@ -103,6 +103,7 @@ impl ConsoleApp {
                         "Opened {}, but it is not safe to use yet: {e}",
                         dir.display()
                     )),
+                    None if found == 0 => self.say(empty_folder_note(dir)),
                     None => self.say(format!(
                         "Opened {} ({found} pool files recognised)",
                         dir.display()
@@ -234,5 +235,18 @@ impl ConsoleApp {
 
     pub fn pick_and_inspect(&mut self) {
         self.pick(PickKind::File, "Choose a file to inspect", PickFor::Inspect);
+    }
+}
+
+/// An empty folder may be a folder of pools (CNTools' `priv`): point at them.
+fn empty_folder_note(dir: &Path) -> String {
+    let shown = dir.display();
+    match crate::platform::pool_folder_scan::pool_folders_below(dir).as_slice() {
+        [] => format!("Opened {shown}: no pool files yet"),
+        [one] => format!("Opened {shown}: no pool files here, but {one} holds a pool; open that folder instead"),
+        many => format!(
+            "Opened {shown}: no pool files here, but these folders hold pools: {}; open one of them instead",
+            many.join(", ")
+        ),
     }
 }

@@ -67,7 +67,7 @@ pub fn scan(dir: &Path) -> Result<Vec<(PathBuf, Seen)>, String> {
 
 /// Pool folders one or two levels down, as a CNTools `priv` folder (`pool/NAME/`) or a folder
 /// of pools holds them; shown as typed, escaped, sorted.
-fn pool_folders_below(dir: &Path) -> Vec<String> {
+pub fn pool_folders_below(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
     for parent in [dir.to_path_buf(), dir.join("pool"), dir.join("priv/pool")] {
         for sub in read::sub_folders(&parent) {

@@ -71,6 +71,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     let mut act = None;
     egui::Modal::new(Id::unique("recovery-phrase")).show(ui.ctx(), |ui| {
         ui.set_max_width(640.0);
+        ui.set_min_width(560.0);
         let title = if d.step == Step::Restore {
             "Restore cold keys from a recovery phrase"
         } else {

@@ -14,6 +14,7 @@ impl Pending {
         matches!(
             self,
             Self::ReplaceColdKeys
+                | Self::ReplaceColdKeysFromPhrase
                 | Self::ReplaceVrfKeys
                 | Self::ReplaceKesKeys
                 | Self::ReplaceStakeKeys(_)
@@ -47,8 +48,14 @@ impl ConsoleApp {
     /// Runs the action the person confirmed.
     pub fn confirmed(&mut self) {
         let Some(c) = self.confirm.take() else { return };
-        match c.action {
+        self.run(c.action);
+    }
+
+    /// Does what `action` names (confirmed, or nothing to confirm).
+    fn run(&mut self, action: Pending) {
+        match action {
             Pending::ReplaceColdKeys => self.write_cold_keys(),
+            Pending::ReplaceColdKeysFromPhrase => self.write_phrase_cold_keys(),
             Pending::ReplaceVrfKeys => self.write_pair(PairKind::Vrf, true),
             Pending::ReplaceKesKeys => self.write_pair(PairKind::Kes, true),
             Pending::ReplaceStakeKeys(name) => self.write_stake_keys(&name, true),
@@ -60,6 +67,12 @@ impl ConsoleApp {
     }
 
     pub fn generate_cold_keys(&mut self) {
+        self.write_or_ask_cold(Pending::ReplaceColdKeys);
+    }
+
+    /// Writes new cold keys at once when the folder has none; otherwise asks first, naming
+    /// what is lost, and `action` writes them once confirmed.
+    pub(super) fn write_or_ask_cold(&mut self, action: Pending) {
         let Some(dir) = self.workspace_dir() else {
             return;
         };
@@ -69,7 +82,7 @@ impl ConsoleApp {
             .map(str::to_owned)
             .collect();
         if existing.is_empty() {
-            self.write_cold_keys();
+            self.run(action);
         } else {
             self.ask(
                 "Replace the cold keys?",
@@ -79,7 +92,7 @@ impl ConsoleApp {
                     dir.display()
                 ),
                 "Replace cold keys",
-                Pending::ReplaceColdKeys,
+                action,
             );
         }
     }
@@ -88,11 +101,7 @@ impl ConsoleApp {
         let Some(dir) = self.workspace_dir() else {
             return;
         };
-        let (vp, sp, cp) = (
-            dir.join(names::COLD_VKEY),
-            dir.join(names::COLD_SKEY),
-            dir.join(names::COUNTER),
-        );
+        let [vp, sp, cp] = cold_files(&dir);
         let paths = PairPaths {
             verification: &vp,
             signing: &sp,
@@ -224,6 +233,11 @@ impl ConsoleApp {
             Err(e) => self.fail(e),
         }
     }
+}
+
+/// cold.vkey, cold.skey and cold.counter in `dir`.
+pub(super) fn cold_files(dir: &std::path::Path) -> [std::path::PathBuf; 3] {
+    [names::COLD_VKEY, names::COLD_SKEY, names::COUNTER].map(|n| dir.join(n))
 }
 
 /// The standard file names of a VRF or KES pair, and what the person calls it.

@@ -12,6 +12,7 @@ pub mod pick;
 pub mod picker;
 pub mod plan_io;
 pub mod pool_drafts;
+pub mod recovery_actions;
 pub mod registration;
 mod registration_actions;
 pub mod registration_feedback;
@@ -111,6 +112,8 @@ pub struct Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     ReplaceColdKeys,
+    /// Replace the cold keys with the ones the recovery-phrase dialog derives.
+    ReplaceColdKeysFromPhrase,
     ReplaceVrfKeys,
     ReplaceKesKeys,
     ReplaceStakeKeys(String),
@@ -205,6 +208,8 @@ pub struct ConsoleApp {
     pub sign: sign::SignDesk,
     /// The console's own file picker, when open, and what the desktop's dialogs did.
     pub picking: pick::Picking,
+    /// The recovery-phrase dialog, when open; its phrase is wiped when it closes.
+    pub recovery: Option<recovery_actions::PhraseDialog>,
 }
 
 /// Everything a registration check depends on.
@@ -242,6 +247,7 @@ impl ConsoleApp {
             review: review::ReviewDesk::default(),
             sign: sign::SignDesk::default(),
             picking: pick::Picking::default(),
+            recovery: None,
         }
     }
 

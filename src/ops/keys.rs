@@ -85,6 +85,19 @@ pub fn generate_cold(
 ) -> OpResult<(VerificationKey, Done)> {
     let seed = entropy::seed32()?;
     let (sk, vk) = generate::ed25519(KeyKind::ColdSigning, &seed)?;
+    let done = write_cold(&vk, &sk, paths, counter, format, force)?;
+    Ok((vk, done))
+}
+
+/// Writes a cold key pair with a new issue counter (issue number 0) for it, as one step.
+pub(super) fn write_cold(
+    vk: &VerificationKey,
+    sk: &SigningKey,
+    paths: PairPaths<'_>,
+    counter: &Path,
+    format: KeyFormat,
+    force: bool,
+) -> OpResult<Done> {
     let counter_bytes = IssueCounter {
         next_issue_number: 0,
         cold_vkey: vk.public_key(),
@@ -96,8 +109,7 @@ pub fn generate_cold(
         bytes: counter_bytes.expose(),
         kind: OutputKind::NewCounter,
     };
-    let done = write_pair(&OsDisk, &vk, &sk, paths, format, force, Some(companion))?;
-    Ok((vk, done))
+    write_pair(&OsDisk, vk, sk, paths, format, force, Some(companion))
 }
 
 pub(super) fn write_pair(

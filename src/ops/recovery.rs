@@ -1,9 +1,10 @@
 //! Recovery phrases: a new phrase from OS entropy written to a 0600 file, and key pairs
-//! derived from a phrase file. The phrase is never shown; a bad one writes nothing.
+//! derived from a phrase file or from a phrase the console holds. The phrase is never shown;
+//! a bad one writes nothing.
 
 use std::path::Path;
 
-use super::keys::{write_pair, KeyFormat, PairPaths};
+use super::keys::{write_cold, write_pair, KeyFormat, PairPaths};
 use super::{Done, OpError, OpResult};
 use crate::core::keys::derive::{self, DerivationPath};
 use crate::core::keys::mnemonic::RecoveryPhrase;
@@ -69,5 +70,24 @@ pub fn derive_pair(
         force,
         None,
     )?;
+    Ok((vk, done))
+}
+
+/// The CIP-1853 path of the cold key of pool `index`: 1853H/1815H/0H/<index>H.
+pub fn cold_path(index: u32) -> OpResult<DerivationPath> {
+    DerivationPath::parse(&format!("1853H/1815H/0H/{index}H")).map_err(|e| OpError(e.to_string()))
+}
+
+/// Derives pool `index`'s cold key from `phrase` and writes cold.skey and cold.vkey (the
+/// extended envelopes `key derive` writes) with a new issue counter at 0, as one step.
+pub fn derive_cold(
+    phrase: &RecoveryPhrase,
+    index: u32,
+    paths: PairPaths<'_>,
+    counter: &Path,
+    force: bool,
+) -> OpResult<(VerificationKey, Done)> {
+    let (sk, vk) = derive::key_pair(phrase, &cold_path(index)?)?;
+    let done = write_cold(&vk, &sk, paths, counter, KeyFormat::TextEnvelope, force)?;
     Ok((vk, done))
 }

@@ -68,7 +68,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 
 /// The confirming button: red with a warning sign when something is lost, blue otherwise;
 /// white text on both.
-fn primary(label: &str, destructive: bool) -> egui::Button<'static> {
+pub(super) fn primary(label: &str, destructive: bool) -> egui::Button<'static> {
     let (text, fill) = if destructive {
         (format!("⚠ {label}"), theme::DANGER_FILL)
     } else {

@@ -106,6 +106,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 "Generate KES keys",
             );
         });
+        super::recovery_phrase::buttons(app, ui);
     });
     if cold {
         app.generate_cold_keys();

@@ -11,6 +11,7 @@ mod nodes;
 mod opcert;
 mod picker;
 mod pool;
+mod recovery_phrase;
 mod registration;
 mod registration_preview;
 mod registration_rows;
@@ -74,8 +75,8 @@ impl ConsoleApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        // A picker or a confirmation is open: its own keys only.
-        if self.picking.open.is_some() || self.confirm.is_some() {
+        // A picker, a confirmation or the recovery phrase is open: its own keys only.
+        if self.picking.open.is_some() || self.confirm.is_some() || self.recovery.is_some() {
             return;
         }
         if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)))
@@ -284,6 +285,7 @@ impl ConsoleApp {
                 widgets::cli_equivalent(ui, &self.tab_command());
             });
         });
+        recovery_phrase::show(self, ui);
         confirm::show(self, ui);
         picker::show(self, ui);
         // Calm when idle: the tab is drawn again when what it shows next changes by the clock

@@ -24,10 +24,11 @@ pub fn verification_key_file(
     accepted: &[KeyKind],
 ) -> Result<VerificationKey, CliError> {
     // The public key needs no passphrase: the verification key file is the one to give.
-    if load::is_encrypted_key(path) {
-        return Err(CliError::file(path, ENCRYPTED_FOR_VERIFICATION));
-    }
-    load::verification_key(path, accepted).map_err(CliError::new)
+    let vkey_instead = |key: &Path| Err(CliError::file(key, ENCRYPTED_FOR_VERIFICATION).message);
+    load::key_unlocked(path, load::Unlock(&vkey_instead))
+        .map_err(CliError::new)?
+        .into_verification(accepted)
+        .map_err(|e| CliError::file(path, e))
 }
 
 /// Reads a signing key file, plain or encrypted (the passphrase asked only for an encrypted one).

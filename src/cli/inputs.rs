@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use super::args::{BuildCredentialArg, DrepArg, PoolKeyArg, PoolTargetArg, StakeCredentialArg};
+use super::args::{
+    BuildCredentialArg, DrepArg, PassphraseArg, PoolKeyArg, PoolTargetArg, StakeCredentialArg,
+};
 use super::CliError;
 use crate::core::certificate::Drep;
 use crate::core::encoding::bech32;
@@ -13,16 +15,30 @@ use crate::core::keys::{self, accept, KeyKind, SigningKey, VerificationKey};
 use crate::core::message::quote;
 use crate::platform::{files, load};
 
-/// Reads a key file (text envelope or bech32 text).
+/// What an encrypted signing key given where a verification key is read gets.
+pub const ENCRYPTED_FOR_VERIFICATION: &str = "is an encrypted signing key; give its verification key file here instead (no passphrase is needed for a public key)";
+
+/// Reads a key file (text envelope or bech32 text); a signing key gives its verification key.
 pub fn verification_key_file(
     path: &Path,
     accepted: &[KeyKind],
 ) -> Result<VerificationKey, CliError> {
-    load::verification_key(path, accepted).map_err(CliError::new)
+    // The public key needs no passphrase: the verification key file is the one to give.
+    let vkey_instead = |key: &Path| Err(CliError::file(key, ENCRYPTED_FOR_VERIFICATION).message);
+    load::key_unlocked(path, load::Unlock(&vkey_instead))
+        .map_err(CliError::new)?
+        .into_verification(accepted)
+        .map_err(|e| CliError::file(path, e))
 }
 
-pub fn signing_key_file(path: &Path, accepted: &[KeyKind]) -> Result<SigningKey, CliError> {
-    load::signing_key(path, accepted).map_err(CliError::new)
+/// Reads a signing key file, plain or encrypted (the passphrase asked only for an encrypted one).
+pub fn signing_key_file(
+    path: &Path,
+    accepted: &[KeyKind],
+    passphrase: &PassphraseArg,
+) -> Result<SigningKey, CliError> {
+    let ask = |key: &Path| passphrase.ask(key);
+    load::signing_key_unlocked(path, accepted, load::Unlock(&ask)).map_err(CliError::new)
 }
 
 /// A verification key from a string flag (bech32 or hex).

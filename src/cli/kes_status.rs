@@ -32,11 +32,14 @@ pub fn check(a: KesCheckArgs, io: &mut Streams<'_>) -> CliResult {
     let now = time_arg(a.at.as_deref())?;
     let env = load::envelope(&a.op_cert_file).map_err(CliError::new)?;
     let cert = OpCert::from_envelope(&env).map_err(|e| CliError::file(&a.op_cert_file, e))?;
-    let kes = load::signing_key(&a.kes_signing_key_file, accept::KES_SIGNING)
-        .map_err(CliError::new)?
-        .verification_key()
-        .map_err(|e| CliError::file(&a.kes_signing_key_file, e))?
-        .public_key();
+    let kes = super::inputs::signing_key_file(
+        &a.kes_signing_key_file,
+        accept::KES_SIGNING,
+        &a.passphrase,
+    )?
+    .verification_key()
+    .map_err(|e| CliError::file(&a.kes_signing_key_file, e))?
+    .public_key();
     let cold = load::verification_key(
         &a.cold_verification_key_file,
         accept::OPCERT_COLD_VERIFICATION,

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::args::KeyCryptArgs;
 use super::{CliError, CliResult};
 use crate::core::encoding::envelope::TextEnvelope;
-use crate::core::keys::encrypted::{self, EncryptedEnvelope, Passphrase};
+use crate::core::keys::encrypted::{self, EncryptedEnvelope};
 use crate::core::keys::{AnyKey, KeyKind};
 use crate::platform::files::{self, OutputKind};
 use crate::platform::{entropy, read};
@@ -23,7 +23,7 @@ pub fn encrypt(args: &KeyCryptArgs) -> CliResult {
     }
     let plain = TextEnvelope::parse(contents.expose()).map_err(|e| CliError::file(key_file, e))?;
     let kind = signing_kind(&plain, key_file)?;
-    let passphrase = passphrase(&args.passphrase_file)?;
+    let passphrase = super::passphrase::from_file(&args.passphrase_file)?;
     let seed = entropy::seed32().map_err(CliError::new)?;
     let sealed = EncryptedEnvelope::encrypt(&plain, &passphrase, *seed)
         .map_err(|e| CliError::file(key_file, e))?;
@@ -43,7 +43,7 @@ pub fn decrypt(args: &KeyCryptArgs) -> CliResult {
     }
     let sealed =
         EncryptedEnvelope::parse(contents.expose()).map_err(|e| CliError::file(key_file, e))?;
-    let passphrase = passphrase(&args.passphrase_file)?;
+    let passphrase = super::passphrase::from_file(&args.passphrase_file)?;
     let plain = sealed
         .decrypt(&passphrase)
         .map_err(|e| CliError::file(key_file, e))?;
@@ -55,12 +55,6 @@ pub fn decrypt(args: &KeyCryptArgs) -> CliResult {
         args.force,
     )?;
     Ok(())
-}
-
-/// The passphrase file's first line; its contents never appear in a message.
-fn passphrase(path: &Path) -> Result<Passphrase, CliError> {
-    let contents = read::read_input(path, read::PASSPHRASE)?;
-    Passphrase::from_file_contents(contents.expose()).map_err(|e| CliError::file(path, e))
 }
 
 /// The key's kind, when the envelope holds a valid signing key; only those are encrypted.

@@ -11,6 +11,7 @@ mod key_encrypt;
 mod node;
 mod open;
 mod output;
+mod passphrase;
 mod pool_status;
 mod review;
 mod stake_address;

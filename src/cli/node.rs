@@ -98,6 +98,7 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
             kes_period,
             out_file,
             allow_distant_kes_period,
+            passphrase,
         } => {
             let kes_vk = inputs::verification_key(
                 kes_verification_key_file.as_deref(),
@@ -117,13 +118,14 @@ pub fn run(cmd: NodeCommand, io: &mut Streams<'_>) -> CliResult {
                     how_to_fix: "use the period `pool-console kes period` prints (or pass --allow-distant-kes-period if this period is meant: a test network's own clock, say)",
                 }
             };
+            let ask = |key: &std::path::Path| passphrase.ask(key);
             let request = IssueRequest {
                 kes_vkey: &kes_vk.public_key(),
                 cold_signing_key: &cold_signing_key_file,
                 counter: &operational_certificate_issue_counter_file,
                 kes_period,
                 out: &out_file,
-                unlock: load::Unlock::LOCKED,
+                unlock: load::Unlock(&ask),
             };
             let (_, done) = opcert_ops::issue(&request, &period)?;
             output::notes(&done, io)

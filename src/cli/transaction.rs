@@ -28,6 +28,7 @@ pub fn run(cmd: TransactionCommand, io: &mut Streams<'_>) -> CliResult {
         TransactionCommand::Witness {
             tx_body_file,
             signing_key_file,
+            passphrase,
             address,
             mainnet: _,
             testnet_magic: _,
@@ -39,7 +40,8 @@ pub fn run(cmd: TransactionCommand, io: &mut Streams<'_>) -> CliResult {
                 ));
             }
             let tx = read_tx(&tx_body_file)?;
-            let key = inputs::signing_key_file(&signing_key_file, accept::WITNESS_SIGNING)?;
+            let key =
+                inputs::signing_key_file(&signing_key_file, accept::WITNESS_SIGNING, &passphrase)?;
             // Refuse a cold or stake key the body does not ask for: usually the wrong file.
             // A body this tool cannot read is still signed, as cardano-cli would.
             let body = tx.body().map_err(|e| CliError::file(&tx_body_file, e))?;

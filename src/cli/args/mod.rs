@@ -91,6 +91,15 @@ pub struct KeyOutputFormat {
     pub key_output_format: Option<String>,
 }
 
+/// Where the passphrase of an encrypted signing key comes from (ours).
+#[derive(Debug, Args, Clone, Default)]
+pub struct PassphraseArg {
+    /// File whose first line is the passphrase of an encrypted signing key (ours); without it,
+    /// the passphrase is asked on the terminal.
+    #[arg(long, value_name = "FILEPATH")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
 #[derive(Debug, Args, Clone)]
 #[command(group(ArgGroup::new("network").required(true).multiple(false)))]
 pub struct NetworkArg {

@@ -99,6 +99,8 @@ pub enum NodeCommand {
         /// and preview (refused otherwise: a typo would cost an issue number). Ours.
         #[arg(long)]
         allow_distant_kes_period: bool,
+        #[command(flatten)]
+        passphrase: PassphraseArg,
     },
 }
 

@@ -45,6 +45,8 @@ pub struct KesCheckArgs {
     /// The KES signing key the block producer will run (kes.skey).
     #[arg(long, value_name = "FILEPATH")]
     pub kes_signing_key_file: PathBuf,
+    #[command(flatten)]
+    pub passphrase: PassphraseArg,
     /// The operational certificate issued for it (node.opcert).
     #[arg(long, value_name = "FILEPATH")]
     pub op_cert_file: PathBuf,

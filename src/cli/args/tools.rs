@@ -3,6 +3,8 @@
 use clap::{ArgGroup, Args, Subcommand};
 use std::path::PathBuf;
 
+use super::PassphraseArg;
+
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
     /// Convert a cardano-address extended signing key to a corresponding Shelley-format key
@@ -120,6 +122,8 @@ pub enum TransactionCommand {
         /// Input filepath of the signing key.
         #[arg(long, value_name = "FILEPATH")]
         signing_key_file: PathBuf,
+        #[command(flatten)]
+        passphrase: PassphraseArg,
         /// Byron address (Base58-encoded); Byron witnesses are not supported.
         #[arg(long, value_name = "STRING")]
         address: Option<String>,

@@ -12,6 +12,7 @@ pub mod pick;
 pub mod picker;
 pub mod plan_io;
 pub mod pool_drafts;
+pub mod protect_actions;
 pub mod registration;
 mod registration_actions;
 pub mod registration_feedback;
@@ -24,6 +25,7 @@ mod setup_facts;
 pub mod setup_steps;
 pub mod sign;
 pub mod tab_command;
+pub mod unlock;
 pub mod watch;
 pub mod workspace;
 
@@ -205,6 +207,14 @@ pub struct ConsoleApp {
     pub sign: sign::SignDesk,
     /// The console's own file picker, when open, and what the desktop's dialogs did.
     pub picking: pick::Picking,
+    /// The "Protect with a passphrase" dialog, when open.
+    pub protect: Option<protect_actions::ProtectDialog>,
+    /// The passphrase prompt in front of an action that needs an encrypted key.
+    pub unlock: Option<unlock::UnlockPrompt>,
+    /// Whether this machine looks online (tests put their own answer here).
+    pub online_probe: fn() -> bool,
+    /// The probe's answer and the folder scan it was asked at.
+    pub(crate) online_cache: std::cell::Cell<Option<(u64, bool)>>,
 }
 
 /// Everything a registration check depends on.
@@ -242,6 +252,10 @@ impl ConsoleApp {
             review: review::ReviewDesk::default(),
             sign: sign::SignDesk::default(),
             picking: pick::Picking::default(),
+            protect: None,
+            unlock: None,
+            online_probe: crate::platform::online::looks_online,
+            online_cache: std::cell::Cell::new(None),
         }
     }
 

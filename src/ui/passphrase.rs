@@ -73,8 +73,8 @@ fn list(names: &[String]) -> String {
     }
 }
 
-/// A password field with its label, focused when `focus` and nothing else is; true when Enter
-/// was pressed in it.
+/// A password field with its label, given the focus when `focus`; true when Enter was pressed
+/// in it.
 fn secret_field(ui: &mut egui::Ui, label: &str, text: &mut String, focus: bool) -> bool {
     let l = ui.label(label);
     let field = ui
@@ -84,10 +84,18 @@ fn secret_field(ui: &mut egui::Ui, label: &str, text: &mut String, focus: bool) 
                 .desired_width(280.0),
         )
         .labelled_by(l.id);
-    if focus && ui.memory(|m| m.focused().is_none()) {
+    if focus {
         field.request_focus();
     }
     widgets::entered(ui, &field)
+}
+
+/// True on the first frame a dialog is open (its first field takes the focus from the button
+/// that opened it), false after, until it closes.
+fn just_opened(ui: &egui::Ui, name: &str, open: bool) -> bool {
+    let id = egui::Id::unique(name).with("shown");
+    let shown = ui.data_mut(|d| std::mem::replace(d.get_temp_mut_or_default::<bool>(id), open));
+    open && !shown
 }
 
 /// Both dialogs, when open.
@@ -97,6 +105,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 }
 
 fn protect_dialog(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    let fresh = just_opened(ui, "protect-key", app.protect.is_some());
     let Some(dialog) = app.protect.as_mut() else {
         return;
     };
@@ -110,7 +119,7 @@ fn protect_dialog(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.add_space(6.0);
         ui.label(RichText::new(PROTECT_NOTE).color(theme::WARN));
         ui.add_space(8.0);
-        secret_field(ui, "Passphrase", &mut dialog.first, true);
+        secret_field(ui, "Passphrase", &mut dialog.first, fresh);
         go |= secret_field(ui, "Passphrase again", &mut dialog.second, false);
         if let Some(e) = &dialog.error {
             ui.label(RichText::new(format!("⛔ {e}")).color(theme::error_text(ui)));
@@ -129,6 +138,7 @@ fn protect_dialog(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 }
 
 fn unlock_prompt(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    let fresh = just_opened(ui, "unlock-key", app.unlock.is_some());
     let Some(prompt) = app.unlock.as_mut() else {
         return;
     };
@@ -143,7 +153,9 @@ fn unlock_prompt(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             prompt.key_name()
         ));
         ui.add_space(8.0);
-        go |= secret_field(ui, "Passphrase", &mut prompt.typed, true);
+        // Focused again after a wrong passphrase (the field was emptied).
+        let again = prompt.error.is_some() && prompt.typed.is_empty();
+        go |= secret_field(ui, "Passphrase", &mut prompt.typed, fresh || again);
         if let Some(e) = &prompt.error {
             ui.label(RichText::new(format!("⛔ {e}")).color(theme::error_text(ui)));
         }

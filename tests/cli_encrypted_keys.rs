@@ -254,7 +254,7 @@ fn without_a_passphrase_file_or_a_terminal_the_key_is_refused() {
 fn a_wrong_passphrase_changes_nothing() {
     assert_eq!(
         issue_refused(Some("not the passphrase\n")),
-        "Error: cold.skey: wrong passphrase, or the encrypted key is damaged: it could not be decrypted (check the passphrase file's first line)"
+        "Error: cold.skey: wrong passphrase, or the encrypted key is damaged: it could not be decrypted (check the passphrase, or restore the file from a backup)"
     );
 }
 

@@ -131,7 +131,7 @@ fn a_wrong_passphrase_is_refused_and_nothing_is_written() {
         dir.path(),
         &key_cmd("decrypt", "node.encrypted.skey", "wrong.txt", "node.skey"),
     );
-    assert_eq!(err.lines().last().unwrap_or_default(), "Error: node.encrypted.skey: wrong passphrase, or the encrypted key is damaged: it could not be decrypted (check the passphrase file's first line)");
+    assert_eq!(err.lines().last().unwrap_or_default(), "Error: node.encrypted.skey: wrong passphrase, or the encrypted key is damaged: it could not be decrypted (check the passphrase, or restore the file from a backup)");
     assert!(!err.contains("1854"));
     assert_eq!(snapshot(dir.path()), before);
 }
@@ -176,7 +176,7 @@ fn bad_inputs_are_refused_with_exact_messages_and_nothing_written() {
         ("encrypt", "node.skey", "passphrase.txt", "node.skey",
          "node.skey: the file already exists; it holds a stake pool cold signing key and is not replaced without --force (move it away or pass --force)"),
         ("decrypt", "corrupt.skey", "passphrase.txt", "o.skey",
-         "corrupt.skey: wrong passphrase, or the encrypted key is damaged: it could not be decrypted (check the passphrase file's first line)"),
+         "corrupt.skey: wrong passphrase, or the encrypted key is damaged: it could not be decrypted (check the passphrase, or restore the file from a backup)"),
         ("decrypt", "badhex.skey", "passphrase.txt", "o.skey",
          "badhex.skey: \"encrHex\" is not valid hexadecimal: Invalid character 'z' at position 0"),
         ("decrypt", "notpgp.skey", "passphrase.txt", "o.skey",

@@ -124,6 +124,7 @@ fn harness(dir: &Path, dark: bool, size: egui::Vec2) -> Harness<'static, Console
         ..Settings::default()
     };
     let mut app = ConsoleApp::new(settings, form(), platform);
+    app.online_probe = || false; // the pictures never depend on the machine's network
     app.open_workspace(dir);
     app.status = None;
     // The harness sets its own theme after the context setup: it must be told which one, or

@@ -12,6 +12,7 @@ pub mod pick;
 pub mod picker;
 pub mod plan_io;
 pub mod pool_drafts;
+pub mod protect_actions;
 pub mod recovery_actions;
 pub mod registration;
 mod registration_actions;
@@ -25,6 +26,7 @@ mod setup_facts;
 pub mod setup_steps;
 pub mod sign;
 pub mod tab_command;
+pub mod unlock;
 pub mod watch;
 pub mod workspace;
 
@@ -210,6 +212,14 @@ pub struct ConsoleApp {
     pub picking: pick::Picking,
     /// The recovery-phrase dialog, when open; its phrase is wiped when it closes.
     pub recovery: Option<recovery_actions::PhraseDialog>,
+    /// The "Protect with a passphrase" dialog, when open.
+    pub protect: Option<protect_actions::ProtectDialog>,
+    /// The passphrase prompt in front of an action that needs an encrypted key.
+    pub unlock: Option<unlock::UnlockPrompt>,
+    /// Whether this machine looks online (tests put their own answer here).
+    pub online_probe: fn() -> bool,
+    /// The probe's answer and the folder scan it was asked at.
+    pub(crate) online_cache: std::cell::Cell<Option<(u64, bool)>>,
 }
 
 /// Everything a registration check depends on.
@@ -248,6 +258,10 @@ impl ConsoleApp {
             sign: sign::SignDesk::default(),
             picking: pick::Picking::default(),
             recovery: None,
+            protect: None,
+            unlock: None,
+            online_probe: crate::platform::online::looks_online,
+            online_cache: std::cell::Cell::new(None),
         }
     }
 

@@ -1,6 +1,7 @@
 //! What the Op cert tab's buttons do: issue an operational certificate through the
 //! operations layer (its KES period checked against the folder's clock), and verify one.
 
+use super::unlock::NeedsKey;
 use super::workspace::{names, Role};
 use super::{ConsoleApp, Pending};
 use crate::core::keys::{accept, VerificationKey};
@@ -65,8 +66,25 @@ impl ConsoleApp {
     }
 
     pub(super) fn write_opcert(&mut self, kes_period: u64) {
-        let Some(ws) = self.workspace.clone() else {
+        let Some(ws) = &self.workspace else { return };
+        let cold = ws.path_for(Role::ColdSkey);
+        if self.ask_passphrase_for(&cold, NeedsKey::IssueOpCert { kes_period }) {
             return;
+        }
+        if let Err(e) = self.write_opcert_with(kes_period, load::Unlock::LOCKED) {
+            self.fail(e);
+        }
+    }
+
+    /// Issues node.opcert, the cold key opened with `unlock` when it is encrypted; says what
+    /// was done, or returns what went wrong (nothing written).
+    pub(super) fn write_opcert_with(
+        &mut self,
+        kes_period: u64,
+        unlock: load::Unlock<'_>,
+    ) -> Result<(), String> {
+        let Some(ws) = self.workspace.clone() else {
+            return Ok(());
         };
         let (cold_path, counter_path, kes_path) = (
             ws.path_for(Role::ColdSkey),
@@ -75,27 +93,21 @@ impl ConsoleApp {
         );
         let out = ws.dir.join(names::OPCERT);
         let period = self.period_check();
-        let result = (|| -> Result<u64, String> {
-            let kes = load::verification_key(&kes_path, accept::KES_VERIFICATION)?;
-            let request = IssueRequest {
-                kes_vkey: &kes.public_key(),
-                cold_signing_key: &cold_path,
-                counter: &counter_path,
-                kes_period,
-                out: &out,
-                unlock: load::Unlock::LOCKED,
-            };
-            let (cert, done) = opcert_ops::issue(&request, &period).map_err(|e| e.0)?;
-            self.note(&done);
-            Ok(cert.issue_number)
-        })();
-        match result {
-            Ok(n) => {
-                self.rescan();
-                self.say(format!("Issued node.opcert (issue number {n}, KES period {kes_period}). Copy node.opcert and kes.skey to the block producer and restart it."));
-            }
-            Err(e) => self.fail(e),
-        }
+        let kes = load::verification_key(&kes_path, accept::KES_VERIFICATION)?;
+        let request = IssueRequest {
+            kes_vkey: &kes.public_key(),
+            cold_signing_key: &cold_path,
+            counter: &counter_path,
+            kes_period,
+            out: &out,
+            unlock,
+        };
+        let (cert, done) = opcert_ops::issue(&request, &period).map_err(|e| e.0)?;
+        self.note(&done);
+        let n = cert.issue_number;
+        self.rescan();
+        self.say(format!("Issued node.opcert (issue number {n}, KES period {kes_period}). Copy node.opcert and kes.skey to the block producer and restart it."));
+        Ok(())
     }
 
     /// Checks node.opcert against cold.vkey and kes.vkey.

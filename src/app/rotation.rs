@@ -3,6 +3,7 @@
 
 use super::pick::{AfterSave, PickFor, SaveJob};
 use super::picker::PickKind;
+use super::unlock::NeedsKey;
 use super::workspace::{names, Role};
 use super::{ConsoleApp, Pending};
 use crate::core::chain::clock::format_utc;
@@ -122,8 +123,25 @@ impl ConsoleApp {
     }
 
     pub(super) fn rotate(&mut self, plan: RotationPlan) {
-        let Some(ws) = self.workspace.clone() else {
+        let Some(ws) = &self.workspace else { return };
+        let cold = ws.path_for(Role::ColdSkey);
+        if self.ask_passphrase_for(&cold, NeedsKey::Rotate(plan)) {
             return;
+        }
+        if let Err(e) = self.rotate_with(plan, load::Unlock::LOCKED) {
+            self.fail(e);
+        }
+    }
+
+    /// The rotation, the cold key opened with `unlock` when it is encrypted; says what was
+    /// done, or returns what went wrong.
+    pub(super) fn rotate_with(
+        &mut self,
+        plan: RotationPlan,
+        unlock: load::Unlock<'_>,
+    ) -> Result<(), String> {
+        let Some(ws) = self.workspace.clone() else {
+            return Ok(());
         };
         let cold_path = ws.path_for(Role::ColdSkey);
         let counter_path = ws.path_for(Role::Counter);
@@ -138,7 +156,7 @@ impl ConsoleApp {
             kes_verification_key: &kes_vk_path,
             kes_signing_key: &kes_sk_path,
             opcert: &opcert_path,
-            unlock: load::Unlock::LOCKED,
+            unlock,
         };
         let result = opcert_ops::rotate(
             &rotation,
@@ -151,10 +169,7 @@ impl ConsoleApp {
             (vk, cert)
         })
         .map_err(|e| e.0);
-        let (kes_vk, cert) = match result {
-            Ok(r) => r,
-            Err(e) => return self.fail(format!("Nothing was changed: {e}")),
-        };
+        let (kes_vk, cert) = result.map_err(|e| format!("Nothing was changed: {e}"))?;
         let entry = JournalEntry::new(
             self.platform.clock.now(),
             address::pool_bech32(&cert.pool_id()),
@@ -182,10 +197,23 @@ impl ConsoleApp {
         } else {
             self.fail(format!("Rotated, but:{journal_note}"));
         }
+        Ok(())
     }
 
     /// Checks the folder's kes.skey, node.opcert and cold.vkey as the block producer will use them.
     pub fn run_predeploy(&mut self) {
+        let kes = self.workspace.as_ref().and_then(|w| w.first(Role::KesSkey));
+        if kes.is_some_and(|k| self.ask_passphrase_for(&k, NeedsKey::Predeploy)) {
+            return;
+        }
+        if let Err(e) = self.predeploy_with(load::Unlock::LOCKED) {
+            self.fail(e);
+        }
+    }
+
+    /// The pre-deploy check, kes.skey opened with `unlock` when it is encrypted; its failure
+    /// to read the files is returned, the checks' verdict said.
+    pub(super) fn predeploy_with(&mut self, unlock: load::Unlock<'_>) -> Result<(), String> {
         let checks = (|| -> Result<Vec<Check>, String> {
             let ws = self
                 .workspace
@@ -197,7 +225,7 @@ impl ConsoleApp {
                 .ok_or("There is no operational certificate in this folder yet.")?;
             let kes = match ws.first(Role::KesSkey) {
                 Some(p) => Some(
-                    load::signing_key(&p, accept::KES_SIGNING)?
+                    load::signing_key_unlocked(&p, accept::KES_SIGNING, unlock)?
                         .verification_key()
                         .map_err(|e| e.to_string())?
                         .public_key(),
@@ -237,9 +265,10 @@ impl ConsoleApp {
             }
             Err(e) => {
                 self.drafts.rotation.checks = None;
-                self.fail(e);
+                return Err(e);
             }
         }
+        Ok(())
     }
 
     /// Compares the machine clock with a slot from the online side.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::pick::{AfterSave, PickFor, SaveJob};
 use super::picker::PickKind;
+use super::unlock::NeedsKey;
 use super::{file_label, ConsoleApp};
 use crate::core::keys::accept;
 use crate::core::transaction::signing;
@@ -158,11 +159,26 @@ impl ConsoleApp {
     }
 
     pub(super) fn sign_with_key_file(&mut self, key_path: &Path) {
-        let Some(t) = self.sign.tx.clone() else {
+        if self.ask_passphrase_for(key_path, NeedsKey::Sign(key_path.to_path_buf())) {
             return;
+        }
+        if let Err(e) = self.sign_with_key_file_with(key_path, load::Unlock::LOCKED) {
+            self.fail(e);
+        }
+    }
+
+    /// Signs with the key file, opened with `unlock` when it is encrypted, and asks where to
+    /// save the witness; returns what went wrong (also shown by the Sign tab's buttons).
+    pub(super) fn sign_with_key_file_with(
+        &mut self,
+        key_path: &Path,
+        unlock: load::Unlock<'_>,
+    ) -> Result<(), String> {
+        let Some(t) = self.sign.tx.clone() else {
+            return Ok(());
         };
         let result = (|| -> Result<(KeyWitness, String), String> {
-            let key = load::signing_key(key_path, accept::WITNESS_SIGNING)?;
+            let key = load::signing_key_unlocked(key_path, accept::WITNESS_SIGNING, unlock)?;
             let vk = key.verification_key().map_err(|e| e.to_string())?;
             signing::fit(&t.view, key.kind(), &vk.key_hash())
                 .map_err(|e| format!("{}: {e}", key_path.display()))?;
@@ -173,8 +189,7 @@ impl ConsoleApp {
             Ok(r) => r,
             Err(e) => {
                 self.sign.error = Some(e.clone());
-                self.fail(e);
-                return;
+                return Err(e);
             }
         };
         let stem = |p: &Path| {
@@ -194,6 +209,7 @@ impl ConsoleApp {
                 then: AfterSave::Witness { witness, key_name },
             }),
         );
+        Ok(())
     }
 
     pub fn sign_add_witness(&mut self) {

@@ -6,6 +6,7 @@
 pub mod keys;
 pub mod opcert;
 pub mod outputs;
+pub mod protect;
 pub mod recovery;
 
 use std::fmt;

@@ -13,6 +13,7 @@ pub mod http;
 pub mod journal_file;
 pub mod load;
 pub mod lock;
+pub mod online;
 pub mod pool_folder_scan;
 pub mod read;
 pub mod stdio;

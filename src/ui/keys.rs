@@ -117,6 +117,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     if kes {
         app.generate_kes_keys();
     }
+    super::passphrase::key_files(app, ui);
     ui.add_space(10.0);
     widgets::section(ui, "Owner stake keys", "Each owner's stake key: its delegated ADA is the pledge, and the owner signs the registration.");
     theme::card(ui).show(ui, |ui| {

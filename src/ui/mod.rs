@@ -9,6 +9,7 @@ mod kes;
 mod keys;
 mod nodes;
 mod opcert;
+mod passphrase;
 mod picker;
 mod pool;
 mod recovery_phrase;
@@ -75,8 +76,13 @@ impl ConsoleApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        // A picker, a confirmation or the recovery phrase is open: its own keys only.
-        if self.picking.open.is_some() || self.confirm.is_some() || self.recovery.is_some() {
+        // A picker, a confirmation, a passphrase or the recovery phrase is open: its own keys only.
+        if self.picking.open.is_some()
+            || self.confirm.is_some()
+            || self.recovery.is_some()
+            || self.protect.is_some()
+            || self.unlock.is_some()
+        {
             return;
         }
         if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)))
@@ -287,6 +293,7 @@ impl ConsoleApp {
         });
         recovery_phrase::show(self, ui);
         confirm::show(self, ui);
+        passphrase::show(self, ui);
         picker::show(self, ui);
         // Calm when idle: the tab is drawn again when what it shows next changes by the clock
         // (a minute; a second in the last hour before a deadline), or when a node poll is due.

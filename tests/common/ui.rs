@@ -24,7 +24,17 @@ pub fn app(answers: Vec<PathBuf>, now: DateTime<Utc>) -> ConsoleApp {
         dialogs: Box::new(ScriptedDialogs::answering(answers)),
         clock: Box::new(FixedClock(now)),
     };
-    ConsoleApp::new(Settings::default(), RegistrationForm::default(), platform)
+    offline(ConsoleApp::new(
+        Settings::default(),
+        RegistrationForm::default(),
+        platform,
+    ))
+}
+
+/// Tests never depend on the machine's network: it looks offline unless a test says otherwise.
+pub fn offline(mut app: ConsoleApp) -> ConsoleApp {
+    app.online_probe = || false;
+    app
 }
 
 pub fn harness(app: ConsoleApp) -> Harness<'static, ConsoleApp> {
@@ -102,7 +112,11 @@ pub fn app_without_dialogs(now: DateTime<Utc>) -> ConsoleApp {
         dialogs: Box::new(pool_console::platform::dialogs::NoDialogs),
         clock: Box::new(FixedClock(now)),
     };
-    ConsoleApp::new(Settings::default(), RegistrationForm::default(), platform)
+    offline(ConsoleApp::new(
+        Settings::default(),
+        RegistrationForm::default(),
+        platform,
+    ))
 }
 
 /// Replaces the whole text of the field labelled `label` (select all, then type).

@@ -37,7 +37,7 @@ pub enum EncryptedError {
     NotOpenPgp,
     /// OpenPGP's integrity check cannot tell a wrong passphrase from a damaged message (the
     /// quick-check bytes are deliberately not trusted), so the message names both.
-    #[error("wrong passphrase, or the encrypted key is damaged: it could not be decrypted (check the passphrase file's first line)")]
+    #[error("wrong passphrase, or the encrypted key is damaged: it could not be decrypted (check the passphrase, or restore the file from a backup)")]
     WrongPassphrase,
     #[error("the encrypted message is damaged: its integrity check failed (restore the file from a backup)")]
     Damaged,

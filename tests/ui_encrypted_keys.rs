@@ -14,6 +14,7 @@ use eframe::egui;
 use egui_kittest::kittest::Queryable as _;
 use egui_kittest::Harness;
 use pool_console::app::ConsoleApp;
+use pool_console::app::tab_command::TabCommand;
 use pool_console::core::encoding::envelope::TextEnvelope;
 use pool_console::core::keys::encrypted::{self, EncryptedEnvelope, Passphrase};
 use pool_console::ops::keys::{self as key_ops, KeyFormat, PairKind, PairPaths};
@@ -192,6 +193,15 @@ fn an_encrypted_cold_key_issues_the_same_opcert_after_its_passphrase() {
     let before = snapshot(sealed.path());
     issue(&mut h);
     assert!(shows(&h, "Passphrase for cold.skey"));
+    // cardano-cli cannot read the encrypted key: the equivalent is Pool Console's own command.
+    let TabCommand::Command(cmd) = h.state().tab_command() else {
+        panic!("the Op cert tab shows its command");
+    };
+    assert_eq!(
+        cmd,
+        "# cold.skey is encrypted: cardano-cli cannot read it; pool-console takes the same flags and asks for the passphrase\n\
+         pool-console node issue-op-cert --kes-verification-key-file kes.vkey --cold-signing-key-file cold.skey --operational-certificate-issue-counter-file cold.counter --kes-period 1571 --out-file node.opcert"
+    );
     assert!(!sealed.path().join("node.opcert").exists());
     // A wrong passphrase: said in the prompt; no opcert, the counter and every file unchanged.
     type_secret(&mut h, "Passphrase", "not it");

@@ -33,13 +33,13 @@ impl ConsoleApp {
         match self.tab {
             Tab::Keys => TabCommand::Command(self.keys_command()),
             Tab::OpCert => match self.drafts.kes_period.trim().parse::<u64>() {
-                Ok(period) => TabCommand::Command(cli::issue_op_cert(
+                Ok(period) => TabCommand::Command(self.with_cold_key(cli::issue_op_cert(
                     &self.short(Role::KesVkey),
                     &self.short(Role::ColdSkey),
                     &self.short(Role::Counter),
                     period,
                     names::OPCERT,
-                )),
+                ))),
                 Err(_) => TabCommand::Hint("Type the start KES period to see the command."),
             },
             Tab::Kes => self.rotation_plan().map_or(TabCommand::Nothing, |plan| {
@@ -76,15 +76,31 @@ impl ConsoleApp {
         [
             cli::key_gen_kes(names::KES_VKEY, names::KES_SKEY),
             cli::new_counter(&self.short(Role::ColdVkey), plan.issue_number, &counter),
-            cli::issue_op_cert(
+            self.with_cold_key(cli::issue_op_cert(
                 names::KES_VKEY,
                 &self.short(Role::ColdSkey),
                 &counter,
                 plan.kes_period,
                 names::OPCERT,
-            ),
+            )),
         ]
         .join("\n")
+    }
+
+    /// cardano-cli cannot read an encrypted cold key: the same command is Pool Console's then,
+    /// which asks for the passphrase (or takes `--passphrase-file`).
+    fn with_cold_key(&self, issue: String) -> String {
+        let encrypted = self.workspace.as_ref().is_some_and(|ws| {
+            ws.first(Role::ColdSkey)
+                .is_some_and(|p| ws.is_encrypted(&p))
+        });
+        match issue.strip_prefix("cardano-cli ") {
+            Some(rest) if encrypted => format!(
+                "# {} is encrypted: cardano-cli cannot read it; pool-console takes the same flags and asks for the passphrase\npool-console {rest}",
+                self.short(Role::ColdSkey)
+            ),
+            _ => issue,
+        }
     }
 
     /// The metadata hash, the certificate, and each owner's certificates when they are built too.

@@ -192,6 +192,39 @@ fn create_shows_the_words_once_checks_three_and_writes_what_key_derive_makes() {
     }
 }
 
+/// A key press as the keyboard sends it.
+fn key(h: &mut Harness<'_, ConsoleApp>, key: egui::Key) {
+    for pressed in [true, false] {
+        h.event(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn the_words_can_be_typed_back_with_the_keyboard_alone() {
+    let dir = TempDir::new().unwrap();
+    let ws = dir.path();
+    let mut h = keys_tab(ws);
+    let words = make_phrase(&mut h, 12);
+    // No click into a field: the first word's field has the keyboard, Tab moves on, Enter checks.
+    for (i, p) in asked_positions(&h).into_iter().enumerate() {
+        if i > 0 {
+            key(&mut h, egui::Key::Tab);
+        }
+        h.event(egui::Event::Text(words[p - 1].clone()));
+        h.run_steps(2);
+    }
+    key(&mut h, egui::Key::Enter);
+    let (skey, _) = key_derive(&words.join(" "), "1853H/1815H/0H/0H");
+    assert_eq!(read(&ws.join("cold.skey")), skey);
+}
+
 #[test]
 fn a_wrong_typed_back_word_is_named_and_nothing_is_written() {
     let dir = TempDir::new().unwrap();

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Id, Key, RichText, TextEdit};
 
-use super::{confirm, theme};
+use super::{confirm, theme, widgets};
 use crate::app::recovery_actions::{PhraseDialog, Step};
 use crate::app::ConsoleApp;
 use crate::core::keys::mnemonic::WORD_COUNTS;
@@ -215,34 +215,55 @@ fn words(ui: &mut egui::Ui, d: &mut PhraseDialog) -> Option<Act> {
     footer(ui, "I have written them down", true, Act::WrittenDown, None)
 }
 
+/// The first field takes the keyboard when its step opens (all empty, nothing focused), so
+/// typing starts there; after that the person moves the focus.
+fn focus_if_nothing_is(ui: &egui::Ui, field: &egui::Response, empty: bool) {
+    if empty && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+}
+
 fn type_back(ui: &mut egui::Ui, d: &mut PhraseDialog) -> Option<Act> {
     ui.label("Type these words from your paper, to check it is written right:");
     ui.add_space(6.0);
+    let empty = d.checks.iter().all(|(_, typed)| typed.is_empty());
+    let mut entered = false;
     egui::Grid::new("recovery-check")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
             for (i, (position, typed)) in d.checks.iter_mut().enumerate() {
                 let l = ui.label(format!("Word {position}"));
-                ui.add(
-                    TextEdit::singleline(&mut **typed)
-                        .id(check_id(i))
-                        .font(egui::TextStyle::Monospace)
-                        .desired_width(180.0),
-                )
-                .labelled_by(l.id);
+                let field = ui
+                    .add(
+                        TextEdit::singleline(&mut **typed)
+                            .id(check_id(i))
+                            .font(egui::TextStyle::Monospace)
+                            .desired_width(180.0),
+                    )
+                    .labelled_by(l.id);
+                if i == 0 {
+                    focus_if_nothing_is(ui, &field, empty);
+                }
+                entered |= widgets::entered(ui, &field);
                 ui.end_row();
             }
         });
     ui.add_space(6.0);
     pool_index(ui, d, "One phrase can hold several pools: 0 for the first, 1 for the second. Write the index next to the words.");
-    footer(
+    let act = footer(
         ui,
         "Check and make the cold keys",
         true,
         Act::CheckWords,
         Some(("Show the words again", Act::BackToWords)),
-    )
+    );
+    // Enter in any of the words checks them, as the button does.
+    if entered {
+        Some(Act::CheckWords)
+    } else {
+        act
+    }
 }
 
 /// The pool index field; true when it changed.
@@ -271,6 +292,7 @@ fn restore(ui: &mut egui::Ui, d: &mut PhraseDialog) -> Option<Act> {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(l.id);
+    focus_if_nothing_is(ui, &entry, d.typed.is_empty());
     ui.checkbox(&mut d.show_words, "Show words")
         .on_hover_text("Show the words to check them against your paper");
     ui.add_space(6.0);

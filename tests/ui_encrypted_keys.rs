@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::review as fx;
-use common::ui::{app, click, click_exact, fixed_now, harness, press, shows};
+use common::ui::{app, click, click_exact, fixed_now, harness, press, shows, status};
 use common::{assert_same_file, read, snapshot, vector};
 use eframe::egui;
 use egui_kittest::kittest::Queryable as _;
@@ -75,15 +75,6 @@ fn protect_first(h: &mut Harness<'_, ConsoleApp>) {
         .unwrap()
         .click();
     h.run_steps(3);
-}
-
-/// The status line's text.
-fn status(h: &Harness<'_, ConsoleApp>) -> String {
-    h.state()
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 fn mode(path: &Path) -> u32 {

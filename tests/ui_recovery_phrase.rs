@@ -8,7 +8,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::ui::{app, click, click_exact, fixed_now, harness, replace_text, shows, type_into};
+use common::ui::{
+    app, click, click_exact, fixed_now, harness, replace_text, shows, status, type_into,
+};
 use common::{ok, read};
 use eframe::egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -118,14 +120,6 @@ fn write_button_disabled(h: &Harness<'_, ConsoleApp>) -> bool {
 
 fn cold_files(ws: &Path) -> [PathBuf; 3] {
     ["cold.skey", "cold.vkey", "cold.counter"].map(|f| ws.join(f))
-}
-
-fn status(h: &Harness<'_, ConsoleApp>) -> String {
-    h.state()
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 /// Opens "Create…", picks `count` words, reads them off the screen and goes to the type-back step.

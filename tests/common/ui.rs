@@ -101,6 +101,15 @@ pub fn type_into(h: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
     h.run_steps(2);
 }
 
+/// The status line's text (empty when nothing was said).
+pub fn status(h: &Harness<'_, ConsoleApp>) -> String {
+    h.state()
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
 pub fn shows(h: &Harness<'_, ConsoleApp>, text: &str) -> bool {
     h.query_by_label_contains(text).is_some()
 }

@@ -122,6 +122,8 @@ impl UnitInterval {
 
     /// The margin as a percentage with up to `max_decimals` decimals, trailing zeros removed.
     pub fn percent_string(self, max_decimals: u32) -> String {
+        // u64 × 100 × 10^17 still fits in a u128; more decimals than that would overflow.
+        let max_decimals = max_decimals.min(17);
         let scale = 10u128.pow(max_decimals);
         let scaled = u128::from(self.numerator) * 100 * scale;
         let den = u128::from(self.denominator);
@@ -251,5 +253,12 @@ mod tests {
             "≈33.33%"
         );
         assert_eq!(UnitInterval::new(1, 1).unwrap().percent_string(2), "100%");
+        // Beyond 17 decimals the count is capped rather than overflowing.
+        let max = UnitInterval::new(u64::MAX, u64::MAX).unwrap();
+        assert_eq!(max.percent_string(40), "100%");
+        assert_eq!(
+            UnitInterval::new(1, 3).unwrap().percent_string(30),
+            "≈33.33333333333333333%"
+        );
     }
 }

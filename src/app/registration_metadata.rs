@@ -91,6 +91,12 @@ impl MetadataDraft {
         }
         if m.homepage.is_empty() {
             out.homepage = Some("add the pool's homepage (wallets link to it)".to_owned());
+        } else if !is_web_address(&m.homepage) {
+            // cardano-cli takes any text, but wallets link to it as written.
+            out.homepage = Some(
+                "start the homepage with https:// (wallets link to it exactly as written)"
+                    .to_owned(),
+            );
         }
         let size = metadata::render(&m).len();
         if size > MAX_BYTES {
@@ -121,6 +127,15 @@ impl MetadataDraft {
             url: url.to_owned(),
         }
     }
+}
+
+/// `http://` or `https://` followed by a host, no spaces: what a wallet can open.
+fn is_web_address(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
 }
 
 #[cfg(test)]
@@ -155,5 +170,35 @@ mod tests {
             .unwrap()
             .starts_with("the metadata file would be "));
         assert_eq!(description_count("  é2  "), "2 / 255 characters");
+    }
+
+    #[test]
+    fn a_homepage_is_a_web_address() {
+        let said = |homepage: &str| {
+            MetadataDraft {
+                homepage: homepage.to_owned(),
+                ..MetadataDraft::default()
+            }
+            .messages()
+            .homepage
+        };
+        let fix = "start the homepage with https:// (wallets link to it exactly as written)";
+        for bad in [
+            "alicepool.com",
+            "www.alicepool.com",
+            "https://",
+            "http:///x",
+            "https://a b.com",
+            "ftp://a.com",
+        ] {
+            assert_eq!(said(bad).as_deref(), Some(fix), "{bad}");
+        }
+        for good in [
+            "https://alicepool.com",
+            "HTTP://a.example/pool",
+            "https://a.example:8443/x?y=1",
+        ] {
+            assert_eq!(said(good), None, "{good}");
+        }
     }
 }

@@ -20,10 +20,10 @@ pub enum RewardDelegation {
 impl RewardDelegation {
     pub fn words(self) -> &'static str {
         match self {
-            Self::None => "not vote-delegated",
-            Self::AlwaysAbstain => "always abstain",
-            Self::AlwaysNoConfidence => "always no confidence",
-            Self::Drep => "a DRep",
+            Self::None => "Not vote-delegated",
+            Self::AlwaysAbstain => "Always abstain",
+            Self::AlwaysNoConfidence => "Always no confidence",
+            Self::Drep => "A DRep",
         }
     }
 }

@@ -35,7 +35,7 @@ fn bad_json(text: &str, e: &serde_json::Error) -> String {
     let near = if piece.trim().is_empty() {
         String::new()
     } else {
-        format!(" near {}", quote::quote(piece.trim()))
+        format!(", near {}", quote::quote(piece.trim()))
     };
     format!(
         "This is not valid JSON (line {}, column {}{near}): {WHAT_TO_PASTE}.",

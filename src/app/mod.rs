@@ -3,6 +3,8 @@
 
 pub mod actions;
 pub mod cli_equivalent;
+pub mod governance;
+pub mod governance_command;
 mod key_actions;
 pub mod network;
 pub mod nodes;
@@ -56,10 +58,11 @@ pub enum Tab {
     Sign,
     Retire,
     Inspect,
+    Governance,
 }
 
 impl Tab {
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Pool,
         Self::Keys,
         Self::Kes,
@@ -68,6 +71,7 @@ impl Tab {
         Self::Registration,
         Self::Review,
         Self::Sign,
+        Self::Governance,
         Self::Retire,
         Self::Inspect,
     ];
@@ -84,6 +88,7 @@ impl Tab {
             Self::Sign => "Sign",
             Self::Retire => "Retire",
             Self::Inspect => "Inspect",
+            Self::Governance => "Governance",
         }
     }
 
@@ -99,6 +104,7 @@ impl Tab {
             Self::Sign => "✒",
             Self::Retire => "⊗",
             Self::Inspect => "🔍",
+            Self::Governance => "⚖",
         }
     }
 }
@@ -208,6 +214,8 @@ pub struct ConsoleApp {
     pub review: review::ReviewDesk,
     /// The Sign tab: a transaction, its decoded body, the witnesses gathered.
     pub sign: sign::SignDesk,
+    /// The Governance tab: actions from the online machine, votes, rationales.
+    pub governance: governance::GovernanceDesk,
     /// The console's own file picker, when open, and what the desktop's dialogs did.
     pub picking: pick::Picking,
     /// The recovery-phrase dialog, when open; its phrase is wiped when it closes.
@@ -256,6 +264,7 @@ impl ConsoleApp {
             nodes: nodes::NodeWatch::default(),
             review: review::ReviewDesk::default(),
             sign: sign::SignDesk::default(),
+            governance: governance::GovernanceDesk::default(),
             picking: pick::Picking::default(),
             recovery: None,
             protect: None,

@@ -38,6 +38,10 @@ pub enum PickFor {
     SignTransaction,
     SigningKey,
     AddWitness,
+    /// `query proposals` / `query gov-state` JSON for the Governance tab.
+    GovernanceProposals,
+    /// A local copy of action `.0`'s anchor document, to compare with its hash.
+    GovernanceAnchorCopy(usize),
     /// Bytes made before asking where they go.
     Save(SaveJob),
 }
@@ -64,6 +68,10 @@ pub enum AfterSave {
         key_name: String,
     },
     SignedTransaction,
+    /// A vote's rationale document for action `index`: its hash becomes the anchor hash.
+    Rationale {
+        index: usize,
+    },
 }
 
 /// The console's own picker while it is open, and what the desktop's dialogs have shown.
@@ -184,6 +192,8 @@ impl ConsoleApp {
             PickFor::SignTransaction => self.sign.load(&path),
             PickFor::SigningKey => self.sign_with_key_file(&path),
             PickFor::AddWitness => self.sign_add_witness_from(&path),
+            PickFor::GovernanceProposals => self.governance_load_from(&path),
+            PickFor::GovernanceAnchorCopy(index) => self.governance_anchor_copy(index, &path),
             PickFor::Save(job) => self.finish_save(job, &path),
         }
     }
@@ -220,6 +230,9 @@ impl ConsoleApp {
                     ));
                 }
                 AfterSave::SignedTransaction => self.said_signed_saved(path),
+                AfterSave::Rationale { index } => {
+                    self.governance_rationale_saved(index, path, &job.bytes);
+                }
             },
             Err(e) => {
                 if matches!(

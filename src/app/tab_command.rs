@@ -27,6 +27,10 @@ pub fn owner_cert_names(stem: &str) -> (String, String) {
 
 impl ConsoleApp {
     pub fn tab_command(&self) -> TabCommand {
+        // Votes need no pool folder until they are signed (the cold key is named by file).
+        if self.tab == Tab::Governance {
+            return self.governance_command();
+        }
         let Some(ws) = &self.workspace else {
             return TabCommand::Nothing;
         };

@@ -4,6 +4,9 @@
 mod clock_guard;
 mod confirm;
 pub mod form_fields;
+mod governance;
+mod governance_default;
+mod governance_vote;
 mod inspect;
 mod kes;
 mod keys;
@@ -287,6 +290,7 @@ impl ConsoleApp {
                     Tab::Sign => sign::show(self, ui),
                     Tab::Retire => retire::show(self, ui),
                     Tab::Inspect => inspect::show(self, ui),
+                    Tab::Governance => governance::show(self, ui),
                 }
                 widgets::cli_equivalent(ui, &self.tab_command());
             });

@@ -1,0 +1,128 @@
+//! The Governance tab: the actions from the online machine, which ones the pool may vote on,
+//! the selected action's vote and rationale, and the pool's default vote.
+
+use eframe::egui::{self, RichText, TextEdit};
+
+use super::theme::{self, Level};
+use super::widgets;
+use super::{governance_default, governance_vote};
+use crate::app::governance_command::online_build;
+use crate::app::ConsoleApp;
+use crate::core::governance_actions::may_vote::PoolMayVote;
+use crate::core::governance_actions::GovernanceAction;
+
+pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    widgets::section(
+        ui,
+        "Governance",
+        "Vote on governance actions with the cold key, here on the offline machine.",
+    );
+    paste_box(app, ui);
+    if !app.governance.actions.is_empty() {
+        ui.add_space(8.0);
+        action_list(app, ui);
+        if let Some(i) = app.governance.selected {
+            ui.add_space(8.0);
+            governance_vote::show(app, ui, i);
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new("On the online machine").strong());
+        ui.label(
+            RichText::new("One transaction carries every vote file; the Sign tab then signs it with the cold key (two witnesses: payment and cold).")
+                .color(theme::weak(ui)),
+        );
+        widgets::command_text(ui, &online_build(&app.governance));
+    }
+    ui.add_space(8.0);
+    governance_default::show(app, ui);
+}
+
+fn paste_box(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let l = ui.label("Proposals JSON")
+            .on_hover_text("The output of `cardano-cli conway query proposals --all-proposals` or `query gov-state`, from the online machine");
+        ui.add(
+            TextEdit::multiline(&mut app.governance.pasted)
+                .hint_text("Paste the output of cardano-cli conway query proposals here")
+                .desired_rows(4)
+                .desired_width(f32::INFINITY)
+                .code_editor(),
+        )
+        .labelled_by(l.id);
+        ui.horizontal(|ui| {
+            let can_read = !app.governance.pasted.trim().is_empty();
+            if ui.add_enabled(can_read, egui::Button::new("Read pasted JSON")).clicked() {
+                app.governance_read_pasted();
+            }
+            if ui.button("Load file…").clicked() {
+                app.governance_load_file();
+            }
+        });
+        if let Some(e) = &app.governance.error {
+            ui.label(RichText::new(e).color(theme::error_text(ui)));
+        }
+    });
+}
+
+fn action_list(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    let mut open = None;
+    for (i, action) in app.governance.actions.iter().enumerate() {
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(action.kind.words()).strong());
+                match action.may_vote() {
+                    PoolMayVote::Yes => widgets::status(ui, Level::Ok, "A pool may vote"),
+                    PoolMayVote::No { reason } => {
+                        widgets::status(
+                            ui,
+                            Level::Neutral,
+                            &format!("Pools do not vote: {reason}"),
+                        );
+                    }
+                }
+            });
+            facts(ui, action);
+            let selected = app.governance.selected == Some(i);
+            let label = format!("Open {}", widgets::elide(&action.id_hex(), 8));
+            if ui.selectable_label(selected, label).clicked() {
+                open = Some(i);
+            }
+        });
+    }
+    if let Some(i) = open {
+        app.governance.selected = Some(i);
+    }
+}
+
+/// Id, expiry, anchor URL and the pools' tally.
+fn facts(ui: &mut egui::Ui, action: &GovernanceAction) {
+    widgets::copyable(ui, "action id", &action.id_hex(), 12);
+    // TODO(vote core): the CIP-129 gov_action1… id beside the hex one.
+    let mut line = Vec::new();
+    if let Some(e) = action.expires_after {
+        line.push(format!("expires after epoch {e}"));
+    }
+    if !action.changed_parameters.is_empty() {
+        line.push(format!("changes {}", action.changed_parameters.join(", ")));
+    }
+    if let Some(t) = action.pool_votes {
+        line.push(format!(
+            "SPO votes: {} yes · {} no · {} abstain",
+            t.yes, t.no, t.abstain
+        ));
+    }
+    if !line.is_empty() {
+        ui.label(line.join(" — "));
+    }
+    if !action.anchor_url.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "Anchor: {}",
+                crate::core::message::quote::escape(&action.anchor_url)
+            ))
+            .color(theme::weak(ui)),
+        );
+    }
+}

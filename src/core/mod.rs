@@ -13,6 +13,7 @@
 //! | [`certificate`] | pool registration/retirement and stake certificates, relays, margin, pool metadata, ADA amounts |
 //! | [`review`] | pool plans, the review of a registration before signing, fingerprints (hex and words), the sign-off sheet |
 //! | [`transaction`] | transactions and key witnesses, assembling them, and the readable view of a body (`view`) |
+//! | [`governance`] | Conway votes: voters, action ids (CIP-129 too), anchors, the voting procedures CBOR of vote files and transaction bodies, `vote view` |
 //! | [`describe`] | readable descriptions of every file kind, and recognising a file from its bytes |
 //! | [`message`] | quoting input into messages, escaping file text, and the last net that redacts secrets |
 //! | [`pool_folder`] | existing pool folders (cardano-cli, CNTools, SPO Scripts): which file plays which role, the current KES generation, what looks wrong |
@@ -24,6 +25,7 @@ pub mod certificate;
 pub mod chain;
 pub mod describe;
 pub mod encoding;
+pub mod governance;
 pub mod kes;
 pub mod keys;
 pub mod message;

@@ -41,7 +41,12 @@ pub struct VoteCreateArgs {
     )]
     pub governance_action_tx_id: Option<String>,
     /// Tx's governance action index.
-    #[arg(long, value_name = "WORD16", requires = "governance_action_tx_id")]
+    #[arg(
+        long,
+        value_name = "WORD16",
+        requires = "governance_action_tx_id",
+        allow_hyphen_values = true
+    )]
     pub governance_action_index: Option<String>,
     /// The governance action as a CIP-129 id, gov_action1… (ours; instead of the tx id and index).
     #[arg(long, value_name = "GOV_ACTION_ID", group = "action")]

@@ -433,6 +433,8 @@ fn bad_transaction_inputs() {
 // and the damaged extended keys were added for key safety, issue 10).
 #[path = "bad_inputs/escapes.rs"]
 mod escapes;
+#[path = "bad_inputs/governance.rs"]
+mod governance;
 #[path = "bad_inputs/keys.rs"]
 mod keys;
 #[path = "bad_inputs/opcert.rs"]

@@ -281,3 +281,56 @@ fn gcd(mut a: u64, mut b: u64) -> u64 {
     }
     a
 }
+
+mod governance_votes {
+    use super::hash28;
+    use pool_console::core::governance::{
+        Anchor, GovActionId, Vote, Voter, VotingProcedure, VotingProcedures,
+    };
+    use proptest::prelude::*;
+
+    fn voter() -> impl Strategy<Value = Voter> {
+        prop_oneof![
+            hash28().prop_map(Voter::CommitteeKey),
+            hash28().prop_map(Voter::CommitteeScript),
+            hash28().prop_map(Voter::DrepKey),
+            hash28().prop_map(Voter::DrepScript),
+            hash28().prop_map(Voter::StakePool),
+        ]
+    }
+
+    fn procedure() -> impl Strategy<Value = VotingProcedure> {
+        let vote = prop_oneof![Just(Vote::No), Just(Vote::Yes), Just(Vote::Abstain)];
+        let anchor = proptest::option::of(
+            ("\\PC{0,32}", any::<[u8; 32]>())
+                .prop_filter_map("URL within 128 bytes", |(url, hash)| {
+                    Anchor::new(&url, hash).ok()
+                }),
+        );
+        (vote, anchor).prop_map(|(vote, anchor)| VotingProcedure { vote, anchor })
+    }
+
+    proptest! {
+        #[test]
+        fn voting_procedures_round_trip(
+            votes in proptest::collection::vec(
+                (voter(), any::<[u8; 32]>(), any::<u16>(), procedure()),
+                1..6,
+            )
+        ) {
+            let mut v = VotingProcedures::default();
+            for (voter, tx, index, p) in votes {
+                v.insert(voter, GovActionId::new(tx, index), p);
+            }
+            let bytes = v.encode();
+            prop_assert_eq!(VotingProcedures::decode(&bytes).unwrap(), v.clone());
+            prop_assert_eq!(VotingProcedures::from_envelope(&v.to_envelope()).unwrap(), v);
+        }
+
+        #[test]
+        fn cip_129_ids_round_trip(tx in any::<[u8; 32]>(), index in any::<u16>()) {
+            let id = GovActionId::new(tx, index);
+            prop_assert_eq!(GovActionId::from_bech32(&id.to_bech32()).unwrap(), id);
+        }
+    }
+}

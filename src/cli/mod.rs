@@ -2,6 +2,7 @@
 
 pub mod args;
 mod clock_args;
+mod governance;
 mod inputs;
 mod inspect;
 mod kes;
@@ -131,6 +132,8 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::Key(c) => key::run(c, io),
         Command::TextView(c) => text_view::run(c, io),
         Command::Transaction(c) => transaction::run(c, io),
+        Command::Governance(c) => governance::run(c, io),
+        Command::Hash(c) => governance::run_hash(c, io),
         Command::Kes(c) => kes::run(c, io),
         Command::Inspect(a) => inspect::run(&a, io),
         Command::Review(a) => review::run(&a, io),

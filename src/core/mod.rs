@@ -13,6 +13,7 @@
 //! | [`certificate`] | pool registration/retirement and stake certificates, relays, margin, pool metadata, ADA amounts |
 //! | [`review`] | pool plans, the review of a registration before signing, fingerprints (hex and words), the sign-off sheet |
 //! | [`transaction`] | transactions and key witnesses, assembling them, and the readable view of a body (`view`) |
+//! | [`governance`] | Conway votes: voters, action ids (CIP-129 too), anchors, the voting procedures CBOR of vote files and transaction bodies, `vote view` |
 //! | [`governance_actions`] | the governance actions of `query proposals` JSON, which a pool may vote on, what its silence counts as, vote rationales (CIP-100) |
 //! | [`describe`] | readable descriptions of every file kind, and recognising a file from its bytes |
 //! | [`message`] | quoting input into messages, escaping file text, and the last net that redacts secrets |
@@ -25,6 +26,7 @@ pub mod certificate;
 pub mod chain;
 pub mod describe;
 pub mod encoding;
+pub mod governance;
 pub mod governance_actions;
 pub mod kes;
 pub mod keys;

@@ -81,6 +81,10 @@ pub enum OutputKind {
     Calendar,
     /// An id, hash or address written by `key-hash`, `id`, `build`, `metadata-hash`.
     TextValue,
+    /// A vote file (`governance vote create`): replaces only a vote.
+    Vote,
+    /// `governance vote view`'s JSON or YAML: replaces only such a view.
+    VoteView,
     /// A BIP-39 recovery phrase (`key mnemonic-gen`): secret, and replaced only with `force`.
     RecoveryPhrase,
     /// `text-view decode-cbor` output; `secret` when it decodes secret key material.
@@ -120,6 +124,8 @@ impl OutputKind {
             Self::SignOffSheet => Holding::SignOffSheet,
             Self::Calendar => Holding::Calendar,
             Self::TextValue => Holding::TextValue,
+            Self::Vote => Holding::Vote,
+            Self::VoteView => Holding::VoteView,
             Self::RecoveryPhrase => Holding::RecoveryPhrase,
             Self::Decoded { .. } => return None,
         })

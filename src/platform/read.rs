@@ -71,6 +71,12 @@ pub const TRANSACTION: Input = Input {
     cap: MIB,
     what: "transaction file",
 };
+/// A governance anchor document (a CIP-100 rationale, a proposal's text): usually a few KiB,
+/// rarely more than a few hundred; hashed whole.
+pub const ANCHOR_DATA: Input = Input {
+    cap: 16 * MIB,
+    what: "anchor document",
+};
 /// A pool plan: a page of JSON.
 pub const PLAN: Input = Input {
     cap: MIB,

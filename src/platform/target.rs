@@ -176,6 +176,10 @@ pub enum Holding {
     TextValue,
     DecodedText,
     RecoveryPhrase,
+    /// A vote file (envelope type `Governance voting procedures`).
+    Vote,
+    /// The JSON or YAML `governance vote view` prints.
+    VoteView,
 }
 
 impl Holding {
@@ -201,6 +205,8 @@ impl Holding {
             Self::TextValue => "an id, hash or address".to_owned(),
             Self::DecodedText => "decoded CBOR text".to_owned(),
             Self::RecoveryPhrase => "a recovery phrase".to_owned(),
+            Self::Vote => "a vote".to_owned(),
+            Self::VoteView => "a vote view".to_owned(),
         }
     }
 
@@ -257,6 +263,9 @@ pub fn recognise(bytes: &[u8]) -> Existing {
         if CERTIFICATE_TYPES.contains(&env.type_name.as_str()) {
             return Existing::Holds(Holding::CertificateEnvelope);
         }
+        if env.type_name == crate::core::governance::VOTE_TYPE {
+            return Existing::Holds(Holding::Vote);
+        }
         return Existing::Unknown;
     }
     if trimmed.starts_with('{') && trimmed.contains("\"pool-console pool plan\"") {
@@ -264,6 +273,9 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     }
     if trimmed.starts_with("<!DOCTYPE html>") && trimmed.contains("<title>Sign-off: ") {
         return Existing::Holds(Holding::SignOffSheet);
+    }
+    if is_vote_view(trimmed) {
+        return Existing::Holds(Holding::VoteView);
     }
     if trimmed.starts_with("BEGIN:VCALENDAR") {
         return Existing::Holds(Holding::Calendar);
@@ -293,6 +305,17 @@ fn is_text_value(text: &str) -> bool {
     }
     crate::core::encoding::bech32::decode(text)
         .is_ok_and(|(hrp, _)| matches!(hrp.as_str(), "pool" | "stake" | "stake_test"))
+}
+
+/// What `governance vote view` prints: a voter key first (`"stakepool-keyHash-…` in JSON,
+/// `stakepool-keyHash-…:` in YAML) and a decision in it.
+fn is_vote_view(text: &str) -> bool {
+    let first = text.trim_start_matches(['{', '"', ' ', '\n']);
+    ["committee-", "drep-", "stakepool-"]
+        .iter()
+        .any(|role| first.starts_with(role))
+        && (first.contains("-keyHash-") || first.contains("-scriptHash-"))
+        && text.contains("decision")
 }
 
 /// The layout `text-view decode-cbor` prints: lines of hex byte pairs, each with an optional

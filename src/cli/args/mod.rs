@@ -3,12 +3,14 @@
 use clap::{ArgGroup, Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+mod governance;
 mod node;
 mod ours;
 mod stake_address;
 mod stake_pool;
 mod tools;
 
+pub use governance::*;
 pub use node::*;
 pub use ours::*;
 pub use stake_address::*;
@@ -47,6 +49,12 @@ pub enum Command {
     /// Commands for text-envelope files
     #[command(subcommand, name = "text-view")]
     TextView(TextViewCommand),
+    /// Governance commands (votes)
+    #[command(subcommand)]
+    Governance(GovernanceCommand),
+    /// Hashing commands (anchor data)
+    #[command(subcommand)]
+    Hash(HashCommand),
     /// Transaction commands (witness and assemble, for signing offline)
     #[command(subcommand)]
     Transaction(TransactionCommand),

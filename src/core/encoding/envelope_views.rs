@@ -15,7 +15,9 @@ pub fn envelope_yaml(kind: &str, description: &str, cbor: &[u8]) -> String {
     )
 }
 
-fn yaml_scalar(s: &str) -> String {
+/// A YAML string scalar as libyaml writes it for aeson values: plain when it reads back as the
+/// same string, single-quoted otherwise.
+pub fn yaml_scalar(s: &str) -> String {
     let plain_word = |w: &str| {
         matches!(
             w.to_ascii_lowercase().as_str(),

@@ -12,7 +12,12 @@ pub const HIDDEN: &str = "(a secret, not shown)";
 const PIECE: usize = 16;
 /// Flags whose value is a 64-hex hash, shown back as cardano-cli does (a secret of the same
 /// length given there is hidden by `quote`'s allowance only when it is exactly a hash).
-const HASH_FLAGS: [&str; 2] = ["--metadata-hash", "--expected-hash"];
+const HASH_FLAGS: [&str; 4] = [
+    "--metadata-hash",
+    "--expected-hash",
+    "--anchor-data-hash",
+    "--governance-action-tx-id",
+];
 
 /// Whether a command-line value may be secret: what `quote` hides in a secret context, and
 /// hex split into groups (`7471 c38d …`, `74:71:c3 …`, two lines).

@@ -33,11 +33,50 @@ pub fn yaml_scalar(s: &str) -> String {
         || s.contains(": ")
         || s.contains(" #")
         || s.chars().any(char::is_control);
-    if needs_quotes {
+    if s.chars().any(|c| c != '\n' && !yaml_printable(c)) {
+        yaml_double_quoted(s)
+    } else if needs_quotes {
         format!("'{}'", s.replace('\'', "''"))
     } else {
         s.to_owned()
     }
+}
+
+/// libyaml's printable set (`IS_PRINTABLE`): what it may write unescaped.
+fn yaml_printable(c: char) -> bool {
+    matches!(c, '\n' | ' '..='~' | '\u{85}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        && c != '\u{FEFF}'
+}
+
+/// The double-quoted style libyaml falls back to when a string holds characters it may not
+/// print (a terminal escape in an anchor URL, say): every such character escaped, so nothing
+/// raw reaches the terminal.
+fn yaml_double_quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '\0' => out.push_str("\\0"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{B}' => out.push_str("\\v"),
+            '\u{C}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            '\u{1B}' => out.push_str("\\e"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            c if yaml_printable(c) => out.push(c),
+            c if u32::from(c) <= 0xFF => out.push_str(&format!("\\x{:02X}", u32::from(c))),
+            c if u32::from(c) <= 0xFFFF => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push_str(&format!("\\U{:08X}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The text envelope as `cardano-cli text-view decode-cbor --output-json` prints it: the
@@ -56,6 +95,21 @@ pub fn envelope_json(kind: &str, description: &str, cbor: &[u8]) -> String {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unprintable_characters_are_escaped_in_double_quotes() {
+        assert_eq!(
+            yaml_scalar("https://x.example/\u{1b}[31mred"),
+            "\"https://x.example/\\e[31mred\""
+        );
+        assert_eq!(
+            yaml_scalar("a\u{7f}b\u{9b}c\"\\"),
+            "\"a\\x7Fb\\x9Bc\\\"\\\\\""
+        );
+        assert_eq!(yaml_scalar("tab\there"), "\"tab\\there\"");
+        assert_eq!(yaml_scalar("https://é.example"), "https://é.example");
+        assert_eq!(yaml_scalar("a: b"), "'a: b'");
+    }
 
     #[test]
     fn envelope_yaml_quotes_only_what_needs_it() {

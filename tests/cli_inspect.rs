@@ -174,3 +174,20 @@ fn text_view_decode_cbor_formats() {
     let err = fails(d.path(), &["text-view", "decode-cbor", "--in-file", "bad"]);
     assert_eq!(err, "Command failed: text-view decode-cbor\nError: bad: the CBOR ends early (truncated data) while reading a CBOR item\n");
 }
+
+#[test]
+fn vote_files_in_words() {
+    let drep = inspect("golden/governance/vote");
+    assert!(drep.ends_with(
+        "vote: Governance vote\n\
+        \x20 Voter:       DRep key eb09d5556a8bce421074e394d02c79ced96741657b4cf7ca8995294d\n\
+        \x20 Action:      gov_action1kyq4yk9fjdguzsa85s9hkk8sxwkwzr3uczwxw7qw6ketpxf25c9q2xyhz6m (b1015258a99351c143a7a40b7b58f033ace10e3cc09c67780ed5b2b0992aa60a#5)\n\
+        \x20 Vote:        Yes\n\
+        \x20 Anchor URL:  https://example.com/vote\n\
+        \x20 Anchor hash: 6163683a90d8cb460a38cdcf0d7bab286f0f004ec6e761dc670c2ca4d3709a17\n"
+    ), "{drep}");
+    let spo = inspect("derived/governance/spo-poolCold-no.vote");
+    has(&spo, "  Vote:   No");
+    has(&spo, "  Anchor: none");
+    assert!(spo.contains("  Voter:  stake pool pool1"), "{spo}");
+}

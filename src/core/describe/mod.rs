@@ -3,6 +3,8 @@
 
 pub mod recognise;
 
+mod vote;
+
 use thiserror::Error;
 
 use crate::core::certificate::amount::{format_ada, group_digits};
@@ -175,6 +177,9 @@ fn describe_envelope(env: &TextEnvelope, network: Network) -> Result<Description
             &crate::core::encoding::hash::blake2b_224(&c.cold_vkey),
         );
         return Ok(d);
+    }
+    if ty == crate::core::governance::VOTE_TYPE {
+        return vote::describe_vote_file(env);
     }
     if CERTIFICATE_TYPES.contains(&ty) {
         let (cert, era) = Certificate::from_envelope(env)

@@ -75,7 +75,7 @@ pub const TRANSACTION: Input = Input {
 /// rarely more than a few hundred; hashed whole.
 pub const ANCHOR_DATA: Input = Input {
     cap: 16 * MIB,
-    what: "anchor document",
+    what: "governance anchor document",
 };
 /// A pool plan: a page of JSON.
 pub const PLAN: Input = Input {

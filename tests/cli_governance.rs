@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{assert_same_file, fails, ok, read, vector, vector_str};
+use common::{assert_same_file, fails, ok, plain_and_extended_cold_keys, read, vector, vector_str};
 use pool_console::core::encoding::envelope::TextEnvelope;
 use pool_console::core::encoding::hash::{blake2b_224, blake2b_256};
 use pool_console::core::governance::{GovActionId, Vote, Voter, VotingProcedures};
@@ -309,45 +309,7 @@ fn vote_number(v: Vote) -> u8 {
 fn spo_votes_of_fresh_cold_keys_plain_and_extended() {
     let d = TempDir::new().unwrap();
     let p = d.path();
-    ok(
-        p,
-        &[
-            "node",
-            "key-gen",
-            "--cold-verification-key-file",
-            "cold.vkey",
-            "--cold-signing-key-file",
-            "cold.skey",
-            "--operational-certificate-issue-counter-file",
-            "cold.counter",
-        ],
-    );
-    ok(
-        p,
-        &[
-            "key",
-            "mnemonic-gen",
-            "--size",
-            "24",
-            "--out-file",
-            "phrase.txt",
-        ],
-    );
-    ok(
-        p,
-        &[
-            "key",
-            "derive",
-            "--mnemonic-file",
-            "phrase.txt",
-            "--path",
-            "1853H/1815H/0H/0H",
-            "--signing-key-file",
-            "x.skey",
-            "--verification-key-file",
-            "x.vkey",
-        ],
-    );
+    plain_and_extended_cold_keys(p);
     let tx = [0x5a; 32];
     for (vkey, extended, vote, flag, index) in [
         ("cold.vkey", false, Vote::Yes, "--yes", 3u16),

@@ -55,6 +55,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.set_width(ui.available_width());
         ui.label(RichText::new("What it does").strong());
         body(ui, &t.view);
+        governance(ui, &t.view);
     });
     ui.add_space(6.0);
     theme::card(ui).show(ui, |ui| {
@@ -145,7 +146,7 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
             let others: Vec<&str> = v
                 .fields
                 .iter()
-                .filter(|k| !matches!(k, 0..=5 | 8))
+                .filter(|k| !matches!(k, 0..=5 | 8 | 19 | 20))
                 .map(|k| field_name(*k))
                 .collect();
             if !others.is_empty() {
@@ -208,6 +209,28 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
                     ui.label(RichText::new(c.raw_hex()).monospace().small());
                 }
             });
+    }
+}
+
+/// Votes under one heading (one trip to the offline machine signs them all), then proposals.
+/// URLs come from the transaction: escaped.
+fn governance(ui: &mut egui::Ui, v: &TxView) {
+    if !v.votes.is_empty() {
+        let title = match v.votes.len() {
+            1 => "Vote".to_owned(),
+            n => format!("Votes ({n})"),
+        };
+        egui::CollapsingHeader::new(RichText::new(title).strong())
+            .id_salt("sign-votes")
+            .default_open(true)
+            .show(ui, |ui| {
+                for vote in &v.votes {
+                    ui.add(egui::Label::new(escape(&vote.words())).wrap());
+                }
+            });
+    }
+    for p in &v.proposals {
+        ui.add(egui::Label::new(escape(&p.words())).wrap());
     }
 }
 

@@ -92,9 +92,8 @@ pub fn assert_same_file(actual: &Path, expected: &Path) {
     );
 }
 
-/// Fills `p` through the command line: cold keys, a counter set to `n`, a KES pair, and an
-/// opcert with issue number `n` for KES period `period` (the counter then reads n + 1).
-pub fn issued_pool(p: &Path, period: u64, n: u64) {
+/// `node key-gen` in `p`: cold.vkey, cold.skey, cold.counter.
+pub fn cold_key_gen(p: &Path) {
     ok(
         p,
         &[
@@ -108,6 +107,45 @@ pub fn issued_pool(p: &Path, period: u64, n: u64) {
             "cold.counter",
         ],
     );
+}
+
+/// Fills `p` through the command line: a plain cold key pair and counter (`node key-gen`:
+/// cold.vkey, cold.skey, cold.counter) and a CIP-1853 extended one (`key derive` from a fresh
+/// phrase: x.vkey, x.skey).
+pub fn plain_and_extended_cold_keys(p: &Path) {
+    cold_key_gen(p);
+    ok(
+        p,
+        &[
+            "key",
+            "mnemonic-gen",
+            "--size",
+            "24",
+            "--out-file",
+            "phrase.txt",
+        ],
+    );
+    ok(
+        p,
+        &[
+            "key",
+            "derive",
+            "--mnemonic-file",
+            "phrase.txt",
+            "--path",
+            "1853H/1815H/0H/0H",
+            "--signing-key-file",
+            "x.skey",
+            "--verification-key-file",
+            "x.vkey",
+        ],
+    );
+}
+
+/// Fills `p` through the command line: cold keys, a counter set to `n`, a KES pair, and an
+/// opcert with issue number `n` for KES period `period` (the counter then reads n + 1).
+pub fn issued_pool(p: &Path, period: u64, n: u64) {
+    cold_key_gen(p);
     ok(
         p,
         &[

@@ -91,6 +91,50 @@ pub fn body_with(certs: &[Vec<u8>]) -> Vec<u8> {
     w.into_bytes()
 }
 
+/// The pool `pool` votes Yes on `42…42#0` with an anchor and No on `42…42#1` without: the
+/// body of one trip to the offline machine.
+pub fn two_pool_votes_body(pool: [u8; 28]) -> Vec<u8> {
+    use pool_console::core::governance::{
+        Anchor, GovActionId, Vote, Voter, VotingProcedure, VotingProcedures,
+    };
+    let mut votes = VotingProcedures::default();
+    for (index, vote, anchor) in [
+        (
+            0,
+            Vote::Yes,
+            Some(Anchor::new(POOL_VOTE_URL, [7; 32]).unwrap()),
+        ),
+        (1, Vote::No, None),
+    ] {
+        votes.insert(
+            Voter::StakePool(pool),
+            GovActionId::new([0x42; 32], index),
+            VotingProcedure { vote, anchor },
+        );
+    }
+    // body_with(&[]) is a map of 4 fields (head 0xa4): one more, field 19.
+    let mut body = body_with(&[]);
+    body[0] = 0xa5;
+    body.push(0x13);
+    body.extend(votes.encode());
+    body
+}
+
+/// How the two votes of [`two_pool_votes_body`] read, in the ledger's order.
+pub fn two_pool_votes_words(pool: &[u8; 28]) -> [String; 2] {
+    let pool = pool_console::core::keys::address::pool_bech32(pool);
+    let on = |i| {
+        let id = pool_console::core::governance::GovActionId::new([0x42; 32], i);
+        format!("{} ({id})", id.to_bech32())
+    };
+    [
+        format!("Pool {pool} votes Yes on {}, anchor {POOL_VOTE_URL}", on(0)),
+        format!("Pool {pool} votes No on {}, no anchor", on(1)),
+    ]
+}
+
+pub const POOL_VOTE_URL: &str = "https://pool.example/rationale.jsonld";
+
 /// `transaction build-raw`'s file for a body: `[body, {}, true, null]` in a text envelope.
 pub fn tx_file(path: &Path, body: &[u8]) {
     let text = format!(

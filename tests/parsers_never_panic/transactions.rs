@@ -3,7 +3,11 @@
 
 use std::path::Path;
 
+use pool_console::core::encoding::cbor::CborWriter;
 use pool_console::core::encoding::envelope::TextEnvelope;
+use pool_console::core::governance::{
+    Anchor, GovActionId, Vote, Voter, VotingProcedure, VotingProcedures,
+};
 use pool_console::core::keys::{accept, AnyKey, KeyKind, SigningKey};
 use pool_console::core::transaction::signing::{fit, needs_are_complete};
 use pool_console::core::transaction::view::{
@@ -96,6 +100,12 @@ fn body_view(input: Vec<u8>) -> Result<(), TestCaseError> {
         for w in &view.withdrawals {
             let _ = w.account_text();
         }
+        for v in &view.votes {
+            let _ = v.words();
+        }
+        for p in &view.proposals {
+            let _ = p.words();
+        }
         for need in required_witnesses(&view) {
             for role in &need.roles {
                 let _ = role.describe();
@@ -117,7 +127,37 @@ fn bodies() -> Vec<Vec<u8>> {
         .filter_map(|t| t.body().ok().map(<[u8]>::to_vec))
         .collect();
     assert!(out.len() >= 2, "the golden transactions have no bodies");
-    out
+    let governance = governance_body();
+    let view = decode_body(&governance).unwrap();
+    assert_eq!((view.votes.len(), view.proposals.len()), (2, 1));
+    out.into_iter().chain([governance]).collect()
+}
+
+/// `{0: inputs, 1: [], 2: 0, 19: two votes, 20: one info action}`: the golden transactions have
+/// no votes or proposals, and damage there must give errors, not panics.
+fn governance_body() -> Vec<u8> {
+    let mut votes = VotingProcedures::default();
+    for (voter, index) in [(Voter::StakePool([9; 28]), 0), (Voter::DrepKey([8; 28]), 1)] {
+        votes.insert(
+            voter,
+            GovActionId::new([4; 32], index),
+            VotingProcedure {
+                vote: Vote::Abstain,
+                anchor: Some(Anchor::new("https://a.example/r", [6; 32]).unwrap()),
+            },
+        );
+    }
+    let mut w = CborWriter::new();
+    w.map(5);
+    w.uint(0).array(1).array(2).bytes(&[1; 32]).uint(0);
+    w.uint(1).array(0).uint(2).uint(0);
+    w.uint(19).raw(&votes.encode());
+    let mut account = vec![0xe1];
+    account.extend([3; 28]);
+    w.uint(20).tag(258).array(1).array(4).uint(100_000_000_000);
+    w.bytes(&account).array(1).uint(6);
+    w.array(2).text("https://a.example/p").bytes(&[5; 32]);
+    w.into_bytes()
 }
 
 proptest! {

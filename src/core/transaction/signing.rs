@@ -14,17 +14,14 @@ pub enum SignerFit {
     Needed(Vec<Role>),
     /// A payment key: needed if it holds one of the inputs, which the body cannot tell.
     MaybePayment,
-    /// The body holds parts this tool cannot read keys from (votes, proposals, certificates
-    /// shown as bytes, unknown fields): the key may be needed there, so it is not refused.
+    /// The body holds parts this tool cannot read keys from (certificates shown as bytes,
+    /// unknown fields): the key may be needed there, so it is not refused.
     Unknown,
 }
 
 /// Whether `required_witnesses` saw every part that can ask for a key.
 pub fn needs_are_complete(view: &TxView) -> bool {
-    !view.has_votes
-        && !view.has_proposals
-        && view.other_keys.is_empty()
-        && view.certificates.iter().all(|c| c.decoded.is_ok())
+    view.other_keys.is_empty() && view.certificates.iter().all(|c| c.decoded.is_ok())
 }
 
 /// Judges a signing key by kind and key hash against what the body needs.
@@ -111,12 +108,46 @@ mod tests {
 
     #[test]
     fn a_body_with_parts_not_read_refuses_nothing() {
-        // Field 19 (votes), empty here: who votes is not read, so no key is refused.
-        let votes = body(1, &[0x13, 0xa0]);
-        assert!(!needs_are_complete(&votes));
+        // Field 23, which no era defines: what it asks for is unknown, so no key is refused.
+        let unknown = body(1, &[0x17, 0xa0]);
+        assert!(!needs_are_complete(&unknown));
         assert_eq!(
-            fit(&votes, KeyKind::ColdSigning, &[9; 28]),
+            fit(&unknown, KeyKind::ColdSigning, &[9; 28]),
             Ok(SignerFit::Unknown)
+        );
+    }
+
+    #[test]
+    fn a_pool_vote_needs_that_pools_cold_key_and_no_other() {
+        use crate::core::governance::{
+            GovActionId, Vote, Voter, VotingProcedure, VotingProcedures,
+        };
+        let mut votes = VotingProcedures::default();
+        for index in [0, 1] {
+            votes.insert(
+                Voter::StakePool([9; 28]),
+                GovActionId::new([3; 32], index),
+                VotingProcedure {
+                    vote: Vote::Yes,
+                    anchor: None,
+                },
+            );
+        }
+        let mut field = vec![0x13];
+        field.extend(votes.encode());
+        let view = body(1, &field);
+        assert!(needs_are_complete(&view));
+        assert_eq!(
+            fit(&view, KeyKind::ColdSigning, &[9; 28]),
+            Ok(SignerFit::Needed(vec![Role::PoolVote { pool: [9; 28] }]))
+        );
+        assert_eq!(
+            fit(&view, KeyKind::ColdExtendedSigning, &[8; 28]),
+            Err(format!(
+                "the cold key of {} is not needed by this transaction (it needs cold key of {}, to vote). Its witness would only make the transaction bigger than the fee it pays: check that you picked the right key",
+                pool_bech32(&[8; 28]),
+                pool_bech32(&[9; 28])
+            ))
         );
     }
 }

@@ -7,6 +7,7 @@
 //! fields and certificate kinds are listed, not rejected.
 
 mod decode;
+mod governance;
 mod witnesses;
 
 use std::fmt;
@@ -19,6 +20,7 @@ use crate::core::encoding::cbor::{CborError, CborReader};
 use crate::core::keys::address::RewardAccount;
 
 pub use decode::decode_body;
+pub use governance::{action_type_name, voter_words, TxProposal, TxVote};
 pub use witnesses::{hw_owner_problems, required_witnesses, Need, Role};
 
 /// Why a transaction body cannot be shown.
@@ -99,8 +101,10 @@ pub struct TxView {
     pub collateral_return: Option<TxOutput>,
     pub total_collateral: Option<u64>,
     pub reference_inputs: usize,
-    pub has_votes: bool,
-    pub has_proposals: bool,
+    /// Field 19, one entry per (voter, action), in the ledger's order.
+    pub votes: Vec<TxVote>,
+    /// Field 20, in body order.
+    pub proposals: Vec<TxProposal>,
     pub current_treasury_value: Option<u64>,
     pub treasury_donation: Option<u64>,
     pub auxiliary_data_hash: Option<[u8; 32]>,
@@ -327,3 +331,7 @@ pub fn address_text(bytes: &[u8]) -> String {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests;
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod governance_tests;

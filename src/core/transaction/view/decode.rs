@@ -11,7 +11,7 @@ use crate::core::keys::address::RewardAccount;
 const SET_TAG: u64 = 258;
 
 /// What a field failed with, before the field number is known to the message.
-enum Fail {
+pub(super) enum Fail {
     Cbor(CborError),
     View(TxViewError),
 }
@@ -22,7 +22,7 @@ impl From<CborError> for Fail {
     }
 }
 
-fn item(item: String, problem: String) -> Fail {
+pub(super) fn item(item: String, problem: String) -> Fail {
     Fail::View(TxViewError::Item { item, problem })
 }
 
@@ -135,14 +135,8 @@ fn read_field(r: &mut CborReader<'_>, key: u64, v: &mut TxView) -> Result<(), Fa
         16 => v.collateral_return = Some(read_output(r, "the collateral return".into())?),
         17 => v.total_collateral = Some(r.uint("the total collateral")?),
         18 => v.reference_inputs = read_inputs(r, "reference input")?.len(),
-        19 => {
-            r.skip("the voting procedures")?;
-            v.has_votes = true;
-        }
-        20 => {
-            r.skip("the proposal procedures")?;
-            v.has_proposals = true;
-        }
+        19 => v.votes = super::governance::read_votes(r)?,
+        20 => v.proposals = super::governance::read_proposals(r)?,
         21 => v.current_treasury_value = Some(r.uint("the current treasury value")?),
         22 => v.treasury_donation = Some(r.uint("the treasury donation")?),
         _ => {
@@ -154,7 +148,7 @@ fn read_field(r: &mut CborReader<'_>, key: u64, v: &mut TxView) -> Result<(), Fa
 }
 
 /// Reads a set head: an array, optionally under tag 258.
-fn read_set_len(r: &mut CborReader<'_>, what: &'static str) -> Result<u64, CborError> {
+pub(super) fn read_set_len(r: &mut CborReader<'_>, what: &'static str) -> Result<u64, CborError> {
     if let Head::Tag(_) = r.peek(what)? {
         let offset = r.offset();
         let tag = r.tag(what)?;

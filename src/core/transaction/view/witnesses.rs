@@ -3,6 +3,7 @@
 use super::TxView;
 use crate::core::certificate::amount::format_ada;
 use crate::core::certificate::Certificate;
+use crate::core::governance::Voter;
 use crate::core::keys::address::pool_bech32;
 use crate::core::keys::address::Credential;
 
@@ -20,6 +21,12 @@ pub enum Role {
     StakeCertificate,
     /// Listed in the body's required signers (field 14).
     RequiredSigner,
+    /// The pool's cold key, for the votes the pool casts (field 19).
+    PoolVote { pool: [u8; 28] },
+    /// A DRep's key, for its votes.
+    DrepVote,
+    /// A constitutional committee member's hot key, for its votes.
+    CommitteeVote,
 }
 
 impl Role {
@@ -30,6 +37,9 @@ impl Role {
             Self::Withdrawal => "reward account withdrawal".to_owned(),
             Self::StakeCertificate => "stake key for a certificate".to_owned(),
             Self::RequiredSigner => "required signer".to_owned(),
+            Self::PoolVote { pool } => format!("cold key of {}, to vote", pool_bech32(pool)),
+            Self::DrepVote => "DRep key, to vote".to_owned(),
+            Self::CommitteeVote => "committee hot key, to vote".to_owned(),
         }
     }
 }
@@ -71,11 +81,11 @@ fn stake_signer(cert: &Certificate) -> Option<&Credential> {
 }
 
 /// Keys the body asks to sign, deduplicated by key hash in first-seen order (certificates,
-/// then withdrawals, then required signers).
+/// then voters, then withdrawals, then required signers). Proposals need none of their own.
 ///
 /// Not listed, and for the caller to say: the payment keys of the inputs (a body names inputs by
-/// transaction id only, not by address), keys behind votes and certificates shown as bytes only
-/// (DRep and committee certificates), and scripts, which are not keys.
+/// transaction id only, not by address), keys behind certificates shown as bytes only (DRep and
+/// committee certificates), and scripts (script voters too), which are not keys.
 pub fn required_witnesses(view: &TxView) -> Vec<Need> {
     let mut needs = Vec::new();
     for cert in view.decoded_certificates() {
@@ -95,6 +105,14 @@ pub fn required_witnesses(view: &TxView) -> Vec<Need> {
                     add(&mut needs, *h, Role::StakeCertificate);
                 }
             }
+        }
+    }
+    for v in &view.votes {
+        match v.voter {
+            Voter::StakePool(pool) => add(&mut needs, pool, Role::PoolVote { pool }),
+            Voter::DrepKey(h) => add(&mut needs, h, Role::DrepVote),
+            Voter::CommitteeKey(h) => add(&mut needs, h, Role::CommitteeVote),
+            Voter::DrepScript(_) | Voter::CommitteeScript(_) => {}
         }
     }
     for w in &view.withdrawals {

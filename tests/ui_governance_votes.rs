@@ -91,7 +91,7 @@ fn a_yes_with_a_rationale_is_the_command_lines_vote() {
     );
     let expected = cli_vote(&ws, "--yes", INFO_TX, "0", Some((url, &hash)));
     assert_eq!(std::fs::read(&vote).unwrap(), expected);
-    assert!(shows(&h, &format!("Saved to {}", vote.display())));
+    assert!(shows(&h, "Saved to vote-a1b2c3d4-0.vote"));
     assert!(shows(
         &h,
         "--vote-file vote-a1b2c3d4-0.vote --witness-override 2"
@@ -270,7 +270,7 @@ fn a_rationale_replaces_only_a_rationale() {
 
 #[test]
 fn action_ids_show_both_forms() {
-    let h = console(None, vec![]);
+    let mut h = console(None, vec![]);
     let info = pool_console::core::governance::GovActionId::from_parts(INFO_TX, "0").unwrap();
     let bech = info.to_bech32();
     assert!(bech.starts_with("gov_action1"));
@@ -284,4 +284,7 @@ fn action_ids_show_both_forms() {
     ));
     // Two copy buttons per action: the hex id and the CIP-129 one.
     assert_eq!(h.query_all_by_label("📋 Copy").count(), 6);
+    // The opened action shows its CIP-129 id whole.
+    click(&mut h, "Open a1b2c3d4");
+    assert!(shows(&h, &bech));
 }

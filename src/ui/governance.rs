@@ -62,14 +62,20 @@ fn paste_box(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.set_width(ui.available_width());
         let l = ui.label("Proposals JSON")
             .on_hover_text("The output of `cardano-cli conway query proposals --all-proposals` or `query gov-state`, from the online machine");
-        ui.add(
-            TextEdit::multiline(&mut app.governance.pasted)
-                .hint_text("Paste the output of cardano-cli conway query proposals here")
-                .desired_rows(4)
-                .desired_width(f32::INFINITY)
-                .code_editor(),
-        )
-        .labelled_by(l.id);
+        // gov-state JSON runs to megabytes: the box scrolls instead of pushing the list away.
+        egui::ScrollArea::vertical()
+            .id_salt("proposals-json")
+            .max_height(110.0)
+            .show(ui, |ui| {
+                ui.add(
+                    TextEdit::multiline(&mut app.governance.pasted)
+                        .hint_text("Paste the output of cardano-cli conway query proposals here")
+                        .desired_rows(4)
+                        .desired_width(f32::INFINITY)
+                        .code_editor(),
+                )
+                .labelled_by(l.id);
+            });
         ui.horizontal(|ui| {
             let can_read = !app.governance.pasted.trim().is_empty();
             if ui.add_enabled(can_read, egui::Button::new("Read pasted JSON")).clicked() {

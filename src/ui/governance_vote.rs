@@ -16,6 +16,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui, i: usize) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(format!("{} {}", action.kind.words(), action.id_hex())).heading());
+        widgets::copyable(ui, "CIP-129 action id", &action.id_bech32(), 40);
         anchor_check(app, ui, i, action.anchor_hash.is_some());
         if let crate::core::governance_actions::may_vote::PoolMayVote::No { reason } =
             action.may_vote()
@@ -156,7 +157,11 @@ fn save_vote(app: &mut ConsoleApp, ui: &mut egui::Ui, i: usize) {
         (_, Err(e)) => Some(e),
         _ => None,
     };
-    let saved = draft.saved.as_ref().map(|p| p.display().to_string());
+    let saved = draft.saved.as_ref().map(|p| {
+        app.workspace
+            .as_ref()
+            .map_or_else(|| p.display().to_string(), |w| w.short(p))
+    });
     ui.horizontal_wrapped(|ui| {
         let button = ui.add_enabled(missing.is_none(), egui::Button::new("Save vote file…"));
         let button = match &missing {

@@ -4,7 +4,7 @@
 # console's own command line (scripts/demo-pool.sh).
 # Usage: scripts/screenshots.sh [out-dir]   (default docs/screenshots; needs xvfb, imagemagick,
 # xdotool, mesa-vulkan-drivers). REVIEW_CLICK / SIGN_CLICK: "X Y" of the button that loads
-# the folder's certificate / transaction on those tabs.
+# the folder's certificate / transaction on those tabs; GOVERNANCE_CLICK: "Read pasted JSON".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/pool-console-target}
@@ -70,3 +70,5 @@ shot review Review ${REVIEW_CLICK:-442 292 414 162}
 shot sign Sign ${SIGN_CLICK:-235 212}
 # The path field, then the folder's registration certificate typed into it.
 shot inspect Inspect 488 118 type "$folder/pool.cert"
+# The test fixture's proposals (one line), typed into the paste box, then "Read pasted JSON".
+shot governance Governance 660 175 type "$(tr -d '\n' < tests/data/governance/proposals.json | tr -s ' ')" ${GOVERNANCE_CLICK:-234 268}

@@ -1,7 +1,7 @@
 //! The Governance tab's state and actions: the actions pasted or loaded from the online
 //! machine, a vote and an optional rationale per action, anchor checks against local copies,
-//! and the reward account's vote-delegation certificate. Vote files themselves come from the
-//! vote core (see [`ConsoleApp::governance_save_vote`]).
+//! and the reward account's vote-delegation certificate. Vote files are
+//! `governance_vote_file`'s.
 
 use std::path::{Path, PathBuf};
 
@@ -62,9 +62,13 @@ pub struct VoteDraft {
     pub authors: String,
     /// Where the rationale will be published (the vote's anchor URL).
     pub anchor_url: String,
-    /// The saved rationale file and its blake2b-256: the vote's anchor hash.
+    /// The vote's anchor data hash as typed, or filled in when the rationale is saved.
+    pub anchor_hash: String,
+    /// The saved rationale file and its blake2b-256.
     pub anchor: Option<(PathBuf, [u8; 32])>,
     pub anchor_check: Option<AnchorCheck>,
+    /// Where this action's vote file was saved.
+    pub saved: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -234,9 +238,7 @@ impl ConsoleApp {
             "Save the vote's rationale (CIP-100 JSON-LD)",
             PickFor::Save(SaveJob {
                 bytes,
-                // TODO(lead): an anchor-document output kind, so a saved rationale can be
-                // replaced; a text value writes new files only.
-                kind: OutputKind::TextValue,
+                kind: OutputKind::Rationale,
                 then: AfterSave::Rationale { index },
             }),
         );
@@ -246,23 +248,13 @@ impl ConsoleApp {
         let hash = blake2b_256(bytes);
         if let Some(d) = self.governance.drafts.get_mut(index) {
             d.anchor = Some((path.to_path_buf(), hash));
+            d.anchor_hash = hex::encode(hash);
         }
         self.say(format!(
             "Saved the rationale to {}; its hash {} is the vote's anchor hash. Publish it at the anchor URL.",
             path.display(),
             hex::encode(hash)
         ));
-    }
-
-    // ─── THE PLACE WHERE VOTE FILES ARE SAVED ───────────────────────────────────────────
-    /// "Save vote file": one `Governance voting procedures` envelope for action `index`, from
-    /// its draft (vote, anchor URL and hash) and the folder's cold verification key.
-    /// TODO(lead, after merging the vote core): build it with core::governance::vote (the
-    /// same bytes as `governance vote create`), then save it as the rationale is saved above
-    /// (`self.pick(PickKind::Save { .. }, .., PickFor::Save(SaveJob { .. }))`). The button
-    /// calling this is drawn disabled until then (ui::governance_vote).
-    pub fn governance_save_vote(&mut self, _index: usize) {
-        self.fail("Vote files come with the vote core; this build cannot write them yet.");
     }
 
     /// The reward account's vote-delegation certificate, from the chosen stake key.

@@ -41,17 +41,21 @@ impl ConsoleApp {
                 hex::encode(action.tx_id),
                 action.index
             );
-            if let Some((path, hash)) = &draft.anchor {
-                let file = self
-                    .workspace
+            let (url, hash) = (draft.anchor_url.trim(), draft.anchor_hash.trim());
+            if !url.is_empty() && !hash.is_empty() {
+                // The rationale saved here: how its hash is made again.
+                if let Some((path, _)) = draft
+                    .anchor
                     .as_ref()
-                    .map_or_else(|| path.display().to_string(), |w| w.short(path));
-                lines.push(format!("cardano-cli hash anchor-data --file-text {file}"));
-                line.push_str(&format!(
-                    " --anchor-url {} --anchor-data-hash {}",
-                    draft.anchor_url.trim(),
-                    hex::encode(hash)
-                ));
+                    .filter(|(_, h)| hex::encode(h) == hash)
+                {
+                    let file = self
+                        .workspace
+                        .as_ref()
+                        .map_or_else(|| path.display().to_string(), |w| w.short(path));
+                    lines.push(format!("cardano-cli hash anchor-data --file-text {file}"));
+                }
+                line.push_str(&format!(" --anchor-url {url} --anchor-data-hash {hash}"));
             }
             line.push_str(&format!(" --out-file {}", vote_file_name(action)));
             lines.push(line);
@@ -63,16 +67,19 @@ impl ConsoleApp {
     }
 }
 
-/// The online machine's command: one transaction with every vote drafted, two witnesses
-/// (payment key and cold key).
-pub fn online_build(desk: &GovernanceDesk) -> String {
-    let files: Vec<String> = desk
-        .actions
-        .iter()
-        .zip(&desk.drafts)
-        .filter(|(_, d)| d.vote.is_some())
-        .map(|(a, _)| format!("--vote-file {}", vote_file_name(a)))
-        .collect();
+/// The online machine's command: one transaction with every vote file saved (else every vote
+/// drafted), two witnesses (payment key and cold key).
+pub fn online_build(desk: &GovernanceDesk, saved: &[String]) -> String {
+    let files: Vec<String> = if saved.is_empty() {
+        desk.actions
+            .iter()
+            .zip(&desk.drafts)
+            .filter(|(_, d)| d.vote.is_some())
+            .map(|(a, _)| format!("--vote-file {}", vote_file_name(a)))
+            .collect()
+    } else {
+        saved.iter().map(|f| format!("--vote-file {f}")).collect()
+    };
     let files = if files.is_empty() {
         "--vote-file vote-a.vote --vote-file vote-b.vote".to_owned()
     } else {

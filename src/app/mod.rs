@@ -5,6 +5,7 @@ pub mod actions;
 pub mod cli_equivalent;
 pub mod governance;
 pub mod governance_command;
+mod governance_vote_file;
 mod key_actions;
 pub mod network;
 pub mod nodes;

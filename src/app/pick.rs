@@ -72,6 +72,10 @@ pub enum AfterSave {
     Rationale {
         index: usize,
     },
+    /// Action `index`'s vote file.
+    Vote {
+        index: usize,
+    },
 }
 
 /// The console's own picker while it is open, and what the desktop's dialogs have shown.
@@ -233,6 +237,7 @@ impl ConsoleApp {
                 AfterSave::Rationale { index } => {
                     self.governance_rationale_saved(index, path, &job.bytes);
                 }
+                AfterSave::Vote { index } => self.governance_vote_saved(index, path),
             },
             Err(e) => {
                 if matches!(

@@ -85,6 +85,8 @@ pub enum OutputKind {
     Vote,
     /// `governance vote view`'s JSON or YAML: replaces only such a view.
     VoteView,
+    /// A vote's rationale, a CIP-100 JSON-LD document: replaces only a rationale.
+    Rationale,
     /// A BIP-39 recovery phrase (`key mnemonic-gen`): secret, and replaced only with `force`.
     RecoveryPhrase,
     /// `text-view decode-cbor` output; `secret` when it decodes secret key material.
@@ -126,6 +128,7 @@ impl OutputKind {
             Self::TextValue => Holding::TextValue,
             Self::Vote => Holding::Vote,
             Self::VoteView => Holding::VoteView,
+            Self::Rationale => Holding::Rationale,
             Self::RecoveryPhrase => Holding::RecoveryPhrase,
             Self::Decoded { .. } => return None,
         })

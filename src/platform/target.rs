@@ -180,6 +180,8 @@ pub enum Holding {
     Vote,
     /// The JSON or YAML `governance vote view` prints.
     VoteView,
+    /// A CIP-100 JSON-LD document: a vote's rationale.
+    Rationale,
 }
 
 impl Holding {
@@ -207,6 +209,7 @@ impl Holding {
             Self::RecoveryPhrase => "a recovery phrase".to_owned(),
             Self::Vote => "a vote".to_owned(),
             Self::VoteView => "a vote view".to_owned(),
+            Self::Rationale => "a vote rationale (CIP-100)".to_owned(),
         }
     }
 
@@ -274,6 +277,9 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     if trimmed.starts_with("<!DOCTYPE html>") && trimmed.contains("<title>Sign-off: ") {
         return Existing::Holds(Holding::SignOffSheet);
     }
+    if is_rationale(trimmed) {
+        return Existing::Holds(Holding::Rationale);
+    }
     if is_vote_view(trimmed) {
         return Existing::Holds(Holding::VoteView);
     }
@@ -305,6 +311,20 @@ fn is_text_value(text: &str) -> bool {
     }
     crate::core::encoding::bech32::decode(text)
         .is_ok_and(|(hrp, _)| matches!(hrp.as_str(), "pool" | "stake" | "stake_test"))
+}
+
+/// A CIP-100 governance metadata document: a JSON object whose `@context` names CIP-100 and
+/// which has a `hashAlgorithm` and a `body` (the shape of every rationale, ours or not).
+fn is_rationale(text: &str) -> bool {
+    let Ok(serde_json::Value::Object(doc)) = serde_json::from_str::<serde_json::Value>(text) else {
+        return false;
+    };
+    let cip100 = doc
+        .get("@context")
+        .and_then(|c| c.get("CIP100"))
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|u| u.contains("CIP-0100"));
+    cip100 && doc.contains_key("hashAlgorithm") && doc.get("body").is_some_and(|b| b.is_object())
 }
 
 /// What `governance vote view` prints: a voter key first (`"stakepool-keyHash-…` in JSON,
@@ -393,6 +413,35 @@ mod tests {
             OutputKind::Certificate,
             Holding::File(FileKind::PoolRegistration)
         ));
+    }
+
+    #[test]
+    fn a_rationale_replaces_only_a_rationale() {
+        let doc = crate::core::governance_actions::rationale::Rationale {
+            summary: "Yes".to_owned(),
+            rationale_statement: "Sound.".to_owned(),
+            ..Default::default()
+        };
+        let held = recognise(&doc.to_bytes());
+        assert_eq!(held, Existing::Holds(Holding::Rationale));
+        assert!(same_kind(OutputKind::Rationale, Holding::Rationale));
+        // Neither side replaces the other's kind.
+        for other in [
+            Holding::TextValue,
+            Holding::Plan,
+            Holding::Vote,
+            Holding::VoteView,
+            Holding::File(FileKind::PoolMetadata),
+        ] {
+            assert!(!same_kind(OutputKind::Rationale, other), "{other:?}");
+        }
+        assert!(!same_kind(OutputKind::TextValue, Holding::Rationale));
+        assert!(!same_kind(OutputKind::Metadata, Holding::Rationale));
+        // JSON-LD of another kind, or a document without a body, is not a rationale.
+        let no_body = br#"{"@context": {"CIP100": "https://github.com/cardano-foundation/CIPs/blob/master/CIP-0100/README.md#"}, "hashAlgorithm": "blake2b-256"}"#;
+        assert_eq!(recognise(no_body), Existing::Unknown);
+        let other = br#"{"@context": {"CIP108": "x"}, "hashAlgorithm": "blake2b-256", "body": {}}"#;
+        assert_eq!(recognise(other), Existing::Unknown);
     }
 
     #[test]

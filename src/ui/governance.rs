@@ -26,15 +26,35 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             governance_vote::show(app, ui, i);
         }
         ui.add_space(8.0);
-        ui.label(RichText::new("On the online machine").strong());
-        ui.label(
-            RichText::new("One transaction carries every vote file; the Sign tab then signs it with the cold key (two witnesses: payment and cold).")
-                .color(theme::weak(ui)),
-        );
-        widgets::command_text(ui, &online_build(&app.governance));
+        online_side(app, ui);
     }
     ui.add_space(8.0);
     governance_default::show(app, ui);
+}
+
+/// The online machine's one transaction for every saved vote, and the way back to signing.
+fn online_side(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    let saved = app.governance_saved_votes();
+    ui.label(RichText::new("On the online machine").strong());
+    let note = if saved.is_empty() {
+        "Save a vote file per action: one transaction carries them all (two witnesses: payment and cold key).".to_owned()
+    } else {
+        format!(
+            "Copy the {} saved vote file{} to the online machine and build one transaction with them (two witnesses: payment and cold key):",
+            saved.len(),
+            if saved.len() == 1 { "" } else { "s" }
+        )
+    };
+    ui.label(RichText::new(note).color(theme::weak(ui)));
+    widgets::command_text(ui, &online_build(&app.governance, &saved));
+    if !saved.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Then bring votes.txbody back here: the Sign tab signs it with the cold key.");
+            if ui.button("Go to Sign").clicked() {
+                app.show_tab(crate::app::Tab::Sign);
+            }
+        });
+    }
 }
 
 fn paste_box(app: &mut ConsoleApp, ui: &mut egui::Ui) {
@@ -42,14 +62,20 @@ fn paste_box(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.set_width(ui.available_width());
         let l = ui.label("Proposals JSON")
             .on_hover_text("The output of `cardano-cli conway query proposals --all-proposals` or `query gov-state`, from the online machine");
-        ui.add(
-            TextEdit::multiline(&mut app.governance.pasted)
-                .hint_text("Paste the output of cardano-cli conway query proposals here")
-                .desired_rows(4)
-                .desired_width(f32::INFINITY)
-                .code_editor(),
-        )
-        .labelled_by(l.id);
+        // gov-state JSON runs to megabytes: the box scrolls instead of pushing the list away.
+        egui::ScrollArea::vertical()
+            .id_salt("proposals-json")
+            .max_height(110.0)
+            .show(ui, |ui| {
+                ui.add(
+                    TextEdit::multiline(&mut app.governance.pasted)
+                        .hint_text("Paste the output of cardano-cli conway query proposals here")
+                        .desired_rows(4)
+                        .desired_width(f32::INFINITY)
+                        .code_editor(),
+                )
+                .labelled_by(l.id);
+            });
         ui.horizontal(|ui| {
             let can_read = !app.governance.pasted.trim().is_empty();
             if ui.add_enabled(can_read, egui::Button::new("Read pasted JSON")).clicked() {
@@ -98,8 +124,10 @@ fn action_list(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 
 /// Id, expiry, anchor URL and the pools' tally.
 fn facts(ui: &mut egui::Ui, action: &GovernanceAction) {
-    widgets::copyable(ui, "action id", &action.id_hex(), 12);
-    // TODO(vote core): the CIP-129 gov_action1… id beside the hex one.
+    ui.horizontal_wrapped(|ui| {
+        widgets::copyable(ui, "action id (txid#index)", &action.id_hex(), 12);
+        widgets::copyable(ui, "CIP-129 action id", &action.id_bech32(), 14);
+    });
     let mut line = Vec::new();
     if let Some(e) = action.expires_after {
         line.push(format!("expires after epoch {e}"));

@@ -16,8 +16,16 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui, i: usize) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(format!("{} {}", action.kind.words(), action.id_hex())).heading());
+        widgets::copyable(ui, "CIP-129 action id", &action.id_bech32(), 40);
         anchor_check(app, ui, i, action.anchor_hash.is_some());
-        if !action.may_vote().allowed() {
+        if let crate::core::governance_actions::may_vote::PoolMayVote::No { reason } =
+            action.may_vote()
+        {
+            widgets::status(
+                ui,
+                Level::Neutral,
+                &format!("A pool may not vote on this action ({reason}): no vote file can be made for it."),
+            );
             return;
         }
         ui.add_space(6.0);
@@ -25,15 +33,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui, i: usize) {
         ui.add_space(6.0);
         rationale(app, ui, i);
         ui.add_space(6.0);
-        // The vote file is the vote core's: see ConsoleApp::governance_save_vote.
-        let ready = false;
-        if ui
-            .add_enabled(ready, egui::Button::new("Save vote file…"))
-            .on_disabled_hover_text("coming with the vote core")
-            .clicked()
-        {
-            app.governance_save_vote(i);
-        }
+        save_vote(app, ui, i);
     });
 }
 
@@ -130,14 +130,54 @@ fn rationale(app: &mut ConsoleApp, ui: &mut egui::Ui, i: usize) {
                 }
             });
             ui.end_row();
+            let l = ui.label("Anchor data hash").on_hover_text(
+                "blake2b-256 of the published rationale: filled in when you save the rationale here, or typed for one written elsewhere (cardano-cli hash anchor-data)",
+            );
+            ui.add(
+                TextEdit::singleline(&mut draft.anchor_hash)
+                    .hint_text("64 hex digits")
+                    .desired_width(f32::INFINITY)
+                    .code_editor(),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
         });
-    let saved = draft.anchor.as_ref().map(|(_, h)| hex::encode(h));
+    if ui.button("Save rationale…").clicked() {
+        app.governance_save_rationale(i);
+    }
+}
+
+/// The vote file: the button says what is still missing instead of failing later.
+fn save_vote(app: &mut ConsoleApp, ui: &mut egui::Ui, i: usize) {
+    let Some(draft) = app.governance.drafts.get(i) else {
+        return;
+    };
+    let missing = match (draft.vote, draft.anchor()) {
+        (None, _) => Some("Pick Yes, No or Abstain first.".to_owned()),
+        (_, Err(e)) => Some(e),
+        _ => None,
+    };
+    let saved = draft.saved.as_ref().map(|p| {
+        app.workspace
+            .as_ref()
+            .map_or_else(|| p.display().to_string(), |w| w.short(p))
+    });
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Save rationale…").clicked() {
-            app.governance_save_rationale(i);
+        let button = ui.add_enabled(missing.is_none(), egui::Button::new("Save vote file…"));
+        let button = match &missing {
+            Some(why) => button.on_disabled_hover_text(why),
+            None => button.on_hover_text(
+                "A cardano-cli vote file for this action, voted by the folder's cold key (cold.vkey)",
+            ),
+        };
+        if button.clicked() {
+            app.governance_save_vote(i);
         }
-        if let Some(h) = saved {
-            ui.label(format!("Anchor hash: {h}"));
+        if let Some(p) = saved {
+            widgets::status(ui, Level::Ok, &format!("Saved to {p}"));
         }
     });
+    if let Some(why) = missing {
+        ui.label(RichText::new(why).color(theme::weak(ui)));
+    }
 }

@@ -96,9 +96,18 @@ pub struct GovernanceAction {
 
 impl GovernanceAction {
     /// `txid#index`, the form cardano-cli prints.
-    // TODO(vote core): the CIP-129 `gov_action1…` form comes from core::governance once merged.
     pub fn id_hex(&self) -> String {
         format!("{}#{}", hex::encode(self.tx_id), self.index)
+    }
+
+    /// The id a vote names.
+    pub fn id(&self) -> crate::core::governance::GovActionId {
+        crate::core::governance::GovActionId::new(self.tx_id, self.index)
+    }
+
+    /// The CIP-129 `gov_action1…` form, as explorers and wallets show it.
+    pub fn id_bech32(&self) -> String {
+        self.id().to_bech32()
     }
 
     pub fn may_vote(&self) -> may_vote::PoolMayVote {

@@ -202,32 +202,8 @@ fn an_extended_cip1853_cold_key_votes_too() {
     let dir = TempDir::new().unwrap();
     let ws = dir.path().join("pool");
     std::fs::create_dir(&ws).unwrap();
-    ok(
-        dir.path(),
-        &[
-            "key",
-            "mnemonic-gen",
-            "--size",
-            "24",
-            "--out-file",
-            "phrase.txt",
-        ],
-    );
-    ok(
-        dir.path(),
-        &[
-            "key",
-            "derive",
-            "--mnemonic-file",
-            "phrase.txt",
-            "--path",
-            "1853H/1815H/0H/0H",
-            "--signing-key-file",
-            "cold.skey",
-            "--verification-key-file",
-            "pool/cold.vkey",
-        ],
-    );
+    common::plain_and_extended_cold_keys(dir.path());
+    std::fs::copy(dir.path().join("x.vkey"), ws.join("cold.vkey")).unwrap();
     let vkey = std::fs::read_to_string(ws.join("cold.vkey")).unwrap();
     assert!(vkey.contains("StakePoolExtendedVerificationKey_ed25519_bip32"));
     let vote = ws.join("vote-c3d4e5f6-0.vote");

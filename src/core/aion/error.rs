@@ -15,6 +15,8 @@ pub enum AionError {
     KeyMismatch,
     #[error("the public key is not 64 hex digits (32 bytes) with or without 0x")]
     PublicKey,
+    #[error("the file's address is not the address of its public key (an edited or mixed-up file); make the verification key again from the signing key")]
+    VerificationMismatch,
     #[error("an Aion address is hex digits only (0-9, a-f), with or without 0x")]
     AddressNotHex,
     #[error("an Aion address is 64 hex digits (32 bytes); this one has {0}")]

@@ -6,6 +6,7 @@ pub mod address;
 pub mod amount;
 pub mod commission;
 pub mod error;
+pub mod key_file;
 pub mod keys;
 pub mod lockout;
 pub mod metadata;

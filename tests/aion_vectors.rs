@@ -1,6 +1,6 @@
 //! Every key, address, checksum and metadata-hash vector of ../shared/docs/AION.md §1–§2,
 //! and the round trips of addresses, commission rates and amounts.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used)]
 
 use pool_console::core::aion::address::Address;
 use pool_console::core::aion::amount::{format_aion, parse_aion};

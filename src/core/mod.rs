@@ -6,6 +6,7 @@
 //!
 //! | module | what it is for |
 //! |---|---|
+//! | [`aion`] | the Aion Unity profile: Ed25519 keys and a0 addresses, pool metadata, commission, AION amounts, lockouts, self-bond |
 //! | [`encoding`] | CBOR reader/writer, cardano-cli's decode-cbor text, text envelopes (and their YAML/JSON views), bech32, blake2b hashes |
 //! | [`keys`] | every key kind and its envelope, reading any key form, generation, zeroized secrets, addresses and reward accounts |
 //! | [`chain`] | the chain clock (slot, epoch, KES period) and the genesis files it comes from |
@@ -22,6 +23,7 @@
 // No indexing or slicing that could panic: every byte here may come from an untrusted file.
 #![deny(clippy::indexing_slicing)]
 
+pub mod aion;
 pub mod certificate;
 pub mod chain;
 pub mod describe;

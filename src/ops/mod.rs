@@ -3,6 +3,7 @@
 //! core to compute, and writes through `platform::files`, so both faces keep the same
 //! promises (docs/SECURITY.md) and say the same thing when something is wrong.
 
+pub mod aion_keys;
 pub mod keys;
 pub mod opcert;
 pub mod outputs;

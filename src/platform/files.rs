@@ -89,6 +89,10 @@ pub enum OutputKind {
     Rationale,
     /// A BIP-39 recovery phrase (`key mnemonic-gen`): secret, and replaced only with `force`.
     RecoveryPhrase,
+    /// An Aion private key (one line of hex, 0600); replaces only one, and only with `force`.
+    AionSigningKey,
+    /// An Aion verification key (JSON); replaces only one, and only with `force`.
+    AionVerificationKey,
     /// `text-view decode-cbor` output; `secret` when it decodes secret key material.
     Decoded {
         secret: bool,
@@ -100,7 +104,7 @@ impl OutputKind {
     pub fn is_secret(self) -> bool {
         match self {
             Self::Key(k) => k.is_signing(),
-            Self::RecoveryPhrase => true,
+            Self::RecoveryPhrase | Self::AionSigningKey => true,
             Self::Decoded { secret } => secret,
             _ => false,
         }
@@ -108,7 +112,14 @@ impl OutputKind {
 
     /// Replacing one needs an explicit yes.
     fn needs_force(self) -> bool {
-        matches!(self, Self::Key(_) | Self::NewCounter | Self::RecoveryPhrase)
+        matches!(
+            self,
+            Self::Key(_)
+                | Self::NewCounter
+                | Self::RecoveryPhrase
+                | Self::AionSigningKey
+                | Self::AionVerificationKey
+        )
     }
 
     /// The kind of existing file this output is the same as (decodings have no such kind).
@@ -130,6 +141,8 @@ impl OutputKind {
             Self::VoteView => Holding::VoteView,
             Self::Rationale => Holding::Rationale,
             Self::RecoveryPhrase => Holding::RecoveryPhrase,
+            Self::AionSigningKey => Holding::AionSigningKey,
+            Self::AionVerificationKey => Holding::AionVerificationKey,
             Self::Decoded { .. } => return None,
         })
     }

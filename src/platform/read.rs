@@ -61,6 +61,11 @@ pub const METADATA: Input = Input {
     cap: 64 * KIB,
     what: "pool metadata file",
 };
+/// Aion pool metadata: under 1 MiB by its rules; the cap leaves room to say so precisely.
+pub const AION_METADATA: Input = Input {
+    cap: 2 * MIB,
+    what: "Aion pool metadata file",
+};
 /// Any text envelope, a transaction included: 16 KiB on chain, more with witnesses.
 pub const ENVELOPE: Input = Input {
     cap: MIB,

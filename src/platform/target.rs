@@ -182,6 +182,10 @@ pub enum Holding {
     VoteView,
     /// A CIP-100 JSON-LD document: a vote's rationale.
     Rationale,
+    /// An Aion private key (hex of the seed, or of seed ‖ public key).
+    AionSigningKey,
+    /// An Aion verification key file (Pool Console's JSON).
+    AionVerificationKey,
 }
 
 impl Holding {
@@ -210,6 +214,8 @@ impl Holding {
             Self::Vote => "a vote".to_owned(),
             Self::VoteView => "a vote view".to_owned(),
             Self::Rationale => "a vote rationale (CIP-100)".to_owned(),
+            Self::AionSigningKey => "an Aion signing key".to_owned(),
+            Self::AionVerificationKey => "an Aion verification key".to_owned(),
         }
     }
 
@@ -217,7 +223,10 @@ impl Holding {
     pub fn is_key_or_counter(self) -> bool {
         matches!(
             self,
-            Self::File(FileKind::Key(_) | FileKind::IssueCounter) | Self::RecoveryPhrase
+            Self::File(FileKind::Key(_) | FileKind::IssueCounter)
+                | Self::RecoveryPhrase
+                | Self::AionSigningKey
+                | Self::AionVerificationKey
         )
     }
 }
@@ -262,6 +271,14 @@ pub fn recognise(bytes: &[u8]) -> Existing {
         return Existing::Unknown;
     };
     let trimmed = text.trim();
+    // Before the text values: an Aion key in hex must never pass for a hash to overwrite.
+    if let Some(aion) = crate::core::aion::key_file::recognise(trimmed) {
+        use crate::core::aion::key_file::AionKeyFile;
+        return Existing::Holds(match aion {
+            AionKeyFile::Signing => Holding::AionSigningKey,
+            AionKeyFile::Verification => Holding::AionVerificationKey,
+        });
+    }
     if let Ok(env) = TextEnvelope::parse(trimmed.as_bytes()) {
         if CERTIFICATE_TYPES.contains(&env.type_name.as_str()) {
             return Existing::Holds(Holding::CertificateEnvelope);
@@ -442,6 +459,40 @@ mod tests {
         assert_eq!(recognise(no_body), Existing::Unknown);
         let other = br#"{"@context": {"CIP108": "x"}, "hashAlgorithm": "blake2b-256", "body": {}}"#;
         assert_eq!(recognise(other), Existing::Unknown);
+    }
+
+    #[test]
+    fn aion_keys_replace_only_their_own_kind() {
+        use crate::core::aion::key_file;
+        use crate::core::aion::keys::AionSigningKey;
+        let key = AionSigningKey::from_seed([3; 32]);
+        let sk = recognise(key_file::signing_file(&key).as_bytes());
+        let vk = recognise(key_file::verification_file(&key.public_key()).as_bytes());
+        assert_eq!(sk, Existing::Holds(Holding::AionSigningKey));
+        assert_eq!(vk, Existing::Holds(Holding::AionVerificationKey));
+        assert!(same_kind(
+            OutputKind::AionSigningKey,
+            Holding::AionSigningKey
+        ));
+        assert!(!same_kind(
+            OutputKind::AionVerificationKey,
+            Holding::AionSigningKey
+        ));
+        assert!(!same_kind(
+            OutputKind::AionSigningKey,
+            Holding::AionVerificationKey
+        ));
+        assert!(Holding::AionSigningKey.is_key_or_counter());
+        assert!(OutputKind::AionSigningKey.is_secret());
+        assert!(!OutputKind::AionVerificationKey.is_secret());
+        // Never over a Cardano key, and no Cardano output over an Aion key.
+        let cold = Holding::File(FileKind::Key(KeyKind::ColdSigning));
+        assert!(!same_kind(OutputKind::AionSigningKey, cold));
+        assert!(!same_kind(
+            OutputKind::Key(KeyKind::ColdSigning),
+            Holding::AionSigningKey
+        ));
+        assert!(!same_kind(OutputKind::TextValue, Holding::AionSigningKey));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The command line: cardano-cli's commands and flags on the certificate core.
 
+mod aion_tx;
 pub mod args;
 mod clock_args;
 mod governance;
@@ -139,6 +140,7 @@ pub fn run(cmd: Command, era: Era, matches: &clap::ArgMatches, io: &mut Streams<
         Command::Review(a) => review::run(&a, io),
         Command::Plan(c) => review::plan(c, io),
         Command::Status(a) => pool_status::run(&a, io),
+        Command::Aion(c) => aion_tx::run(c, io),
         Command::Open { .. } => Ok(()),
     }
 }

@@ -3,6 +3,8 @@
 use clap::{ArgGroup, Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+mod aion;
+mod aion_tx;
 mod governance;
 mod node;
 mod ours;
@@ -10,6 +12,8 @@ mod stake_address;
 mod stake_pool;
 mod tools;
 
+pub use aion::*;
+pub use aion_tx::*;
 pub use governance::*;
 pub use node::*;
 pub use ours::*;
@@ -71,6 +75,9 @@ pub enum Command {
     /// What an existing pool folder holds (cardano-cli, CNTools or SPO Scripts layout): pool
     /// id, which file plays which role, the current opcert and KES key, warnings (ours)
     Status(StatusArgs),
+    /// Aion Unity (OAN) pool commands: call data and offline signed transactions (ours)
+    #[command(subcommand)]
+    Aion(AionCommand),
     /// Open the console on a pool folder (ours)
     Open {
         /// The pool folder.

@@ -147,6 +147,17 @@ pub fn withdraw_rewards(pool: &Address) -> Result<Vec<u8>, AionTxError> {
     Ok(Call::method("withdrawRewards").address(pool).0)
 }
 
+/// The method a call data names (its leading ABI string), if it starts with one.
+pub fn method_name(data: &[u8]) -> Option<&str> {
+    let (&tag, rest) = data.split_first()?;
+    if tag != 0x21 {
+        return None;
+    }
+    let (len, rest) = rest.split_first_chunk::<2>()?;
+    let name = rest.get(..usize::from(u16::from_be_bytes(*len)))?;
+    std::str::from_utf8(name).ok()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -210,6 +221,15 @@ mod tests {
         for (got, want) in rows {
             assert_eq!(hex::encode(got), want);
         }
+    }
+
+    #[test]
+    fn the_method_is_read_back() {
+        let data = delegate(&addr(POOL)).unwrap();
+        assert_eq!(method_name(&data), Some("delegate"));
+        assert_eq!(method_name(&data[..5]), None);
+        assert_eq!(method_name(&[]), None);
+        assert_eq!(method_name(&[0x22, 0, 0]), None);
     }
 
     #[test]

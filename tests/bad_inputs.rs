@@ -431,6 +431,8 @@ fn bad_transaction_inputs() {
 
 // The other cases, one file per area so they stay readable (reads, secrets, escapes, writes
 // and the damaged extended keys were added for key safety, issue 10).
+#[path = "bad_inputs/aion_tx.rs"]
+mod aion_tx;
 #[path = "bad_inputs/escapes.rs"]
 mod escapes;
 #[path = "bad_inputs/governance.rs"]

@@ -433,6 +433,8 @@ fn bad_transaction_inputs() {
 // and the damaged extended keys were added for key safety, issue 10).
 #[path = "bad_inputs/aion.rs"]
 mod aion;
+#[path = "bad_inputs/aion_tx.rs"]
+mod aion_tx;
 #[path = "bad_inputs/escapes.rs"]
 mod escapes;
 #[path = "bad_inputs/governance.rs"]

@@ -33,6 +33,8 @@ pub fn run(cmd: AionCommand, io: &mut Streams<'_>) -> CliResult {
             )
         }
         AionCommand::Address(a) => address(&a, io),
+        AionCommand::CallData(c) => super::aion_tx::run_call_data(c, io),
+        AionCommand::Transaction(c) => super::aion_tx::run_transaction(c, io),
         AionCommand::MetadataHash { metadata_file } => {
             let bytes = read::read_input(&metadata_file, read::AION_METADATA)?;
             print(

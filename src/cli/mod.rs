@@ -1,6 +1,7 @@
 //! The command line: cardano-cli's commands and flags on the certificate core.
 
 mod aion;
+mod aion_tx;
 pub mod args;
 mod clock_args;
 mod governance;

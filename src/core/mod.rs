@@ -18,6 +18,7 @@
 //! | [`governance_actions`] | the governance actions of `query proposals` JSON, which a pool may vote on, what its silence counts as, vote rationales (CIP-100) |
 //! | [`describe`] | readable descriptions of every file kind, and recognising a file from its bytes |
 //! | [`message`] | quoting input into messages, escaping file text, and the last net that redacts secrets |
+//! | [`aion`] | the Aion Unity profile: keys and `0xa0` addresses, AVM ABI call data, signed transactions (RLP, Ed25519 over BLAKE2b-256) |
 //! | [`pool_folder`] | existing pool folders (cardano-cli, CNTools, SPO Scripts): which file plays which role, the current KES generation, what looks wrong |
 
 // No indexing or slicing that could panic: every byte here may come from an untrusted file.

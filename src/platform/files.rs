@@ -87,6 +87,9 @@ pub enum OutputKind {
     VoteView,
     /// A vote's rationale, a CIP-100 JSON-LD document: replaces only a rationale.
     Rationale,
+    /// A signed Aion transaction (`aion transaction sign`): its raw hex, or the JSON with it;
+    /// replaces only such a transaction.
+    AionTransaction,
     /// A BIP-39 recovery phrase (`key mnemonic-gen`): secret, and replaced only with `force`.
     RecoveryPhrase,
     /// An Aion private key (one line of hex, 0600); replaces only one, and only with `force`.
@@ -140,6 +143,7 @@ impl OutputKind {
             Self::Vote => Holding::Vote,
             Self::VoteView => Holding::VoteView,
             Self::Rationale => Holding::Rationale,
+            Self::AionTransaction => Holding::AionTransaction,
             Self::RecoveryPhrase => Holding::RecoveryPhrase,
             Self::AionSigningKey => Holding::AionSigningKey,
             Self::AionVerificationKey => Holding::AionVerificationKey,

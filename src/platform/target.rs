@@ -186,6 +186,8 @@ pub enum Holding {
     AionSigningKey,
     /// An Aion verification key file (Pool Console's JSON).
     AionVerificationKey,
+    /// A signed Aion transaction, as `aion transaction sign` writes it.
+    AionTransaction,
 }
 
 impl Holding {
@@ -216,6 +218,7 @@ impl Holding {
             Self::Rationale => "a vote rationale (CIP-100)".to_owned(),
             Self::AionSigningKey => "an Aion signing key".to_owned(),
             Self::AionVerificationKey => "an Aion verification key".to_owned(),
+            Self::AionTransaction => "a signed Aion transaction".to_owned(),
         }
     }
 
@@ -300,6 +303,9 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     if is_vote_view(trimmed) {
         return Existing::Holds(Holding::VoteView);
     }
+    if is_aion_transaction(trimmed) {
+        return Existing::Holds(Holding::AionTransaction);
+    }
     if trimmed.starts_with("BEGIN:VCALENDAR") {
         return Existing::Holds(Holding::Calendar);
     }
@@ -353,6 +359,27 @@ fn is_vote_view(text: &str) -> bool {
         .any(|role| first.starts_with(role))
         && (first.contains("-keyHash-") || first.contains("-scriptHash-"))
         && text.contains("decision")
+}
+
+/// What `aion transaction sign --out-file` writes: the raw transaction as `0x` hex, or the
+/// JSON holding it as `rawTransaction`; either way a whole signed transaction (an Aion key is
+/// hex too, and must never pass for one).
+fn is_aion_transaction(text: &str) -> bool {
+    let raw = if text.starts_with('{') {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(doc) => doc
+                .get("rawTransaction")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned),
+            Err(_) => None,
+        }
+    } else {
+        Some(text.to_owned())
+    };
+    raw.as_deref()
+        .and_then(|r| r.strip_prefix("0x"))
+        .and_then(|h| hex::decode(h).ok())
+        .is_some_and(|bytes| crate::core::aion::transaction::SignedTx::decode(&bytes).is_ok())
 }
 
 /// The layout `text-view decode-cbor` prints: lines of hex byte pairs, each with an optional

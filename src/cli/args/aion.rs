@@ -48,7 +48,12 @@ pub enum AionCommand {
         #[arg(long, value_name = "BLOCK")]
         current_block: u64,
     },
-    // call-data and transaction: added by the tx helper
+    /// Call data for a Pool Registry method, as hex for `aion transaction sign`
+    #[command(subcommand, name = "call-data")]
+    CallData(super::AionCallDataCommand),
+    /// Sign an Aion transaction offline
+    #[command(subcommand)]
+    Transaction(super::AionTransactionCommand),
 }
 
 #[derive(Debug, Args, Clone)]

@@ -4,6 +4,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 mod aion;
+mod aion_tx;
 mod governance;
 mod node;
 mod ours;
@@ -12,6 +13,7 @@ mod stake_pool;
 mod tools;
 
 pub use aion::*;
+pub use aion_tx::*;
 pub use governance::*;
 pub use node::*;
 pub use ours::*;
@@ -73,7 +75,7 @@ pub enum Command {
     /// What an existing pool folder holds (cardano-cli, CNTools or SPO Scripts layout): pool
     /// id, which file plays which role, the current opcert and KES key, warnings (ours)
     Status(StatusArgs),
-    /// Aion Unity pools: keys, addresses, metadata, lockouts (ours)
+    /// Aion Unity pools: keys, addresses, metadata, lockouts, call data, signed transactions (ours)
     #[command(subcommand)]
     Aion(AionCommand),
     /// Open the console on a pool folder (ours)

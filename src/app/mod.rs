@@ -125,10 +125,10 @@ impl Tab {
             Self::Inspect => "🔍",
             Self::Governance => "⚖",
             Self::AionKeys => "🔑",
-            Self::AionMetadata => "🗒",
+            Self::AionMetadata => "📝",
             Self::AionActions => "✒",
             Self::AionLockouts => "⏳",
-            Self::AionSelfBond => "⚓",
+            Self::AionSelfBond => "⚖",
         }
     }
 }

@@ -12,9 +12,9 @@ use crate::app::ConsoleApp;
 
 fn what(a: LockoutAction) -> &'static str {
     match a {
-        LockoutAction::Commission => "Commission change (request → finalize)",
+        LockoutAction::Commission => "Commission change (request, then finalize)",
         LockoutAction::SigningAddress => "Signing address change (also counts from registration)",
-        LockoutAction::Undelegate => "Undelegation (undelegate → finalize)",
+        LockoutAction::Undelegate => "Undelegation (undelegate, then finalize)",
         LockoutAction::Transfer => "Delegation transfer",
     }
 }

@@ -117,6 +117,9 @@ impl ConsoleApp {
                         "Opened {}, but it is not safe to use yet: {e}",
                         dir.display()
                     )),
+                    None if self.profile == super::aion_profile::Profile::Aion => self.say(
+                        format!("Opened {}: an Aion Unity pool folder", dir.display()),
+                    ),
                     None if found == 0 => self.say(empty_folder_note(dir)),
                     None => self.say(format!(
                         "Opened {} ({found} pool files recognised)",

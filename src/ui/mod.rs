@@ -155,7 +155,10 @@ impl ConsoleApp {
                 Some(p) => self.open_workspace(&p),
                 None => {}
             }
-            if self.workspace.is_some() {
+            if self.is_aion() {
+                ui.label(RichText::new("🌐 Aion Unity mainnet").color(theme::OK))
+                    .on_hover_text("This folder is an Aion Unity pool's (its files say so)");
+            } else if self.workspace.is_some() {
                 let mut choice = self.network_choice();
                 let mut custom = false;
                 let before = choice.clone();

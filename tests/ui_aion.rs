@@ -263,3 +263,33 @@ fn an_active_self_bond_shows_the_room_left_for_delegations() {
     assert!(shows(&h, "Active"));
     assert!(shows(&h, "Room left for delegations: 60000 AION"));
 }
+
+#[test]
+fn the_action_forms_fill_from_the_folder_and_say_what_is_wrong() {
+    let dir = TempDir::new().unwrap();
+    let (mut h, _) = aion_with_key(&dir);
+    click(&mut h, "✒  Registry actions");
+    // No signing key yet: nothing to fill from; an address that is not a0 is refused in words.
+    assert!(!shows(&h, "Use this folder's signing key"));
+    type_into(&mut h, "Signing address", &format!("0xb1{}", &SIGNING[4..]));
+    type_into(&mut h, "Commission (%)", "2");
+    type_into(&mut h, "Metadata URL", URL);
+    type_into(&mut h, "Metadata hash", HASH);
+    assert!(shows(
+        &h,
+        "The signing address: An Aion account address starts with a0."
+    ));
+    // Delegating to this pool: the management key's address, one click away.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Action")
+        .click();
+    h.run_steps(3);
+    click(&mut h, "Delegate (self-bond)");
+    click(&mut h, "Use this pool");
+    assert_eq!(h.state().aion.form.pool, KEY_ADDRESS.to_lowercase());
+    // AION.md §3's delegate row.
+    assert_eq!(
+        hex::encode(h.state().aion_call_data().unwrap()),
+        "21000864656c656761746522a0202797a7aff86fec1a5d8b7cacea276de5bcfc2e8b14878c9ba48d7d5330a0"
+    );
+    assert!(shows(&h, "pool-console aion call-data delegate --pool 0xa0202797a7aff86fec1a5d8b7cacea276de5bcfc2e8b14878c9ba48d7d5330a0"));
+}

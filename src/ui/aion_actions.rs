@@ -137,6 +137,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             .show(ui, |ui| {
                 action_fields(ui, action, &mut app.aion.form);
             });
+        fill_from_folder(app, ui, action);
         match app.aion_call_data() {
             Ok(data) => {
                 ui.label(RichText::new("Call data").strong());
@@ -150,6 +151,39 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     });
     ui.add_space(8.0);
     transaction(app, ui);
+}
+
+/// Buttons that fill the form from this folder: its keys' addresses, the metadata's hash.
+fn fill_from_folder(app: &mut ConsoleApp, ui: &mut egui::Ui, action: RegistryAction) {
+    use crate::app::aion_core::keys::Role;
+    use RegistryAction as A;
+    ui.horizontal_wrapped(|ui| {
+        let signing = app.aion_address(Role::Signing);
+        if let (Some(a), A::RegisterPool | A::SetSigningAddress) = (signing, action) {
+            if ui.button("Use this folder's signing key").clicked() {
+                app.aion.form.signing_address = a.to_hex();
+            }
+        }
+        let pool = app.aion_address(Role::Management);
+        if let (Some(a), A::Delegate | A::Undelegate | A::WithdrawRewards) = (pool, action) {
+            if ui
+                .button("Use this pool")
+                .on_hover_text("The management key's address: the pool's identity")
+                .clicked()
+            {
+                app.aion.form.pool = a.to_hex();
+            }
+        }
+        if matches!(action, A::RegisterPool | A::UpdateMetadata)
+            && !app.aion.metadata.name.trim().is_empty()
+            && ui
+                .button("Use the Metadata tab's hash")
+                .on_hover_text("The content hash of the metadata as the Metadata tab builds it")
+                .clicked()
+        {
+            app.aion.form.metadata_hash = app.aion.metadata.rendered().1;
+        }
+    });
 }
 
 fn transaction(app: &mut ConsoleApp, ui: &mut egui::Ui) {

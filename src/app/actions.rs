@@ -66,7 +66,19 @@ impl ConsoleApp {
     pub(super) fn create_workspace(&mut self, dir: &Path) {
         match folders::create_folder(dir) {
             Ok(_) => {
+                let aion = self.new_folder_profile == super::aion_profile::Profile::Aion;
+                if aion {
+                    if let Err(e) = self.mark_aion_folder(dir) {
+                        return self.fail(format!("The pool folder was created, but not marked as an Aion Unity folder: {e}"));
+                    }
+                }
                 self.open_workspace(dir);
+                if aion && self.status.as_ref().is_some_and(|s| !s.is_error) {
+                    return self.say(format!(
+                        "Created the Aion Unity pool folder {} and opened it. Next: generate the management and signing keys (Keys tab).",
+                        folders::shown(dir)
+                    ));
+                }
                 if self.status.as_ref().is_some_and(|s| !s.is_error) {
                     self.say(format!(
                         "Created the pool folder {} and opened it. Next: generate the cold keys (Keys tab).",
@@ -96,6 +108,8 @@ impl ConsoleApp {
                 let found = ws.files.values().map(Vec::len).sum::<usize>();
                 self.switch_registration_draft(&ws.dir);
                 self.workspace = Some(ws);
+                self.refresh_aion_facts();
+                self.keep_tab_in_profile();
                 self.refresh_clock();
                 match unfinished {
                     // The folder may be half-written: said as an error, not a passing note.
@@ -103,6 +117,9 @@ impl ConsoleApp {
                         "Opened {}, but it is not safe to use yet: {e}",
                         dir.display()
                     )),
+                    None if self.profile == super::aion_profile::Profile::Aion => self.say(
+                        format!("Opened {}: an Aion Unity pool folder", dir.display()),
+                    ),
                     None if found == 0 => self.say(empty_folder_note(dir)),
                     None => self.say(format!(
                         "Opened {} ({found} pool files recognised)",
@@ -134,7 +151,10 @@ impl ConsoleApp {
             self.scan_generation += 1;
             self.pool_list = None;
             match Workspace::scan(&dir) {
-                Ok(ws) => self.workspace = Some(ws),
+                Ok(ws) => {
+                    self.workspace = Some(ws);
+                    self.refresh_aion_facts();
+                }
                 Err(e) => self.fail(e),
             }
         }

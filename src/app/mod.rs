@@ -2,6 +2,13 @@
 //! calls these actions; every format decision is the core's.
 
 pub mod actions;
+pub mod aion_actions;
+pub mod aion_core;
+pub mod aion_desk;
+pub mod aion_metadata;
+pub mod aion_profile;
+mod aion_sign;
+pub mod aion_tabs;
 pub mod cli_equivalent;
 pub mod governance;
 pub mod governance_command;
@@ -60,6 +67,12 @@ pub enum Tab {
     Retire,
     Inspect,
     Governance,
+    // The Aion Unity profile's own tabs (its Pool tab is the shared one).
+    AionKeys,
+    AionMetadata,
+    AionActions,
+    AionLockouts,
+    AionSelfBond,
 }
 
 impl Tab {
@@ -90,6 +103,11 @@ impl Tab {
             Self::Retire => "Retire",
             Self::Inspect => "Inspect",
             Self::Governance => "Governance",
+            Self::AionKeys => "Keys",
+            Self::AionMetadata => "Metadata",
+            Self::AionActions => "Registry actions",
+            Self::AionLockouts => "Lockouts",
+            Self::AionSelfBond => "Self-bond",
         }
     }
 
@@ -106,6 +124,11 @@ impl Tab {
             Self::Retire => "⊗",
             Self::Inspect => "🔍",
             Self::Governance => "⚖",
+            Self::AionKeys => "🔑",
+            Self::AionMetadata => "📝",
+            Self::AionActions => "✒",
+            Self::AionLockouts => "⏳",
+            Self::AionSelfBond => "⚖",
         }
     }
 }
@@ -229,6 +252,14 @@ pub struct ConsoleApp {
     pub online_probe: fn() -> bool,
     /// The probe's answer and the folder scan it was asked at.
     pub(crate) online_cache: std::cell::Cell<Option<(u64, bool)>>,
+    /// The open folder's chain: Cardano unless its files say Aion Unity.
+    pub profile: aion_profile::Profile,
+    /// The chain a folder about to be created is for (the create confirmation's choice).
+    pub new_folder_profile: aion_profile::Profile,
+    /// The Aion Unity tabs' inputs and results.
+    pub aion: aion_desk::AionDesk,
+    /// What the Aion tabs read from the folder at its last scan.
+    pub aion_facts: aion_profile::AionFacts,
 }
 
 /// Everything a registration check depends on.
@@ -272,6 +303,10 @@ impl ConsoleApp {
             unlock: None,
             online_probe: crate::platform::online::looks_online,
             online_cache: std::cell::Cell::new(None),
+            profile: aion_profile::Profile::default(),
+            new_folder_profile: aion_profile::Profile::default(),
+            aion: aion_desk::AionDesk::default(),
+            aion_facts: aion_profile::AionFacts::default(),
         }
     }
 

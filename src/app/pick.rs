@@ -44,6 +44,8 @@ pub enum PickFor {
     GovernanceAnchorCopy(usize),
     /// Bytes made before asking where they go.
     Save(SaveJob),
+    /// The Aion metadata's logo (a PNG).
+    AionLogo,
 }
 
 /// An output ready to be written once the person says where.
@@ -199,6 +201,7 @@ impl ConsoleApp {
             PickFor::GovernanceProposals => self.governance_load_from(&path),
             PickFor::GovernanceAnchorCopy(index) => self.governance_anchor_copy(index, &path),
             PickFor::Save(job) => self.finish_save(job, &path),
+            PickFor::AionLogo => self.aion_load_logo(&path),
         }
     }
 

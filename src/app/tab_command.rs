@@ -34,6 +34,9 @@ impl ConsoleApp {
         let Some(ws) = &self.workspace else {
             return TabCommand::Nothing;
         };
+        if self.is_aion() {
+            return self.aion_command();
+        }
         match self.tab {
             Tab::Keys => TabCommand::Command(self.keys_command()),
             Tab::OpCert => match self.drafts.kes_period.trim().parse::<u64>() {

@@ -22,6 +22,9 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.label(title.heading());
         ui.add_space(6.0);
         ui.label(&c.message);
+        if matches!(c.action, crate::app::Pending::CreateWorkspace(_)) {
+            profile_choice(app, ui);
+        }
         if destructive {
             ui.add_space(6.0);
             ui.label(
@@ -64,6 +67,18 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         }
         None => {}
     }
+}
+
+/// A new pool folder is for one chain: the choice decides its tabs (kept in the folder).
+fn profile_choice(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+    use crate::app::aion_profile::Profile;
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label("The pool is on:");
+        for p in [Profile::Cardano, Profile::Aion] {
+            ui.radio_value(&mut app.new_folder_profile, p, p.label());
+        }
+    });
 }
 
 /// The confirming button: red with a warning sign when something is lost, blue otherwise;

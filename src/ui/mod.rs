@@ -1,6 +1,10 @@
 //! Drawing the console: the top bar, the navigation rail, the status line and the tabs.
 //! Widgets only; actions live in `app::actions`, formats in the core.
 
+mod aion_actions;
+mod aion_keys;
+mod aion_metadata;
+mod aion_stake;
 mod clock_guard;
 mod confirm;
 pub mod form_fields;
@@ -151,7 +155,10 @@ impl ConsoleApp {
                 Some(p) => self.open_workspace(&p),
                 None => {}
             }
-            if self.workspace.is_some() {
+            if self.is_aion() {
+                ui.label(RichText::new("🌐 Aion Unity mainnet").color(theme::OK))
+                    .on_hover_text("This folder is an Aion Unity pool's (its files say so)");
+            } else if self.workspace.is_some() {
                 let mut choice = self.network_choice();
                 let mut custom = false;
                 let before = choice.clone();
@@ -218,7 +225,7 @@ impl ConsoleApp {
 
     fn nav(&mut self, ui: &mut egui::Ui) {
         ui.add_space(6.0);
-        for tab in Tab::ALL {
+        for &tab in self.tabs() {
             let text = RichText::new(format!("{}  {}", tab.icon(), tab.label())).size(15.0);
             let selected = self.tab == tab;
             if ui
@@ -270,6 +277,7 @@ impl ConsoleApp {
             .exact_size(150.0)
             .resizable(false)
             .show(ui, |ui| self.nav(ui));
+        self.keep_tab_in_profile();
         // Each tab opens at its top, however far down the previous one was scrolled.
         let tab_changed = self.shown_tab.replace(self.tab) != Some(self.tab);
         egui::CentralPanel::default_margins().show(ui, |ui| {
@@ -280,6 +288,7 @@ impl ConsoleApp {
             area.show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(1100.0));
                 match self.tab {
+                    Tab::Pool if self.is_aion() => aion_keys::pool(self, ui),
                     Tab::Pool => pool::show(self, ui),
                     Tab::Keys => keys::show(self, ui),
                     Tab::Kes => kes::show(self, ui),
@@ -291,8 +300,18 @@ impl ConsoleApp {
                     Tab::Retire => retire::show(self, ui),
                     Tab::Inspect => inspect::show(self, ui),
                     Tab::Governance => governance::show(self, ui),
+                    Tab::AionKeys => aion_keys::show(self, ui),
+                    Tab::AionMetadata => aion_metadata::show(self, ui),
+                    Tab::AionActions => aion_actions::show(self, ui),
+                    Tab::AionLockouts => aion_stake::lockouts(self, ui),
+                    Tab::AionSelfBond => aion_stake::self_bond(self, ui),
                 }
-                widgets::cli_equivalent(ui, &self.tab_command());
+                let title = if self.is_aion() {
+                    "Command line equivalent"
+                } else {
+                    "cardano-cli equivalent"
+                };
+                widgets::cli_equivalent_titled(ui, title, &self.tab_command());
             });
         });
         recovery_phrase::show(self, ui);

@@ -117,7 +117,9 @@ pub fn section(ui: &mut egui::Ui, title: &str, explanation: &str) {
 
 /// The cardano-cli equivalent of the tab's action: monospace at body size, wrapped to the
 /// window, with a button that copies it whole.
-pub fn cli_equivalent(ui: &mut egui::Ui, command: &TabCommand) {
+/// `title` names the tool: "cardano-cli equivalent", or "Command line equivalent" for the
+/// Aion tabs' `pool-console aion` commands.
+pub fn cli_equivalent_titled(ui: &mut egui::Ui, title: &str, command: &TabCommand) {
     if *command == TabCommand::Nothing {
         return;
     }
@@ -125,8 +127,8 @@ pub fn cli_equivalent(ui: &mut egui::Ui, command: &TabCommand) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.label(RichText::new("cardano-cli equivalent").strong())
-                .on_hover_text("The same action with cardano-cli, run from the pool folder");
+            ui.label(RichText::new(title).strong())
+                .on_hover_text("The same action on the command line, run from the pool folder");
             if let TabCommand::Command(cmd) = command {
                 if ui
                     .button("📋 Copy command")

@@ -1,0 +1,149 @@
+//! What the Aion Unity tabs' buttons do: make or import the management and block-signing
+//! keys, save the metadata, sign a registry action and save it. Files go through the
+//! operations layer like every other output; the key text never reaches a message.
+
+use std::path::{Path, PathBuf};
+
+use super::aion_core::address::Address;
+use super::aion_core::keys::{AionSigningKey, Role};
+use super::aion_profile::{names, Profile, MARKER, MARKER_TEXT};
+use super::ConsoleApp;
+use crate::platform::files::{self, Output, OutputKind};
+
+/// How Aion files are written until the file layer has Aion kinds of its own: a private key
+/// as a secret (mode 0600), a public key or a transaction as a one-line text value. Only new
+/// files are written (the tabs check first), so no Cardano file can be replaced.
+const SECRET_KEY_KIND: OutputKind = OutputKind::Decoded { secret: true };
+const TEXT_KIND: OutputKind = OutputKind::TextValue;
+
+/// The private and public key files of a role.
+pub fn key_files(role: Role) -> (&'static str, &'static str) {
+    match role {
+        Role::Management => (names::MANAGEMENT_KEY, names::MANAGEMENT_PUB),
+        Role::Signing => (names::SIGNING_KEY, names::SIGNING_PUB),
+    }
+}
+
+impl ConsoleApp {
+    /// Whether the open folder is an Aion Unity one.
+    pub fn is_aion(&self) -> bool {
+        self.profile == Profile::Aion && self.workspace.is_some()
+    }
+
+    /// Marks a folder just created for Aion Unity, so it opens with the Aion tabs.
+    pub(super) fn mark_aion_folder(&mut self, dir: &Path) -> Result<(), String> {
+        let done = files::write_one(&dir.join(MARKER), MARKER_TEXT.as_bytes(), TEXT_KIND, false)
+            .map_err(|e| e.to_string())?;
+        self.drafts.recovered.extend(done);
+        Ok(())
+    }
+
+    /// The address of a role's key, from its public key file (None when there is none).
+    pub fn aion_address(&self, role: Role) -> Option<Address> {
+        let pk = match role {
+            Role::Management => self.aion_facts.management_pk,
+            Role::Signing => self.aion_facts.signing_pk,
+        }?;
+        Some(Address::from_public_key(&pk))
+    }
+
+    /// Reads the folder's Aion files again (at open, at rescan, after each Aion write).
+    pub(super) fn refresh_aion_facts(&mut self) {
+        self.aion_facts = self
+            .workspace
+            .as_ref()
+            .map(|w| super::aion_profile::scan(&w.dir))
+            .unwrap_or_default();
+        self.profile = self.aion_facts.profile;
+    }
+
+    /// Generates a fresh key for `role` and writes its two files.
+    pub fn aion_generate_key(&mut self, role: Role) {
+        match crate::platform::entropy::seed32() {
+            Ok(seed) => self.aion_write_key(role, &AionSigningKey::from_seed(*seed), "Generated"),
+            Err(e) => self.fail(format!("No key was made: {e}.")),
+        }
+    }
+
+    /// Imports the pasted hex key as the chosen role's key; the box is wiped either way.
+    pub fn aion_import_key(&mut self) {
+        let role = self.aion.import_role;
+        let parsed = AionSigningKey::from_hex_text(&self.aion.import_hex);
+        self.aion.import_hex = zeroize::Zeroizing::new(String::new());
+        match parsed {
+            Ok(key) => self.aion_write_key(role, &key, "Imported"),
+            Err(e) => self.fail(format!("The pasted key was not imported: {e}")),
+        }
+    }
+
+    fn aion_write_key(&mut self, role: Role, key: &AionSigningKey, verb: &str) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        let (secret, public) = key_files(role);
+        if let Some(existing) = [secret, public].iter().find(|n| dir.join(n).exists()) {
+            return self.fail(format!(
+                "{existing} already exists: the {} key was not replaced. Move the old files away first if you mean to replace it.",
+                role.label()
+            ));
+        }
+        let mut secret_text = key.to_hex_text();
+        secret_text.push('\n');
+        let public_text = format!("0x{}\n", hex::encode(key.public_key()));
+        let (sp, pp): (PathBuf, PathBuf) = (dir.join(secret), dir.join(public));
+        let outputs = [
+            Output {
+                path: &sp,
+                bytes: secret_text.as_bytes(),
+                kind: SECRET_KEY_KIND,
+            },
+            Output {
+                path: &pp,
+                bytes: public_text.as_bytes(),
+                kind: TEXT_KIND,
+            },
+        ];
+        match files::write_all(&outputs, false) {
+            Ok(notes) => {
+                self.drafts.recovered.extend(notes);
+                self.rescan();
+                self.say(format!(
+                    "{verb} the {} key: {secret} (only you can read it) and {public}. Address {}.",
+                    role.label(),
+                    key.address().to_checksum()
+                ));
+            }
+            Err(e) => self.fail(format!("The {} key was not written: {e}", role.label())),
+        }
+    }
+
+    /// Reads the management key to sign with (it never leaves this function).
+    pub(super) fn aion_management_key(&mut self) -> Option<AionSigningKey> {
+        let dir = self.workspace_dir()?;
+        let path = dir.join(names::MANAGEMENT_KEY);
+        let read = files::read(&path).map_err(|e| e.to_string()).and_then(|b| {
+            let text = std::str::from_utf8(b.expose()).map_err(|_| "it is not text".to_owned())?;
+            AionSigningKey::from_hex_text(text).map_err(|e| e.to_string())
+        });
+        match read {
+            Ok(k) => Some(k),
+            Err(e) => {
+                self.fail(format!(
+                    "The management key ({}) cannot be used: {e} Generate or import it on the Keys tab.",
+                    names::MANAGEMENT_KEY
+                ));
+                None
+            }
+        }
+    }
+
+    /// Writes bytes to a new file in the pool folder (never over an existing one).
+    pub(super) fn aion_save_new(&mut self, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+        let dir = self.workspace_dir().ok_or("no pool folder is open")?;
+        let path = dir.join(name);
+        let notes = files::write_one(&path, bytes, TEXT_KIND, false).map_err(|e| e.to_string())?;
+        self.drafts.recovered.extend(notes);
+        self.rescan();
+        Ok(path)
+    }
+}

@@ -1,0 +1,167 @@
+//! The Aion metadata builder: the documented limits field by field, the JSON the form makes,
+//! its content hash, the logo, and saving it (AION.md §2).
+
+use std::path::Path;
+
+use super::aion_core::metadata::{self, AionMetadata};
+use super::aion_desk::MetadataForm;
+use super::aion_profile::names;
+use super::ConsoleApp;
+
+pub const NAME_MAX: usize = 64;
+pub const DESCRIPTION_MAX: usize = 256;
+pub const TAGS_MAX: usize = 10;
+pub const TAG_MAX: usize = 35;
+/// The schema version the builder writes.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// What is wrong with each field (None: nothing).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub tags: Option<String>,
+}
+
+impl FieldErrors {
+    pub fn any(&self) -> bool {
+        self.name.is_some()
+            || self.description.is_some()
+            || self.url.is_some()
+            || self.tags.is_some()
+    }
+}
+
+impl MetadataForm {
+    pub fn tag_list(&self) -> Vec<String> {
+        self.tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    pub fn errors(&self) -> FieldErrors {
+        let over = |what: &str, n: usize, max: usize| {
+            (n > max).then(|| format!("{what} is {n} characters; at most {max}."))
+        };
+        let tags = self.tag_list();
+        let long_tag = tags.iter().find(|t| t.chars().count() > TAG_MAX);
+        FieldErrors {
+            name: over("The name", self.name.chars().count(), NAME_MAX),
+            description: over(
+                "The description",
+                self.description.chars().count(),
+                DESCRIPTION_MAX,
+            ),
+            url: (!self.url.trim().is_empty() && !self.url.trim().starts_with("https://"))
+                .then(|| "The pool URL starts with https://.".to_owned()),
+            tags: if tags.len() > TAGS_MAX {
+                Some(format!("{} tags; at most {TAGS_MAX}.", tags.len()))
+            } else {
+                long_tag.map(|t| format!("The tag \"{t}\" is over {TAG_MAX} characters."))
+            },
+        }
+    }
+
+    pub fn value(&self) -> AionMetadata {
+        AionMetadata {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            name: self.name.trim().to_owned(),
+            description: self.description.trim().to_owned(),
+            url: self.url.trim().to_owned(),
+            logo_base64: self.logo_png.as_deref().map(base64).unwrap_or_default(),
+            tags: self.tag_list(),
+        }
+    }
+
+    /// The exact JSON saved, and its content hash (hex).
+    pub fn rendered(&self) -> (String, String) {
+        let json = metadata::render(&self.value());
+        let hash = hex::encode(metadata::content_hash(json.as_bytes()));
+        (json, hash)
+    }
+}
+
+impl ConsoleApp {
+    /// Reads a PNG logo: it must decode, and the documented size is 256×256.
+    pub fn aion_load_logo(&mut self, path: &Path) {
+        let form = &mut self.aion.metadata;
+        match crate::platform::files::read(path) {
+            Err(e) => form.logo_error = Some(format!("The logo was not read: {e}")),
+            Ok(bytes) => match eframe::icon_data::from_png_bytes(bytes.expose()) {
+                Err(_) => form.logo_error = Some("The logo is not a PNG image.".to_owned()),
+                Ok(img) => {
+                    form.logo_error = (img.width != 256 || img.height != 256).then(|| {
+                        format!(
+                            "The logo is {}×{}; Aion asks for 256×256.",
+                            img.width, img.height
+                        )
+                    });
+                    form.logo_png = Some(bytes.expose().to_vec());
+                }
+            },
+        }
+    }
+
+    pub fn aion_pick_logo(&mut self) {
+        self.pick(
+            super::picker::PickKind::File,
+            "The pool's logo (a 256×256 PNG)",
+            super::pick::PickFor::AionLogo,
+        );
+    }
+
+    pub fn aion_save_metadata(&mut self) {
+        let form = &self.aion.metadata;
+        if form.errors().any() || form.name.trim().is_empty() {
+            return self.fail("The metadata was not saved: give the pool a name and fix what is marked under the fields.");
+        }
+        let (json, hash) = form.rendered();
+        match self.aion_save_new(names::METADATA, json.as_bytes()) {
+            Ok(_) => self.say(format!(
+                "Saved {}: upload it exactly as it is; its content hash is {hash}.",
+                names::METADATA
+            )),
+            Err(e) => self.fail(format!(
+                "{} was not saved: {e} Move the old file away to save a new one.",
+                names::METADATA
+            )),
+        }
+    }
+}
+
+/// Standard base64 with padding (the logo in the JSON).
+pub fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_rfc_4648() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
+    }
+}

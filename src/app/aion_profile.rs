@@ -1,0 +1,101 @@
+//! Which chain a pool folder is for. A folder is Aion Unity when it holds the marker file
+//! `aion-profile.json` (written when the console creates an Aion folder) or an Aion key file
+//! (`management.key` / `signing.key`, one line of `0x` and 128 hex digits); anything else is
+//! Cardano, so every existing folder opens as before.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The marker the console writes into a folder created for Aion Unity.
+pub const MARKER: &str = "aion-profile.json";
+/// The marker's content: says what it is to anyone who opens it.
+pub const MARKER_TEXT: &str = "{\"profile\":\"aion-unity\",\"note\":\"Pool Console opens this folder with its Aion Unity tabs.\"}\n";
+
+/// The Aion key files, by role: the management (identity) key and the block-signing key.
+pub mod names {
+    pub const MANAGEMENT_KEY: &str = "management.key";
+    pub const MANAGEMENT_PUB: &str = "management.pub";
+    pub const SIGNING_KEY: &str = "signing.key";
+    pub const SIGNING_PUB: &str = "signing.pub";
+    pub const METADATA: &str = "aion-metadata.json";
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Profile {
+    #[default]
+    Cardano,
+    Aion,
+}
+
+impl Profile {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Cardano => "Cardano",
+            Self::Aion => "Aion Unity",
+        }
+    }
+}
+
+/// What the Aion tabs read from the folder: kept until the folder is scanned again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AionFacts {
+    pub profile: Profile,
+    /// The public keys of the management and block-signing keys, when their files are there.
+    pub management_pk: Option<[u8; 32]>,
+    pub signing_pk: Option<[u8; 32]>,
+    pub metadata_saved: bool,
+    /// A signed registerPool transaction is saved in the folder.
+    pub registration_signed: bool,
+}
+
+/// Reads the folder's Aion files (names first; only the small public and private key files
+/// are opened, and a private key's text is wiped as soon as it is looked at).
+pub fn scan(dir: &Path) -> AionFacts {
+    let files = crate::platform::read::regular_files(dir).unwrap_or_default();
+    let named = |n: &str| files.iter().any(|p| p.file_name().is_some_and(|f| f == n));
+    let aion_key = [names::MANAGEMENT_KEY, names::SIGNING_KEY]
+        .iter()
+        .any(|n| named(n) && is_aion_key_file(&dir.join(n)));
+    let profile = if named(MARKER) || aion_key {
+        Profile::Aion
+    } else {
+        Profile::Cardano
+    };
+    AionFacts {
+        profile,
+        management_pk: public_key(&dir.join(names::MANAGEMENT_PUB)),
+        signing_pk: public_key(&dir.join(names::SIGNING_PUB)),
+        metadata_saved: named(names::METADATA),
+        registration_signed: files.iter().any(|p| {
+            p.file_name()
+                .map(|f| f.to_string_lossy())
+                .is_some_and(|f| f.starts_with("aion-register-pool-") && f.ends_with(".tx.hex"))
+        }),
+    }
+}
+
+fn read_text(path: &Path) -> Option<zeroize::Zeroizing<String>> {
+    let bytes = crate::platform::read::read_input(path, crate::platform::read::KEY).ok()?;
+    let text = std::str::from_utf8(bytes.expose()).ok()?;
+    Some(zeroize::Zeroizing::new(text.trim().to_owned()))
+}
+
+/// A public key file: one line of `0x` and 64 hex digits.
+fn public_key(path: &Path) -> Option<[u8; 32]> {
+    let text = read_text(path)?;
+    hex::decode(text.trim_start_matches("0x"))
+        .ok()?
+        .try_into()
+        .ok()
+}
+
+/// One line of `0x` + 128 hex digits (seed ‖ public key), as Aion tools export a key.
+fn is_aion_key_file(path: &Path) -> bool {
+    read_text(path).is_some_and(|t| {
+        t.len() == 130
+            && t.starts_with("0x")
+            && t.get(2..)
+                .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
+}

@@ -136,7 +136,11 @@ fn an_imported_key_shows_its_address_and_never_its_text() {
     let dir = TempDir::new().unwrap();
     let (h, folder) = aion_with_key(&dir);
     assert!(h.query_by_label(KEY_ADDRESS).is_some());
-    assert!(status(&h).starts_with("Imported the management key"));
+    assert!(
+        status(&h).starts_with("Imported the management key"),
+        "{}",
+        status(&h)
+    );
     assert!(!status(&h).contains("6df86a10"));
     assert_eq!(
         std::fs::read_to_string(folder.join("management.key"))
@@ -250,7 +254,7 @@ fn a_self_bond_under_1000_aion_is_broken_and_says_why() {
     type_into(&mut h, "Self-bond (AION)", "500");
     type_into(&mut h, "Total stake (AION)", "800");
     assert!(shows(&h, "Broken: the pool is not active"));
-    assert!(shows(&h, "The self-bond is under 1 000 AION."));
+    assert!(shows(&h, "the self-bond is 500 AION, under the 1000 AION minimum: add 500 AION to make the pool active"));
 }
 
 #[test]
@@ -277,7 +281,7 @@ fn the_action_forms_fill_from_the_folder_and_say_what_is_wrong() {
     type_into(&mut h, "Metadata hash", HASH);
     assert!(shows(
         &h,
-        "The signing address: An Aion account address starts with a0."
+        "The signing address: an Aion account address starts with a0; this one starts with b1"
     ));
     // Delegating to this pool: the management key's address, one click away.
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Action")

@@ -84,7 +84,7 @@ impl ConsoleApp {
         if let Some(existing) = [secret, public].iter().find(|n| dir.join(n).exists()) {
             return self.fail(format!(
                 "{existing} already exists: the {} key was not replaced. Move the old files away first if you mean to replace it.",
-                role.label()
+                crate::app::aion_core::role_word(role)
             ));
         }
         let mut secret_text = key.to_hex_text();
@@ -109,11 +109,14 @@ impl ConsoleApp {
                 self.rescan();
                 self.say(format!(
                     "{verb} the {} key: {secret} (only you can read it) and {public}. Address {}.",
-                    role.label(),
+                    crate::app::aion_core::role_word(role),
                     key.address().to_checksum()
                 ));
             }
-            Err(e) => self.fail(format!("The {} key was not written: {e}", role.label())),
+            Err(e) => self.fail(format!(
+                "The {} key was not written: {e}",
+                crate::app::aion_core::role_word(role)
+            )),
         }
     }
 

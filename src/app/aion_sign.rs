@@ -32,17 +32,15 @@ impl ConsoleApp {
         let pct = || commission::parse_percent(&f.commission).map_err(|e| e.to_string());
         let aion =
             |t: &str, what: &str| amount::parse_aion(t).map_err(|e| format!("The {what}: {e}"));
-        Ok(match self.aion.action {
+        let data = match self.aion.action {
             RegistryAction::RegisterPool => abi::register_pool(
                 &address(&f.signing_address, "signing address")?,
                 pct()?,
                 f.metadata_url.trim(),
                 &hash32(&f.metadata_hash)?,
-            )
-            .map_err(|e| e.to_string())?,
+            ),
             RegistryAction::UpdateMetadata => {
                 abi::update_metadata(f.metadata_url.trim(), &hash32(&f.metadata_hash)?)
-                    .map_err(|e| e.to_string())?
             }
             RegistryAction::RequestCommissionChange => abi::request_commission_change(pct()?),
             RegistryAction::FinalizeCommissionChange => {
@@ -63,7 +61,8 @@ impl ConsoleApp {
             RegistryAction::WithdrawRewards => {
                 abi::withdraw_rewards(&address(&f.pool, "pool address")?)
             }
-        })
+        };
+        data.map_err(|e| e.to_string())
     }
 
     /// The transaction the form describes (to the mainnet Pool Registry).

@@ -98,7 +98,13 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let (secret, public) = key_files(role);
-            ui.label(RichText::new(format!("{} key", capitalised(role.label()))).strong());
+            ui.label(
+                RichText::new(format!(
+                    "{} key",
+                    capitalised(crate::app::aion_core::role_word(role))
+                ))
+                .strong(),
+            );
             match app.aion_address(role) {
                 Some(a) => {
                     ui.label(
@@ -109,7 +115,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                         ui.label("Address:");
                         widgets::copyable(
                             ui,
-                            &format!("{} address", role.label()),
+                            &format!("{} address", crate::app::aion_core::role_word(role)),
                             &a.to_checksum(),
                             40,
                         );
@@ -117,11 +123,17 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 }
                 None => {
                     ui.label(
-                        RichText::new(format!("No {} key yet.", role.label()))
-                            .color(theme::weak(ui)),
+                        RichText::new(format!(
+                            "No {} key yet.",
+                            crate::app::aion_core::role_word(role)
+                        ))
+                        .color(theme::weak(ui)),
                     );
                     if ui
-                        .button(format!("Generate the {} key", role.label()))
+                        .button(format!(
+                            "Generate the {} key",
+                            crate::app::aion_core::role_word(role)
+                        ))
                         .clicked()
                     {
                         app.aion_generate_key(role);
@@ -141,7 +153,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.label("Role:");
             for role in [Role::Management, Role::Signing] {
-                ui.radio_value(&mut app.aion.import_role, role, capitalised(role.label()));
+                ui.radio_value(&mut app.aion.import_role, role, capitalised(crate::app::aion_core::role_word(role)));
             }
         });
         let l = ui.label("Private key (hex):");

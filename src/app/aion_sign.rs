@@ -8,10 +8,7 @@ use super::aion_desk::{RegistryAction, SignedView};
 use super::ConsoleApp;
 
 fn hash32(text: &str) -> Result<[u8; 32], String> {
-    let t = text.trim();
-    hex::decode(t.strip_prefix("0x").unwrap_or(t))
-        .ok()
-        .and_then(|b| b.try_into().ok())
+    super::aion_core::metadata::parse_content_hash(text)
         .ok_or_else(|| "The metadata hash is 64 hex digits (the Metadata tab shows it).".to_owned())
 }
 

@@ -37,12 +37,7 @@ fn aion(flag: &str, text: &str) -> Result<u128, CliError> {
 }
 
 fn metadata_hash(text: &str) -> Result<[u8; 32], CliError> {
-    let t = text.trim();
-    let t = t.strip_prefix("0x").unwrap_or(t);
-    hex::decode(t)
-        .ok()
-        .and_then(|b| <[u8; 32]>::try_from(b).ok())
-        .ok_or_else(|| {
+    crate::core::aion::metadata::parse_content_hash(text).ok_or_else(|| {
             CliError::new(
                 "--metadata-hash: give the 64 hex digits (32 bytes) of the metadata's BLAKE2b-256 hash, as `aion metadata-hash` prints it",
             )

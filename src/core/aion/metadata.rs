@@ -63,6 +63,14 @@ pub fn logo_base64(png_bytes: &[u8]) -> String {
 }
 
 /// BLAKE2b-256 of exactly these bytes: the `metaDataContentHash` to register.
+/// A metadata content hash as typed: 64 hex digits, `0x` optional; `None` otherwise.
+pub fn parse_content_hash(text: &str) -> Option<[u8; 32]> {
+    let t = text.trim();
+    hex::decode(t.strip_prefix("0x").unwrap_or(t))
+        .ok()
+        .and_then(|b| b.try_into().ok())
+}
+
 pub fn content_hash(bytes: &[u8]) -> [u8; 32] {
     blake2b_256(bytes)
 }

@@ -297,3 +297,20 @@ fn the_action_forms_fill_from_the_folder_and_say_what_is_wrong() {
     );
     assert!(shows(&h, "pool-console aion call-data delegate --pool 0xa0202797a7aff86fec1a5d8b7cacea276de5bcfc2e8b14878c9ba48d7d5330a0"));
 }
+
+#[test]
+fn a_folder_of_aion_tools_opens_as_aion_with_its_key() {
+    // Only the private key, as Aion tools export it: no marker, no public key file.
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("management.key"), format!("{KEY_HEX}\n")).unwrap();
+    let mut a = app(vec![], fixed_now());
+    a.open_workspace(dir.path());
+    let mut h = harness(a);
+    h.run_steps(2);
+    click(&mut h, "🔑  Keys");
+    assert!(
+        h.query_by_label(KEY_ADDRESS).is_some(),
+        "the address from the private key"
+    );
+    assert!(!shows(&h, "No management key yet."));
+}

@@ -3,6 +3,7 @@
 //! (`management.key` / `signing.key`, one line of `0x` and 128 hex digits); anything else is
 //! Cardano, so every existing folder opens as before.
 
+use crate::ops::aion_keys;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -64,8 +65,11 @@ pub fn scan(dir: &Path) -> AionFacts {
     };
     AionFacts {
         profile,
-        management_pk: public_key(&dir.join(names::MANAGEMENT_PUB)),
-        signing_pk: public_key(&dir.join(names::SIGNING_PUB)),
+        management_pk: public_key(
+            &dir.join(names::MANAGEMENT_PUB),
+            &dir.join(names::MANAGEMENT_KEY),
+        ),
+        signing_pk: public_key(&dir.join(names::SIGNING_PUB), &dir.join(names::SIGNING_KEY)),
         metadata_saved: named(names::METADATA),
         registration_signed: files.iter().any(|p| {
             p.file_name()
@@ -75,27 +79,17 @@ pub fn scan(dir: &Path) -> AionFacts {
     }
 }
 
-fn read_text(path: &Path) -> Option<zeroize::Zeroizing<String>> {
-    let bytes = crate::platform::read::read_input(path, crate::platform::read::KEY).ok()?;
-    let text = std::str::from_utf8(bytes.expose()).ok()?;
-    Some(zeroize::Zeroizing::new(text.trim().to_owned()))
-}
-
-/// A public key file: one line of `0x` and 64 hex digits.
-fn public_key(path: &Path) -> Option<[u8; 32]> {
-    let text = read_text(path)?;
-    hex::decode(text.trim_start_matches("0x"))
-        .ok()?
-        .try_into()
-        .ok()
-}
-
-/// One line of `0x` + 128 hex digits (seed ‖ public key), as Aion tools export a key.
-fn is_aion_key_file(path: &Path) -> bool {
-    read_text(path).is_some_and(|t| {
-        t.len() == 130
-            && t.starts_with("0x")
-            && t.get(2..)
-                .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+/// A role's public key: from its public key file (the console's bare hex or the command
+/// line's JSON), else from its private key file (read through the one Aion key reader, wiped).
+fn public_key(public: &Path, private: &Path) -> Option<[u8; 32]> {
+    aion_keys::read_verification(public).ok().or_else(|| {
+        aion_keys::read_signing(private)
+            .ok()
+            .map(|k| k.public_key())
     })
+}
+
+/// A private key file in a form Aion tools export (seed, or seed ‖ public key).
+fn is_aion_key_file(path: &Path) -> bool {
+    aion_keys::read_signing(path).is_ok()
 }

@@ -314,3 +314,14 @@ fn a_folder_of_aion_tools_opens_as_aion_with_its_key() {
     );
     assert!(!shows(&h, "No management key yet."));
 }
+
+#[test]
+fn an_empty_action_form_says_what_to_fill_in() {
+    let dir = TempDir::new().unwrap();
+    let (mut h, _) = create_folder(&dir, "aion-pool", Some("Aion Unity"));
+    click(&mut h, "✒  Registry actions");
+    assert!(shows(
+        &h,
+        "Fill in the signing address (0xa0…, shown on the Keys tab)."
+    ));
+}

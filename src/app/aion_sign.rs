@@ -13,6 +13,11 @@ fn hash32(text: &str) -> Result<[u8; 32], String> {
 }
 
 fn address(text: &str, what: &str) -> Result<Address, String> {
+    if text.trim().is_empty() {
+        return Err(format!(
+            "Fill in the {what} (0xa0…, shown on the Keys tab)."
+        ));
+    }
     Address::parse(text).map_err(|e| format!("The {what}: {e}"))
 }
 

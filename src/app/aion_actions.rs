@@ -8,13 +8,8 @@ use super::aion_core::address::Address;
 use super::aion_core::keys::{AionSigningKey, Role};
 use super::aion_profile::{names, Profile, MARKER, MARKER_TEXT};
 use super::ConsoleApp;
-use crate::platform::files::{self, Output, OutputKind};
-
-/// How Aion files are written until the file layer has Aion kinds of its own: a private key
-/// as a secret (mode 0600), a public key or a transaction as a one-line text value. Only new
-/// files are written (the tabs check first), so no Cardano file can be replaced.
-const SECRET_KEY_KIND: OutputKind = OutputKind::Decoded { secret: true };
-const TEXT_KIND: OutputKind = OutputKind::TextValue;
+use crate::ops::aion_keys;
+use crate::platform::files::{self, OutputKind};
 
 /// The private and public key files of a role.
 pub fn key_files(role: Role) -> (&'static str, &'static str) {
@@ -32,8 +27,13 @@ impl ConsoleApp {
 
     /// Marks a folder just created for Aion Unity, so it opens with the Aion tabs.
     pub(super) fn mark_aion_folder(&mut self, dir: &Path) -> Result<(), String> {
-        let done = files::write_one(&dir.join(MARKER), MARKER_TEXT.as_bytes(), TEXT_KIND, false)
-            .map_err(|e| e.to_string())?;
+        let done = files::write_one(
+            &dir.join(MARKER),
+            MARKER_TEXT.as_bytes(),
+            OutputKind::AionProfileMarker,
+            false,
+        )
+        .map_err(|e| e.to_string())?;
         self.drafts.recovered.extend(done);
         Ok(())
     }
@@ -87,25 +87,11 @@ impl ConsoleApp {
                 crate::app::aion_core::role_word(role)
             ));
         }
-        let mut secret_text = key.to_hex_text();
-        secret_text.push('\n');
-        let public_text = format!("0x{}\n", hex::encode(key.public_key()));
+        // The command line's own files: the private key 0600, the public key as its JSON.
         let (sp, pp): (PathBuf, PathBuf) = (dir.join(secret), dir.join(public));
-        let outputs = [
-            Output {
-                path: &sp,
-                bytes: secret_text.as_bytes(),
-                kind: SECRET_KEY_KIND,
-            },
-            Output {
-                path: &pp,
-                bytes: public_text.as_bytes(),
-                kind: TEXT_KIND,
-            },
-        ];
-        match files::write_all(&outputs, false) {
-            Ok(notes) => {
-                self.drafts.recovered.extend(notes);
+        match aion_keys::write_pair(key, &sp, &pp, false) {
+            Ok(done) => {
+                self.drafts.recovered.extend(done.notes);
                 self.rescan();
                 self.say(format!(
                     "{verb} the {} key: {secret} (only you can read it) and {public}. Address {}.",
@@ -123,11 +109,7 @@ impl ConsoleApp {
     /// Reads the management key to sign with (it never leaves this function).
     pub(super) fn aion_management_key(&mut self) -> Option<AionSigningKey> {
         let dir = self.workspace_dir()?;
-        let path = dir.join(names::MANAGEMENT_KEY);
-        let read = files::read(&path).map_err(|e| e.to_string()).and_then(|b| {
-            let text = std::str::from_utf8(b.expose()).map_err(|_| "it is not text".to_owned())?;
-            AionSigningKey::from_hex_text(text).map_err(|e| e.to_string())
-        });
+        let read = aion_keys::read_signing(&dir.join(names::MANAGEMENT_KEY));
         match read {
             Ok(k) => Some(k),
             Err(e) => {
@@ -140,13 +122,23 @@ impl ConsoleApp {
         }
     }
 
-    /// Writes bytes to a new file in the pool folder (never over an existing one).
-    pub(super) fn aion_save_new(&mut self, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    /// Writes Aion files into the pool folder as one transaction; each replaces only a file
+    /// of its own kind (metadata over metadata, a transaction over a transaction).
+    pub(super) fn aion_save(&mut self, files: &[(&str, &[u8], OutputKind)]) -> Result<(), String> {
         let dir = self.workspace_dir().ok_or("no pool folder is open")?;
-        let path = dir.join(name);
-        let notes = files::write_one(&path, bytes, TEXT_KIND, false).map_err(|e| e.to_string())?;
+        let paths: Vec<PathBuf> = files.iter().map(|(name, _, _)| dir.join(name)).collect();
+        let outputs: Vec<files::Output<'_>> = files
+            .iter()
+            .zip(&paths)
+            .map(|((_, bytes, kind), path)| files::Output {
+                path,
+                bytes,
+                kind: *kind,
+            })
+            .collect();
+        let notes = files::write_all(&outputs, false).map_err(|e| e.to_string())?;
         self.drafts.recovered.extend(notes);
         self.rescan();
-        Ok(path)
+        Ok(())
     }
 }

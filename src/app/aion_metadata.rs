@@ -7,6 +7,7 @@ use super::aion_core::metadata::{self, AionMetadata};
 use super::aion_desk::MetadataForm;
 use super::aion_profile::names;
 use super::ConsoleApp;
+use crate::platform::files::OutputKind;
 
 pub const NAME_MAX: usize = 64;
 pub const DESCRIPTION_MAX: usize = 256;
@@ -72,7 +73,7 @@ impl MetadataForm {
             name: self.name.trim().to_owned(),
             description: self.description.trim().to_owned(),
             url: self.url.trim().to_owned(),
-            logo_base64: self.logo_png.as_deref().map(base64).unwrap_or_default(),
+            logo_base64: self.logo_png.as_deref().map(metadata::logo_base64).unwrap_or_default(),
             tags: self.tag_list(),
         }
     }
@@ -120,48 +121,23 @@ impl ConsoleApp {
             return self.fail("The metadata was not saved: give the pool a name and fix what is marked under the fields.");
         }
         let (json, hash) = form.rendered();
-        match self.aion_save_new(names::METADATA, json.as_bytes()) {
-            Ok(_) => self.say(format!(
+        let replacing = self.aion_facts.metadata_saved;
+        let saved = self.aion_save(&[(
+            names::METADATA,
+            json.as_bytes(),
+            OutputKind::AionMetadata,
+        )]);
+        match (saved, replacing) {
+            (Ok(()), false) => self.say(format!(
                 "Saved {}: upload it exactly as it is; its content hash is {hash}.",
                 names::METADATA
             )),
-            Err(e) => self.fail(format!(
-                "{} was not saved: {e} Move the old file away to save a new one.",
+            // A registered pool's on-chain hash still names the old file until it is updated.
+            (Ok(()), true) => self.say(format!(
+                "Replaced {}: its content hash is now {hash}. Upload the new file, and if the pool is registered, send \"Update metadata\" with this hash.",
                 names::METADATA
             )),
+            (Err(e), _) => self.fail(format!("{} was not saved: {e}", names::METADATA)),
         }
-    }
-}
-
-/// Standard base64 with padding (the logo in the JSON).
-pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ABC[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn base64_matches_rfc_4648() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
     }
 }

@@ -6,6 +6,7 @@ use super::aion_core::transaction::{self, UnsignedTx};
 use super::aion_core::{abi, amount, commission};
 use super::aion_desk::{RegistryAction, SignedView};
 use super::ConsoleApp;
+use crate::platform::files::OutputKind;
 
 fn hash32(text: &str) -> Result<[u8; 32], String> {
     super::aion_core::metadata::parse_content_hash(text)
@@ -136,11 +137,14 @@ impl ConsoleApp {
         let stem = format!("aion-{}-{short}", s.action.command());
         let raw = format!("{}\n", s.raw_hex);
         let rpc = format!("{}\n", s.json_rpc);
-        let saved = self
-            .aion_save_new(&format!("{stem}.tx.hex"), raw.as_bytes())
-            .and_then(|_| self.aion_save_new(&format!("{stem}.json-rpc.json"), rpc.as_bytes()));
+        let (raw_name, rpc_name) = (format!("{stem}.tx.hex"), format!("{stem}.json-rpc.json"));
+        let kind = OutputKind::AionTransaction;
+        let saved = self.aion_save(&[
+            (&raw_name, raw.as_bytes(), kind),
+            (&rpc_name, rpc.as_bytes(), kind),
+        ]);
         match saved {
-            Ok(_) => self.say(format!(
+            Ok(()) => self.say(format!(
                 "Saved {stem}.tx.hex and {stem}.json-rpc.json: carry them to the online machine."
             )),
             Err(e) => self.fail(format!("The transaction was not saved: {e}")),

@@ -96,6 +96,10 @@ pub enum OutputKind {
     AionSigningKey,
     /// An Aion verification key (JSON); replaces only one, and only with `force`.
     AionVerificationKey,
+    /// Aion pool metadata as Pool Console writes it: replaces only such metadata.
+    AionMetadata,
+    /// The marker that opens a folder with the Aion Unity tabs: replaces only a marker.
+    AionProfileMarker,
     /// `text-view decode-cbor` output; `secret` when it decodes secret key material.
     Decoded {
         secret: bool,
@@ -147,6 +151,8 @@ impl OutputKind {
             Self::RecoveryPhrase => Holding::RecoveryPhrase,
             Self::AionSigningKey => Holding::AionSigningKey,
             Self::AionVerificationKey => Holding::AionVerificationKey,
+            Self::AionMetadata => Holding::AionMetadata,
+            Self::AionProfileMarker => Holding::AionProfileMarker,
             Self::Decoded { .. } => return None,
         })
     }

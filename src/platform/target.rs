@@ -186,8 +186,13 @@ pub enum Holding {
     AionSigningKey,
     /// An Aion verification key file (Pool Console's JSON).
     AionVerificationKey,
-    /// A signed Aion transaction, as `aion transaction sign` writes it.
+    /// A signed Aion transaction, as `aion transaction sign` writes it, or the JSON-RPC
+    /// request that sends one.
     AionTransaction,
+    /// Aion pool metadata with Pool Console's keys (`schemaVersion`, `name`, …).
+    AionMetadata,
+    /// `aion-profile.json`, the marker of an Aion Unity folder.
+    AionProfileMarker,
 }
 
 impl Holding {
@@ -219,6 +224,8 @@ impl Holding {
             Self::AionSigningKey => "an Aion signing key".to_owned(),
             Self::AionVerificationKey => "an Aion verification key".to_owned(),
             Self::AionTransaction => "a signed Aion transaction".to_owned(),
+            Self::AionMetadata => "Aion pool metadata".to_owned(),
+            Self::AionProfileMarker => "an Aion Unity folder marker".to_owned(),
         }
     }
 
@@ -306,6 +313,9 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     if is_aion_transaction(trimmed) {
         return Existing::Holds(Holding::AionTransaction);
     }
+    if let Some(aion) = aion_json(trimmed) {
+        return Existing::Holds(aion);
+    }
     if trimmed.starts_with("BEGIN:VCALENDAR") {
         return Existing::Holds(Holding::Calendar);
     }
@@ -362,15 +372,23 @@ fn is_vote_view(text: &str) -> bool {
 }
 
 /// What `aion transaction sign --out-file` writes: the raw transaction as `0x` hex, or the
-/// JSON holding it as `rawTransaction`; either way a whole signed transaction (an Aion key is
-/// hex too, and must never pass for one).
+/// JSON holding it as `rawTransaction`; or the console's JSON-RPC request with it as its one
+/// parameter. Either way a whole signed transaction (an Aion key is hex too, and must never
+/// pass for one).
 fn is_aion_transaction(text: &str) -> bool {
     let raw = if text.starts_with('{') {
         match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(doc) => doc
-                .get("rawTransaction")
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_owned),
+            Ok(doc) => {
+                let rpc = || {
+                    (doc.get("method")?.as_str()? == "eth_sendRawTransaction")
+                        .then(|| doc.get("params")?.as_array()?.first()?.as_str())
+                        .flatten()
+                };
+                doc.get("rawTransaction")
+                    .and_then(serde_json::Value::as_str)
+                    .or_else(rpc)
+                    .map(str::to_owned)
+            }
             Err(_) => None,
         }
     } else {
@@ -380,6 +398,20 @@ fn is_aion_transaction(text: &str) -> bool {
         .and_then(|r| r.strip_prefix("0x"))
         .and_then(|h| hex::decode(h).ok())
         .is_some_and(|bytes| crate::core::aion::transaction::SignedTx::decode(&bytes).is_ok())
+}
+
+/// The Aion JSON files the console writes besides keys and transactions: pool metadata
+/// (an object with Pool Console's `schemaVersion` and `name`) and the folder's profile marker.
+fn aion_json(text: &str) -> Option<Holding> {
+    let serde_json::Value::Object(doc) = serde_json::from_str(text).ok()? else {
+        return None;
+    };
+    if doc.get("profile").and_then(serde_json::Value::as_str) == Some("aion-unity") {
+        return Some(Holding::AionProfileMarker);
+    }
+    (doc.get("schemaVersion").is_some_and(serde_json::Value::is_string)
+        && doc.get("name").is_some_and(serde_json::Value::is_string))
+    .then_some(Holding::AionMetadata)
 }
 
 /// The layout `text-view decode-cbor` prints: lines of hex byte pairs, each with an optional

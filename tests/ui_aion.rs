@@ -8,7 +8,9 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::ui::{app, click, click_exact, fixed_now, harness, shows, status, type_into};
+use common::ui::{
+    app, click, click_exact, fixed_now, harness, replace_text, shows, status, type_into,
+};
 use eframe::egui;
 use egui_kittest::kittest::Queryable as _;
 use egui_kittest::Harness;
@@ -116,14 +118,30 @@ fn generating_keys_writes_their_files_and_shows_the_addresses() {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    // The address shown is the one of the public key written.
-    let pk = std::fs::read_to_string(folder.join("signing.pub")).unwrap();
-    let pk: [u8; 32] = hex::decode(pk.trim().trim_start_matches("0x"))
-        .unwrap()
-        .try_into()
-        .unwrap();
+    // The address shown is the one of the public key written, and the public key file is
+    // the command line's own (JSON), so `aion address` reads it.
+    let pub_text = std::fs::read_to_string(folder.join("signing.pub")).unwrap();
+    let pk = pool_console::core::aion::key_file::read_verification(&pub_text).unwrap();
+    assert_eq!(
+        pub_text,
+        pool_console::core::aion::key_file::verification_file(&pk)
+    );
     let address =
         pool_console::app::aion_core::address::Address::from_public_key(&pk).to_checksum();
+    for option in ["--verification-key-file", "--signing-key-file"] {
+        let file = if option.starts_with("--v") {
+            "signing.pub"
+        } else {
+            "signing.key"
+        };
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pool-console"))
+            .args(["aion", "address", option])
+            .arg(folder.join(file))
+            .arg("--checksum")
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), address);
+    }
     assert!(h.query_by_label(&address).is_some());
     assert!(status(&h).contains(&address));
     // Both keys there: the checklist moves on to the metadata.
@@ -324,4 +342,132 @@ fn an_empty_action_form_says_what_to_fill_in() {
         &h,
         "Fill in the signing address (0xa0…, shown on the Keys tab)."
     ));
+}
+
+/// Fills the metadata form's name and URL and saves it.
+fn save_metadata(h: &mut Harness<'_, ConsoleApp>, name: &str) {
+    replace_text(h, "Name", name);
+    click(h, "Save the metadata");
+}
+
+#[test]
+fn saving_the_metadata_again_replaces_it_and_gives_the_new_hash() {
+    use pool_console::core::aion::metadata;
+    let dir = TempDir::new().unwrap();
+    let (mut h, folder) = create_folder(&dir, "aion-pool", Some("Aion Unity"));
+    click(&mut h, "📝  Metadata");
+    type_into(&mut h, "Pool URL", "https://example.org");
+    save_metadata(&mut h, "First");
+    let first = std::fs::read(folder.join("aion-metadata.json")).unwrap();
+    assert!(String::from_utf8_lossy(&first).contains(r#""name":"First""#));
+    assert_eq!(
+        status(&h),
+        format!(
+            "Saved aion-metadata.json: upload it exactly as it is; its content hash is {}.",
+            hex::encode(metadata::content_hash(&first))
+        )
+    );
+    save_metadata(&mut h, "Second");
+    let second = std::fs::read(folder.join("aion-metadata.json")).unwrap();
+    assert!(String::from_utf8_lossy(&second).contains(r#""name":"Second""#));
+    assert_eq!(
+        status(&h),
+        format!(
+            "Replaced aion-metadata.json: its content hash is now {}. Upload the new file, and if the pool is registered, send \"Update metadata\" with this hash.",
+            hex::encode(metadata::content_hash(&second))
+        )
+    );
+}
+
+#[test]
+fn the_metadata_never_replaces_a_file_of_another_kind() {
+    let dir = TempDir::new().unwrap();
+    let (mut h, folder) = create_folder(&dir, "aion-pool", Some("Aion Unity"));
+    // A file the operator keeps under that name, not metadata the console wrote.
+    let theirs = "my notes about the pool\n";
+    std::fs::write(folder.join("aion-metadata.json"), theirs).unwrap();
+    click(&mut h, "📝  Metadata");
+    type_into(&mut h, "Pool URL", "https://example.org");
+    save_metadata(&mut h, "Mine");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("aion-metadata.json")).unwrap(),
+        theirs
+    );
+    let said = status(&h);
+    assert!(
+        said.starts_with("aion-metadata.json was not saved: "),
+        "{said}"
+    );
+    assert!(!said.contains("my notes"), "{said}");
+}
+
+#[test]
+fn a_key_is_never_written_over_a_cardano_key_or_an_existing_aion_key() {
+    let dir = TempDir::new().unwrap();
+    let (mut h, folder) = aion_with_key(&dir);
+    // A Cardano signing key where the block-signing key would go.
+    let cardano =
+        std::fs::read("tests/data/cardano-cli/input/keys/stake_keys/signing_key").unwrap();
+    std::fs::write(folder.join("signing.key"), &cardano).unwrap();
+    h.state_mut().rescan();
+    h.run_steps(2);
+    click(&mut h, "Generate the block-signing key");
+    assert_eq!(
+        status(&h),
+        "signing.key already exists: the block-signing key was not replaced. Move the old files away first if you mean to replace it."
+    );
+    assert_eq!(std::fs::read(folder.join("signing.key")).unwrap(), cardano);
+    assert!(!folder.join("signing.pub").exists());
+    // The management key pasted again is not written over the one there.
+    let before = std::fs::read(folder.join("management.pub")).unwrap();
+    let field = h.get_by_role_and_label(egui::accesskit::Role::PasswordInput, "Private key (hex):");
+    field.focus();
+    field.type_text(KEY_HEX);
+    h.run_steps(2);
+    click(&mut h, "Import the key");
+    assert!(
+        status(&h).starts_with("management.key already exists"),
+        "{}",
+        status(&h)
+    );
+    assert_eq!(
+        std::fs::read(folder.join("management.pub")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn the_saved_transaction_is_one_the_command_line_reads_back() {
+    use pool_console::core::aion::transaction::SignedTx;
+    let dir = TempDir::new().unwrap();
+    let (mut h, folder) = aion_with_key(&dir);
+    click(&mut h, "✒  Registry actions");
+    type_into(&mut h, "Signing address", SIGNING);
+    type_into(&mut h, "Commission (%)", "2");
+    type_into(&mut h, "Metadata URL", URL);
+    type_into(&mut h, "Metadata hash", HASH);
+    type_into(&mut h, "Nonce", "0");
+    type_into(&mut h, "Timestamp (µs)", "1600000000000000");
+    click(&mut h, "Sign with the management key");
+    click(&mut h, "Save the signed transaction");
+    let stem = folder.join("aion-register-pool-d17c172e");
+    let raw = std::fs::read_to_string(stem.with_extension("tx.hex")).unwrap();
+    let bytes = hex::decode(raw.trim().trim_start_matches("0x")).unwrap();
+    let (tx, public_key, _) = SignedTx::decode(&bytes).unwrap();
+    assert_eq!(
+        tx.to,
+        pool_console::core::aion::transaction::POOL_REGISTRY_MAINNET
+    );
+    assert_eq!((tx.nonce, tx.value), (0, 1000 * 10u128.pow(18)));
+    assert_eq!(hex::encode(public_key), &KEY_HEX[66..]);
+    let rpc = std::fs::read_to_string(stem.with_extension("json-rpc.json")).unwrap();
+    let rpc: serde_json::Value = serde_json::from_str(&rpc).unwrap();
+    assert_eq!(rpc["params"][0].as_str().unwrap(), raw.trim());
+    // Saving again writes the same two files over themselves (same kind, same bytes).
+    click(&mut h, "Save the signed transaction");
+    assert!(
+        status(&h).starts_with("Saved aion-register-pool-d17c172e.tx.hex"),
+        "{}",
+        status(&h)
+    );
 }

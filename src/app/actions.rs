@@ -106,9 +106,15 @@ impl ConsoleApp {
             Ok(ws) => {
                 self.settings.remember_workspace(dir);
                 let found = ws.files.values().map(Vec::len).sum::<usize>();
+                let another = self.workspace.as_ref().map(|w| w.dir.as_path()) != Some(dir);
                 self.switch_registration_draft(&ws.dir);
                 self.workspace = Some(ws);
                 self.refresh_aion_facts();
+                if another {
+                    // One pool's Aion forms and signed transaction never show in another's.
+                    self.aion = super::aion_desk::AionDesk::default();
+                    self.aion_load_saved_metadata();
+                }
                 self.keep_tab_in_profile();
                 self.refresh_clock();
                 match unfinished {

@@ -9,10 +9,10 @@ use super::aion_profile::names;
 use super::ConsoleApp;
 use crate::platform::files::OutputKind;
 
-pub const NAME_MAX: usize = 64;
-pub const DESCRIPTION_MAX: usize = 256;
-pub const TAGS_MAX: usize = 10;
-pub const TAG_MAX: usize = 35;
+pub use metadata::{
+    MAX_DESCRIPTION as DESCRIPTION_MAX, MAX_NAME as NAME_MAX, MAX_TAG as TAG_MAX,
+    MAX_TAGS as TAGS_MAX,
+};
 /// The schema version the builder writes.
 pub const SCHEMA_VERSION: &str = "1.0";
 
@@ -108,6 +108,42 @@ impl ConsoleApp {
                     form.logo_png = Some(bytes.expose().to_vec());
                 }
             },
+        }
+    }
+
+    /// Fills a pristine form from the folder's saved metadata, so reopening a pool shows what
+    /// was saved and a second save edits it rather than starting over.
+    pub(super) fn aion_load_saved_metadata(&mut self) {
+        let Some(dir) = self.workspace_dir() else {
+            return;
+        };
+        if !self.aion_facts.metadata_saved || self.aion.metadata != MetadataForm::default() {
+            return;
+        }
+        let path = dir.join(names::METADATA);
+        let Ok(bytes) =
+            crate::platform::read::read_input(&path, crate::platform::read::AION_METADATA)
+        else {
+            return;
+        };
+        let Some(saved) = metadata::read_fields(bytes.expose()) else {
+            return;
+        };
+        let form = &mut self.aion.metadata;
+        form.name = saved.name;
+        form.description = saved.description;
+        form.url = saved.url;
+        form.tags = saved.tags.join(", ");
+        if !saved.logo_base64.is_empty() {
+            match metadata::logo_png(&saved.logo_base64) {
+                Some(png) => form.logo_png = Some(png),
+                None => {
+                    form.logo_error = Some(format!(
+                        "The logo in {} is not base64: choose the PNG again.",
+                        names::METADATA
+                    ))
+                }
+            }
         }
     }
 

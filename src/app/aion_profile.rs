@@ -3,7 +3,9 @@
 //! (`management.key` / `signing.key`, one line of `0x` and 128 hex digits); anything else is
 //! Cardano, so every existing folder opens as before.
 
+use crate::core::aion::metadata;
 use crate::ops::aion_keys;
+use crate::platform::read;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -46,6 +48,8 @@ pub struct AionFacts {
     pub management_pk: Option<[u8; 32]>,
     pub signing_pk: Option<[u8; 32]>,
     pub metadata_saved: bool,
+    /// The content hash of the saved metadata file, in hex (None: none, or unreadable).
+    pub metadata_hash: Option<String>,
     /// A signed registerPool transaction is saved in the folder.
     pub registration_signed: bool,
 }
@@ -53,7 +57,7 @@ pub struct AionFacts {
 /// Reads the folder's Aion files (names first; only the small public and private key files
 /// are opened, and a private key's text is wiped as soon as it is looked at).
 pub fn scan(dir: &Path) -> AionFacts {
-    let files = crate::platform::read::regular_files(dir).unwrap_or_default();
+    let files = read::regular_files(dir).unwrap_or_default();
     let named = |n: &str| files.iter().any(|p| p.file_name().is_some_and(|f| f == n));
     let aion_key = [names::MANAGEMENT_KEY, names::SIGNING_KEY]
         .iter()
@@ -71,6 +75,10 @@ pub fn scan(dir: &Path) -> AionFacts {
         ),
         signing_pk: public_key(&dir.join(names::SIGNING_PUB), &dir.join(names::SIGNING_KEY)),
         metadata_saved: named(names::METADATA),
+        metadata_hash: named(names::METADATA)
+            .then(|| read::read_input(&dir.join(names::METADATA), read::AION_METADATA).ok())
+            .flatten()
+            .map(|b| hex::encode(metadata::content_hash(b.expose()))),
         registration_signed: files.iter().any(|p| {
             p.file_name()
                 .map(|f| f.to_string_lossy())

@@ -133,8 +133,8 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             ))
             .strong(),
         );
-        let shown = if json.len() > 600 {
-            format!("{}…", json.get(..600).unwrap_or_default())
+        let shown = if json.chars().count() > 600 {
+            format!("{}…", json.chars().take(600).collect::<String>())
         } else {
             json.clone()
         };
@@ -143,10 +143,36 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             ui.label("Content hash (BLAKE2b-256):");
             widgets::copyable(ui, "content hash", &hash, 40);
         });
+        saved_state(ui, app.aion_facts.metadata_hash.as_deref(), &hash);
         if ui.button("💾 Save the metadata").clicked() {
             app.aion_save_metadata();
         }
     });
+}
+
+/// Whether the file in the folder is what the form makes (the bytes to upload).
+fn saved_state(ui: &mut egui::Ui, saved: Option<&str>, form: &str) {
+    match saved {
+        None => ui.label(format!(
+            "Not saved yet: {} is not in this folder.",
+            names::METADATA
+        )),
+        Some(h) if h == form => ui.label(
+            RichText::new(format!(
+                "✔ Saved: {} in this folder is exactly this.",
+                names::METADATA
+            ))
+            .color(theme::OK),
+        ),
+        Some(h) => ui.label(
+            RichText::new(format!(
+                "⚠ {} in this folder is different (its hash starts {}): save to replace it.",
+                names::METADATA,
+                h.get(..16).unwrap_or(h)
+            ))
+            .color(theme::Level::Warn.color(ui)),
+        ),
+    };
 }
 
 /// The logo as it will look, from the PNG's own pixels (cached by content).

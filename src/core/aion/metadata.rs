@@ -62,7 +62,45 @@ pub fn logo_base64(png_bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(png_bytes)
 }
 
-/// BLAKE2b-256 of exactly these bytes: the `metaDataContentHash` to register.
+/// The fields of a metadata document under Pool Console's key names, to edit it again
+/// (None: not a JSON object). A field missing or not of its type is left empty; `check`
+/// says what is wrong with the file.
+pub fn read_fields(bytes: &[u8]) -> Option<AionMetadata> {
+    let Ok(Value::Object(doc)) = serde_json::from_slice::<Value>(bytes) else {
+        return None;
+    };
+    let text = |key: &str| {
+        doc.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    let tags = doc.get("tags").and_then(Value::as_array).map(|tags| {
+        tags.iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect()
+    });
+    Some(AionMetadata {
+        schema_version: text("schemaVersion"),
+        name: text("name"),
+        description: text("description"),
+        url: text("url"),
+        logo_base64: text("logo"),
+        tags: tags.unwrap_or_default(),
+    })
+}
+
+/// The PNG bytes of a `logo` value (plain base64, or a `data:image/png;base64,` URL).
+pub fn logo_png(logo_base64: &str) -> Option<Vec<u8>> {
+    let body = logo_base64
+        .strip_prefix("data:image/png;base64,")
+        .unwrap_or(logo_base64);
+    base64::engine::general_purpose::STANDARD
+        .decode(body.trim())
+        .ok()
+}
+
 /// A metadata content hash as typed: 64 hex digits, `0x` optional; `None` otherwise.
 pub fn parse_content_hash(text: &str) -> Option<[u8; 32]> {
     let t = text.trim();
@@ -71,6 +109,7 @@ pub fn parse_content_hash(text: &str) -> Option<[u8; 32]> {
         .and_then(|b| b.try_into().ok())
 }
 
+/// BLAKE2b-256 of exactly these bytes: the `metaDataContentHash` to register.
 pub fn content_hash(bytes: &[u8]) -> [u8; 32] {
     blake2b_256(bytes)
 }
@@ -210,17 +249,13 @@ fn check_logo(doc: &Map<String, Value>, r: &mut MetadataReport) {
             .push("\"logo\" must be a string: a 256×256 PNG in base64".to_owned());
         return;
     };
-    let body = match text.strip_prefix("data:image/png;base64,") {
-        Some(body) => {
-            r.warnings.push(
-                "\"logo\" starts with data:image/png;base64, — the docs ask for plain base64"
-                    .to_owned(),
-            );
-            body
-        }
-        None => text,
-    };
-    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(body.trim()) else {
+    if text.starts_with("data:image/png;base64,") {
+        r.warnings.push(
+            "\"logo\" starts with data:image/png;base64, — the docs ask for plain base64"
+                .to_owned(),
+        );
+    }
+    let Some(bytes) = logo_png(text) else {
         r.errors
             .push("\"logo\" is not base64; it must be a 256×256 PNG in base64".to_owned());
         return;
@@ -279,6 +314,23 @@ mod tests {
         );
         assert_eq!(r.warnings.len(), 1);
         assert!(r.warnings[0].starts_with("field \"website\" is not one Pool Console knows"));
+    }
+
+    #[test]
+    fn a_rendered_document_reads_back_field_for_field() {
+        let m = good();
+        assert_eq!(read_fields(render(&m).as_bytes()), Some(m.clone()));
+        assert_eq!(logo_png(&m.logo_base64), Some(png::header(256, 256)));
+        let data_url = format!("data:image/png;base64,{}", m.logo_base64);
+        assert_eq!(logo_png(&data_url), Some(png::header(256, 256)));
+        // Other key names and wrong types leave the fields empty; not an object: nothing.
+        let other = read_fields(br#"{"poolName":"x","name":7,"tags":["a",1]}"#).unwrap();
+        assert_eq!(
+            (other.name.as_str(), other.tags),
+            ("", vec!["a".to_owned()])
+        );
+        assert_eq!(read_fields(b"[1]"), None);
+        assert_eq!(read_fields(b"\xff"), None);
     }
 
     #[test]

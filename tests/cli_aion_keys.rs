@@ -221,3 +221,30 @@ fn lockouts_count_blocks_and_estimate_the_end() {
         "Signing address change: 60480 blocks from block 0, so from block 60480\nBlocks left: 0 (the lock ended at block 60480; it may be finalised now)\n"
     );
 }
+
+#[test]
+fn a_lockout_end_is_estimated_from_the_time_given_with_at() {
+    let dir = TempDir::new().unwrap();
+    let lockout = |at: &str| {
+        text(ok(
+            dir.path(),
+            &[
+                "aion",
+                "lockout",
+                "--action",
+                "commission",
+                "--since-block",
+                "5200000",
+                "--current-block",
+                "5230000",
+                "--at",
+                at,
+            ],
+        ))
+    };
+    // 30 480 blocks of 10 s after the time given: 3 days 12 h 40 min later.
+    let expected = "Commission rate change: 60480 blocks from block 5200000, so from block 5260480\nBlocks left: 30480\nEnds about:  2026-11-25T00:40:00Z (in about 3 days, at 10 s a block)\n";
+    assert_eq!(lockout("2026-11-21T12:00:00Z"), expected);
+    // Another zone is the same instant.
+    assert_eq!(lockout("2026-11-21T13:00:00+01:00"), expected);
+}

@@ -216,26 +216,80 @@ fn a_lockout_counts_down_in_blocks_and_a_date() {
     ));
 }
 
-#[test]
-fn a_self_bond_under_1000_aion_is_broken_and_says_why() {
+/// The Self-bond tab of a new Aion folder with both amounts typed.
+fn self_bond(own: &str, total: &str) -> Harness<'static, ConsoleApp> {
     let dir = TempDir::new().unwrap();
     let (mut h, _) = create_folder(&dir, "aion-pool", Some("Aion Unity"));
     click(&mut h, "⚖  Self-bond");
-    type_into(&mut h, "Self-bond (AION)", "500");
-    type_into(&mut h, "Total stake (AION)", "800");
-    assert!(shows(&h, "Broken: the pool is not active"));
-    assert!(shows(&h, "the self-bond is 500 AION, under the 1000 AION minimum: add 500 AION to make the pool active"));
+    type_into(&mut h, "Self-bond (AION)", own);
+    type_into(&mut h, "Total stake (AION)", total);
+    h
+}
+
+/// Each line is shown whole, as one label (a sentence, capital to full stop).
+fn says(h: &Harness<'_, ConsoleApp>, lines: &[&str]) {
+    for line in lines {
+        assert!(h.query_by_label(line).is_some(), "not shown whole: {line}");
+    }
+}
+
+const BROKEN_HELP: &str = "While broken, the pool makes no blocks and earns nothing. The self-bond grows with \"Delegate (self-bond)\" on the Registry actions tab.";
+
+#[test]
+fn a_self_bond_under_1000_aion_is_broken_and_says_why() {
+    let h = self_bond("500", "800");
+    says(
+        &h,
+        &[
+            "⛔ Broken: the pool is not active",
+            "The self-bond is 500 AION, under the 1000 AION minimum. Add 500 AION to it to make the pool active.",
+            BROKEN_HELP,
+        ],
+    );
+}
+
+#[test]
+fn a_self_bond_under_1_percent_says_both_ways_back() {
+    let h = self_bond("1000", "200000");
+    says(
+        &h,
+        &[
+            "⛔ Broken: the pool is not active",
+            "The self-bond of 1000 AION is under 1 % of the pool's 200000 AION. Add 1010.101010101010101011 AION to it, or let 100000 AION of delegations leave, to make the pool active.",
+            BROKEN_HELP,
+        ],
+    );
 }
 
 #[test]
 fn an_active_self_bond_shows_the_room_left_for_delegations() {
-    let dir = TempDir::new().unwrap();
-    let (mut h, _) = create_folder(&dir, "aion-pool", Some("Aion Unity"));
-    click(&mut h, "⚖  Self-bond");
-    type_into(&mut h, "Self-bond (AION)", "1000");
-    type_into(&mut h, "Total stake (AION)", "40000");
-    assert!(shows(&h, "Active"));
-    assert!(shows(&h, "Room left for delegations: 60000 AION"));
+    let h = self_bond("1000", "40000");
+    says(
+        &h,
+        &[
+            "✔ Active",
+            "The self-bond of 1000 AION meets the 1000 AION minimum and is at least 1 % of the pool's 40000 AION, so the pool is active.",
+            "Room left for delegations: 60000 AION. The pool stays active while its total stake is at most 100 times the self-bond (100000 AION).",
+        ],
+    );
+    let full = self_bond("1000", "100000");
+    says(
+        &full,
+        &["Room left for delegations: 0 AION. The pool is at its limit: one more delegation breaks it unless the self-bond grows first."],
+    );
+}
+
+#[test]
+fn a_total_under_the_self_bond_is_called_a_slip_under_the_field() {
+    let h = self_bond("1000", "500");
+    says(
+        &h,
+        &[
+            "The total stake includes the self-bond, so it is at least 1000 AION: type the pool's whole stake.",
+            "Correct the total stake to see the pool's state.",
+        ],
+    );
+    assert!(!shows(&h, "✔ Active"));
 }
 
 #[test]

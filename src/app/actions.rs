@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::aion_profile::Profile;
 use super::network::NetworkChoice;
 use super::pick::PickFor;
 use super::picker::PickKind;
@@ -65,29 +66,37 @@ impl ConsoleApp {
     /// Creates a pool folder the person agreed to, and opens it.
     pub(super) fn create_workspace(&mut self, dir: &Path) {
         match folders::create_folder(dir) {
-            Ok(_) => {
-                let aion = self.new_folder_profile == super::aion_profile::Profile::Aion;
-                if aion {
-                    if let Err(e) = self.mark_aion_folder(dir) {
-                        return self.fail(format!("The pool folder was created, but not marked as an Aion Unity folder: {e}"));
-                    }
-                }
-                self.open_workspace(dir);
-                if aion && self.status.as_ref().is_some_and(|s| !s.is_error) {
-                    return self.say(format!(
-                        "Created the Aion Unity pool folder {} and opened it. Next: generate the management and signing keys (Keys tab).",
-                        folders::shown(dir)
-                    ));
-                }
-                if self.status.as_ref().is_some_and(|s| !s.is_error) {
-                    self.say(format!(
-                        "Created the pool folder {} and opened it. Next: generate the cold keys (Keys tab).",
-                        folders::shown(dir)
-                    ));
-                }
-            }
+            Ok(_) => self.open_new_pool_folder(dir, self.new_folder_profile),
             Err(e) => self.fail(format!("The pool folder was not created: {e}")),
         }
+    }
+
+    /// Opens a pool folder the console just made (after the "Create" question, or with the
+    /// picker's "New folder") as a pool of `chain`: an Aion one is marked first, so it opens
+    /// with the Aion tabs now and every time after.
+    pub(super) fn open_new_pool_folder(&mut self, dir: &Path, chain: Profile) {
+        let aion = chain == Profile::Aion;
+        if aion {
+            if let Err(e) = self.mark_aion_folder(dir) {
+                return self.fail(format!(
+                    "The pool folder was created, but not marked as an Aion Unity folder: {e}"
+                ));
+            }
+        }
+        self.open_workspace(dir);
+        if self.status.as_ref().is_some_and(|s| s.is_error) {
+            return;
+        }
+        let next = if aion {
+            "the management and signing keys"
+        } else {
+            "the cold keys"
+        };
+        let pool = if aion { "Aion Unity pool" } else { "pool" };
+        self.say(format!(
+            "Created the {pool} folder {} and opened it. Next: generate {next} (Keys tab).",
+            folders::shown(dir)
+        ));
     }
 
     pub fn open_workspace(&mut self, dir: &Path) {
@@ -123,9 +132,10 @@ impl ConsoleApp {
                         "Opened {}, but it is not safe to use yet: {e}",
                         dir.display()
                     )),
-                    None if self.profile == super::aion_profile::Profile::Aion => self.say(
-                        format!("Opened {}: an Aion Unity pool folder", dir.display()),
-                    ),
+                    None if self.profile == Profile::Aion => self.say(format!(
+                        "Opened {}: an Aion Unity pool folder",
+                        dir.display()
+                    )),
                     None if found == 0 => self.say(empty_folder_note(dir)),
                     None => self.say(format!(
                         "Opened {} ({found} pool files recognised)",

@@ -114,13 +114,16 @@ impl ConsoleApp {
             }
         }
         let start = self.start_dir(&kind);
-        let picker = Picker::new(
+        let mut picker = Picker::new(
             kind,
             title,
             &start,
             self.places(),
             self.picking.native_problem.clone(),
         );
+        if purpose == PickFor::Workspace {
+            picker = picker.for_pool_folder();
+        }
         self.picking.open = Some(OpenPicker { picker, purpose });
     }
 
@@ -135,7 +138,14 @@ impl ConsoleApp {
             }
             Outcome::Chosen(path) => {
                 if let Some(open) = self.picking.open.take() {
-                    self.picked(open.purpose, path);
+                    // A folder "New folder" made for a pool opens as a pool of the chain
+                    // chosen then, like one created after the "Create" question.
+                    match (open.purpose, open.picker.chain_of(&path)) {
+                        (PickFor::Workspace, Some(chain)) => {
+                            self.open_new_pool_folder(&path, chain)
+                        }
+                        (purpose, _) => self.picked(purpose, path),
+                    }
                 }
             }
         }

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::aion_profile::Profile;
 use crate::platform::folders::{self, Created, Entry, Kind};
 
 /// What is being asked for.
@@ -46,6 +47,12 @@ pub struct Picker {
     /// The "New folder" name while it is being typed.
     pub new_folder: Option<String>,
     pub new_folder_error: Option<String>,
+    /// The chain asked for with "New folder" when a pool folder is being picked (None for
+    /// other picks, where a new folder is just a folder).
+    pub new_folder_chain: Option<Profile>,
+    /// The folders "New folder" made in this pick, each with the chain chosen for it: one of
+    /// them, once opened, opens as a pool of that chain.
+    pub made: Vec<(PathBuf, Profile)>,
     /// What stops the primary button, said beside it.
     pub error: Option<String>,
     /// A save onto an existing file waits for a second yes; this is the file.
@@ -90,6 +97,8 @@ impl Picker {
             show_hidden: false,
             new_folder: None,
             new_folder_error: None,
+            new_folder_chain: None,
+            made: Vec::new(),
             error: None,
             replace: None,
             places,
@@ -308,8 +317,33 @@ impl Picker {
         self.error = None;
     }
 
+    /// Asks the chain with "New folder", for a pick of a pool folder.
+    pub fn for_pool_folder(mut self) -> Self {
+        self.new_folder_chain = Some(Profile::default());
+        self
+    }
+
+    /// The "New folder" button: an empty name, and Cardano unless the person says otherwise.
+    pub fn start_new_folder(&mut self) {
+        self.new_folder = Some(String::new());
+        self.new_folder_error = None;
+        if self.new_folder_chain.is_some() {
+            self.new_folder_chain = Some(Profile::default());
+        }
+    }
+
+    /// The chain chosen for `dir` when "New folder" made it in this pick.
+    pub fn chain_of(&self, dir: &Path) -> Option<Profile> {
+        self.made
+            .iter()
+            .rev()
+            .find(|(made, _)| made == dir)
+            .map(|(_, chain)| *chain)
+    }
+
     /// Creates the folder named in the "New folder" field inside the folder shown, and
-    /// shows it.
+    /// shows it. In a pool folder pick the chain chosen sticks to it (not written yet: the
+    /// folder may only hold pool folders, and is marked only if it is opened).
     pub fn create_folder(&mut self) {
         let Some(name) = self.new_folder.as_deref().map(str::trim) else {
             return;
@@ -330,6 +364,9 @@ impl Picker {
             Ok(Created::New) => {
                 self.new_folder = None;
                 self.new_folder_error = None;
+                if let Some(chain) = self.new_folder_chain {
+                    self.made.push((path.clone(), chain));
+                }
                 self.show_folder(path);
             }
             Ok(Created::AlreadyThere) => {

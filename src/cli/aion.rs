@@ -2,7 +2,7 @@
 //! profile on the command line (the call-data and transaction commands live beside it).
 
 use super::args::{AionAddressArgs, AionCommand};
-use super::clock_args::print;
+use super::clock_args::{print, time_arg};
 use super::{CliError, CliResult, Streams};
 use crate::core::aion::address::Address;
 use crate::core::aion::lockout::{self, LockoutAction, BLOCK_SECONDS};
@@ -10,7 +10,6 @@ use crate::core::aion::metadata;
 use crate::core::chain::clock::{format_countdown, format_utc};
 use crate::core::message::quote::escape_path;
 use crate::ops::aion_keys;
-use crate::platform::clock::{Clock, SystemClock};
 use crate::platform::read;
 
 pub fn run(cmd: AionCommand, io: &mut Streams<'_>) -> CliResult {
@@ -64,10 +63,11 @@ pub fn run(cmd: AionCommand, io: &mut Streams<'_>) -> CliResult {
             action,
             since_block,
             current_block,
+            at,
         } => {
             let action = LockoutAction::parse(&action)?;
-            lockout_text(action, since_block, current_block, SystemClock.now())
-                .and_then(|text| print(io, &text))
+            let now = time_arg(at.as_deref())?;
+            lockout_text(action, since_block, current_block, now).and_then(|text| print(io, &text))
         }
     }
 }
@@ -93,7 +93,7 @@ fn address(a: &AionAddressArgs, io: &mut Streams<'_>) -> CliResult {
     print(io, &format!("{text}\n"))
 }
 
-/// The countdown of one lock, from the two block numbers and the clock.
+/// The countdown of one lock, from the two block numbers and the time of the current block.
 fn lockout_text(
     action: LockoutAction,
     since: u64,

@@ -120,23 +120,50 @@ pub fn self_bond(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let parsed = |t: &str| amount::parse_aion(t).map_err(|e| e.to_string());
+        let (own, total) = (parsed(&d.self_bond_aion), parsed(&d.total_aion));
+        // The total includes the self-bond: a smaller one is a typing slip, said under it.
+        let under_own = match (&own, &total) {
+            (Ok(o), Ok(t)) if t < o => Some(format!(
+                "The total stake includes the self-bond, so it is at least {} AION: type the pool's whole stake.",
+                amount::format_aion(*o)
+            )),
+            _ => None,
+        };
         egui::Grid::new("aion-bond").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
-            let e1 = parsed(&d.self_bond_aion).err().filter(|_| !d.self_bond_aion.trim().is_empty());
-            let e2 = parsed(&d.total_aion).err().filter(|_| !d.total_aion.trim().is_empty());
-            form_fields::row(ui, &Field { label: "Self-bond (AION)", help: "What the management key delegated to its own pool", hint: "1000", width: 240.0 }, &mut d.self_bond_aion, e1.as_deref().map(Note::Error));
-            form_fields::row(ui, &Field { label: "Total stake (AION)", help: "All the stake delegated to the pool, the self-bond included", hint: "50000", width: 240.0 }, &mut d.total_aion, e2.as_deref().map(Note::Error));
+            let e1 = own.as_ref().err().filter(|_| !d.self_bond_aion.trim().is_empty());
+            let e2 = total.as_ref().err().filter(|_| !d.total_aion.trim().is_empty()).or(under_own.as_ref());
+            form_fields::row(ui, &Field { label: "Self-bond (AION)", help: "What the management key delegated to its own pool", hint: "1000", width: 240.0 }, &mut d.self_bond_aion, e1.map(String::as_str).map(Note::Error));
+            form_fields::row(ui, &Field { label: "Total stake (AION)", help: "All the stake delegated to the pool, the self-bond included", hint: "50000", width: 240.0 }, &mut d.total_aion, e2.map(String::as_str).map(Note::Error));
         });
-        let (Ok(own), Ok(total)) = (parsed(&d.self_bond_aion), parsed(&d.total_aion)) else {
+        let (Ok(own), Ok(total)) = (own, total) else {
             ui.label(RichText::new("Type both amounts to see the pool's state.").color(theme::weak(ui)));
             return;
         };
+        if under_own.is_some() {
+            ui.label(RichText::new("Correct the total stake to see the pool's state.").color(theme::weak(ui)));
+            return;
+        }
         let s = self_bond::status(own, total);
         if s.active {
             widgets::status(ui, Level::Ok, "Active");
-            ui.label(format!("{} Room left for delegations: {} AION (the pool stays active up to 100 times its self-bond).", s.reason, amount::format_aion(s.room_for_delegation_namp)));
+            ui.label(s.reason);
+            ui.label(room_words(own, s.room_for_delegation_namp));
         } else {
             widgets::status(ui, Level::Alert, "Broken: the pool is not active");
-            ui.label(format!("{} While broken the pool makes no blocks and earns nothing: add to the self-bond (Delegate on the Registry actions tab) until it is at least 1 000 AION and 1 % of the total.", s.reason));
+            ui.label(s.reason);
+            ui.label("While broken, the pool makes no blocks and earns nothing. The self-bond grows with \"Delegate (self-bond)\" on the Registry actions tab.");
         }
     });
+}
+
+/// How much more others may delegate to an active pool, and what happens past that.
+fn room_words(own: u128, room: u128) -> String {
+    if room == 0 {
+        return "Room left for delegations: 0 AION. The pool is at its limit: one more delegation breaks it unless the self-bond grows first.".to_owned();
+    }
+    format!(
+        "Room left for delegations: {} AION. The pool stays active while its total stake is at most 100 times the self-bond ({} AION).",
+        amount::format_aion(room),
+        amount::format_aion(own.saturating_mul(100))
+    )
 }

@@ -4,6 +4,7 @@
 use eframe::egui::{self, Key, Modifiers, RichText};
 
 use super::theme;
+use crate::app::aion_profile::Profile;
 use crate::app::ConsoleApp;
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
@@ -23,7 +24,8 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.add_space(6.0);
         ui.label(&c.message);
         if matches!(c.action, crate::app::Pending::CreateWorkspace(_)) {
-            profile_choice(app, ui);
+            ui.add_space(6.0);
+            chain_choice(ui, &mut app.new_folder_profile);
         }
         if destructive {
             ui.add_space(6.0);
@@ -70,13 +72,12 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
 }
 
 /// A new pool folder is for one chain: the choice decides its tabs (kept in the folder).
-fn profile_choice(app: &mut ConsoleApp, ui: &mut egui::Ui) {
-    use crate::app::aion_profile::Profile;
-    ui.add_space(6.0);
+/// Asked the same way by the "Create" question and the picker's "New folder".
+pub(super) fn chain_choice(ui: &mut egui::Ui, chain: &mut Profile) {
     ui.horizontal(|ui| {
         ui.label("The pool is on:");
         for p in [Profile::Cardano, Profile::Aion] {
-            ui.radio_value(&mut app.new_folder_profile, p, p.label());
+            ui.radio_value(chain, p, p.label());
         }
     });
 }

@@ -32,6 +32,8 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     let others = [
         (p.path_error.is_some(), line),
         (p.new_folder.is_some(), 58.0),
+        (p.new_folder.is_some() && p.new_folder_chain.is_some(), 28.0),
+        (p.chain_of(&p.dir).is_some(), line),
         (p.new_folder_error.is_some(), line),
         (p.error.is_some(), line),
         (p.why.is_some(), line),
@@ -133,8 +135,7 @@ fn toolbar(ui: &mut egui::Ui, p: &mut Picker) {
             .on_hover_text("Create a folder inside this one")
             .clicked()
         {
-            p.new_folder = Some(String::new());
-            p.new_folder_error = None;
+            p.start_new_folder();
             // The field does not exist yet this frame: it takes the focus when first drawn.
             ui.data_mut(|d| d.insert_temp(egui::Id::unique(NEW_FOLDER_FIELD), true));
         }
@@ -174,6 +175,9 @@ fn new_folder_row(ui: &mut egui::Ui, p: &mut Picker) {
                 .clicked();
             close |= ui.button("Don't create").clicked();
         });
+        if let Some(chain) = p.new_folder_chain.as_mut() {
+            super::confirm::chain_choice(ui, chain);
+        }
         if let Some(e) = &p.new_folder_error {
             ui.label(RichText::new(format!("⛔ {e}")).color(theme::error_text(ui)));
         }
@@ -327,6 +331,15 @@ fn file_name_row(ui: &mut egui::Ui, p: &mut Picker, outcome: &mut Outcome) {
 }
 
 fn footer_rows(ui: &mut egui::Ui, p: &mut Picker, outcome: &mut Outcome) {
+    // The chain chosen with "New folder" is kept until the folder is opened: said here.
+    if let Some(chain) = p.chain_of(&p.dir) {
+        ui.label(format!(
+            "ℹ This new folder is for a pool on {}: “{}” opens it with the {} tabs.",
+            chain.label(),
+            p.confirm_label(),
+            chain.label()
+        ));
+    }
     if let Some(why) = &p.why {
         ui.label(
             RichText::new(format!("ℹ This is Pool Console's own file picker: {why}."))

@@ -179,6 +179,14 @@ fn bad_aion_lockouts() {
         LOCKOUT,
         "--current-block 100 is before --since-block 500; check the two block numbers",
     );
+    let mut at = lockout("undelegate", "1000", "1640");
+    at.extend(s(&["--at", "tomorrow"]));
+    case(
+        d,
+        &at,
+        LOCKOUT,
+        "--at: \"tomorrow\" is not an RFC 3339 time like 2026-11-21T12:00:00Z: premature end of input",
+    );
     usage_case(
         d,
         &lockout("commission", "-5", "100"),

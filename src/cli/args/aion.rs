@@ -47,6 +47,10 @@ pub enum AionCommand {
         /// The chain's current block.
         #[arg(long, value_name = "BLOCK")]
         current_block: u64,
+        /// The time the current block was seen, RFC 3339; the end is estimated from it.
+        /// Default: now.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Call data for a Pool Registry method, as hex for `aion transaction sign`
     #[command(subcommand, name = "call-data")]

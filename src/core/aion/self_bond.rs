@@ -12,7 +12,7 @@ pub struct SelfBondStatus {
     /// How much more may be delegated before the pool breaks the 1 % rule (0 when it already
     /// has, or when the self-bond is under the minimum).
     pub room_for_delegation_namp: u128,
-    /// Why, in a sentence.
+    /// Why, in whole sentences: what is wrong and how to fix it, or why the pool is active.
     pub reason: String,
 }
 
@@ -25,22 +25,24 @@ pub fn status(self_bond_namp: u128, total_namp: u128) -> SelfBondStatus {
             active: false,
             room_for_delegation_namp: 0,
             reason: format!(
-                "the self-bond is {} AION, under the 1000 AION minimum: add {} AION to make the pool active",
+                "The self-bond is {} AION, under the 1000 AION minimum. Add {} AION to it to make the pool active.",
                 format_aion(self_bond_namp),
                 format_aion(MIN_SELF_BOND_NAMP - self_bond_namp)
             ),
         };
     }
     // floor(self·100 / total) ≥ 1 ⇔ self·100 ≥ total; x more self-bond raises both sides,
-    // so it takes x ≥ (total − 100·self) / 99.
+    // so it takes x ≥ (total − 100·self) / 99; without it, total − 100·self must leave.
     if cap < total {
         return SelfBondStatus {
             active: false,
             room_for_delegation_namp: 0,
             reason: format!(
-                "the self-bond is under 1 % of the pool's {} AION: add {} AION of self-bond (or delegations must leave) to make the pool active",
+                "The self-bond of {} AION is under 1 % of the pool's {} AION. Add {} AION to it, or let {} AION of delegations leave, to make the pool active.",
+                format_aion(self_bond_namp),
                 format_aion(total),
-                format_aion((total - cap).div_ceil(99))
+                format_aion((total - cap).div_ceil(99)),
+                format_aion(total - cap)
             ),
         };
     }
@@ -48,8 +50,9 @@ pub fn status(self_bond_namp: u128, total_namp: u128) -> SelfBondStatus {
         active: true,
         room_for_delegation_namp: cap - total,
         reason: format!(
-            "active: the self-bond is at least 1000 AION and at least 1 % of the stake; {} AION more may be delegated",
-            format_aion(cap - total)
+            "The self-bond of {} AION meets the 1000 AION minimum and is at least 1 % of the pool's {} AION, so the pool is active.",
+            format_aion(self_bond_namp),
+            format_aion(total)
         ),
     }
 }
@@ -76,11 +79,14 @@ mod tests {
         assert!(!small.active);
         assert_eq!(
             small.reason,
-            "the self-bond is 999 AION, under the 1000 AION minimum: add 1 AION to make the pool active"
+            "The self-bond is 999 AION, under the 1000 AION minimum. Add 1 AION to it to make the pool active."
         );
         let outgrown = status(1_000 * AION, 100_000 * AION + 1);
         assert!(!outgrown.active);
         assert_eq!(outgrown.room_for_delegation_namp, 0);
-        assert!(outgrown.reason.contains("add 0.000000000000000001 AION"));
+        assert_eq!(
+            outgrown.reason,
+            "The self-bond of 1000 AION is under 1 % of the pool's 100000.000000000000000001 AION. Add 0.000000000000000001 AION to it, or let 0.000000000000000001 AION of delegations leave, to make the pool active."
+        );
     }
 }

@@ -11,6 +11,8 @@ use common::aion::{
 };
 use common::ui::{app, click, fixed_now, harness, shows, status, type_into};
 use egui_kittest::kittest::Queryable as _;
+use egui_kittest::Harness;
+use pool_console::app::ConsoleApp;
 use tempfile::TempDir;
 
 #[test]

@@ -73,7 +73,11 @@ impl MetadataForm {
             name: self.name.trim().to_owned(),
             description: self.description.trim().to_owned(),
             url: self.url.trim().to_owned(),
-            logo_base64: self.logo_png.as_deref().map(metadata::logo_base64).unwrap_or_default(),
+            logo_base64: self
+                .logo_png
+                .as_deref()
+                .map(metadata::logo_base64)
+                .unwrap_or_default(),
             tags: self.tag_list(),
         }
     }
@@ -122,11 +126,7 @@ impl ConsoleApp {
         }
         let (json, hash) = form.rendered();
         let replacing = self.aion_facts.metadata_saved;
-        let saved = self.aion_save(&[(
-            names::METADATA,
-            json.as_bytes(),
-            OutputKind::AionMetadata,
-        )]);
+        let saved = self.aion_save(&[(names::METADATA, json.as_bytes(), OutputKind::AionMetadata)]);
         match (saved, replacing) {
             (Ok(()), false) => self.say(format!(
                 "Saved {}: upload it exactly as it is; its content hash is {hash}.",

@@ -409,7 +409,8 @@ fn aion_json(text: &str) -> Option<Holding> {
     if doc.get("profile").and_then(serde_json::Value::as_str) == Some("aion-unity") {
         return Some(Holding::AionProfileMarker);
     }
-    (doc.get("schemaVersion").is_some_and(serde_json::Value::is_string)
+    (doc.get("schemaVersion")
+        .is_some_and(serde_json::Value::is_string)
         && doc.get("name").is_some_and(serde_json::Value::is_string))
     .then_some(Holding::AionMetadata)
 }

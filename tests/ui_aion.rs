@@ -6,53 +6,13 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use common::ui::{app, click, click_exact, fixed_now, harness, shows, status, type_into};
+use common::aion::{aion_with_key, create_folder, HASH, KEY_ADDRESS, KEY_HEX, SIGNING, URL};
+use common::ui::{app, click, fixed_now, harness, shows, status, type_into};
 use eframe::egui;
 use egui_kittest::kittest::Queryable as _;
 use egui_kittest::Harness;
 use pool_console::app::ConsoleApp;
 use tempfile::TempDir;
-
-/// W3 fixture account 0: seed ‖ public key, and its checksummed address (AION.md §1).
-const KEY_HEX: &str = "0x6df86a106f599c78ab9b2ad593b2983038edf706a52b24bfa895b49066a7f2a03ddfb8596435b9530b5e635736c801c1403578b85e582d98dd7a322ddfb1e4c1";
-const KEY_ADDRESS: &str = "0xa0202797A7aff86FEc1a5D8B7cacEa276dE5bCfc2e8B14878C9BA48d7D5330A0";
-const SIGNING: &str = "0xa09d19c066f341220d914414c42e5e796e7e4daf83a9abf4581b1670403bbd15";
-const URL: &str = "https://jennijuju.github.io/stakeFrites.json";
-const HASH: &str = "558729f5c8468f52b1f532ed53de5df98c0b94c66620c9e6f92b90f06f47a365";
-
-/// Creates `name` through the Pool tab's "Open or create" and its confirmation, for `chain`.
-fn create_folder(
-    dir: &TempDir,
-    name: &str,
-    chain: Option<&str>,
-) -> (Harness<'static, ConsoleApp>, PathBuf) {
-    let new = dir.path().join(name);
-    let mut h = harness(app(vec![new.clone()], fixed_now()));
-    h.run_steps(2);
-    click(&mut h, "Open or create a pool folder");
-    assert!(shows(&h, "The pool is on:"));
-    if let Some(chain) = chain {
-        click(&mut h, chain);
-    }
-    click_exact(&mut h, "Create");
-    assert_eq!(h.state().workspace.as_ref().unwrap().dir, new);
-    (h, new)
-}
-
-/// An Aion folder opened with the W3 key imported as its management key.
-fn aion_with_key(dir: &TempDir) -> (Harness<'static, ConsoleApp>, PathBuf) {
-    let (mut h, folder) = create_folder(dir, "aion-pool", Some("Aion Unity"));
-    click(&mut h, "🔑  Keys");
-    // A password field: what is pasted is never drawn.
-    let field = h.get_by_role_and_label(egui::accesskit::Role::PasswordInput, "Private key (hex):");
-    field.focus();
-    field.type_text(KEY_HEX);
-    h.run_steps(2);
-    click(&mut h, "Import the key");
-    (h, folder)
-}
 
 fn rail_has(h: &Harness<'_, ConsoleApp>, tab: &str) -> bool {
     use egui::accesskit::Role;
@@ -281,7 +241,7 @@ fn the_action_forms_fill_from_the_folder_and_say_what_is_wrong() {
     type_into(&mut h, "Metadata hash", HASH);
     assert!(shows(
         &h,
-        "The signing address: an Aion account address starts with a0; this one starts with b1"
+        "An Aion account address starts with a0; this one starts with b1 (is it an Ethereum or a contract address?)."
     ));
     // Delegating to this pool: the management key's address, one click away.
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Action")
@@ -320,8 +280,9 @@ fn an_empty_action_form_says_what_to_fill_in() {
     let dir = TempDir::new().unwrap();
     let (mut h, _) = create_folder(&dir, "aion-pool", Some("Aion Unity"));
     click(&mut h, "✒  Registry actions");
+    // Nothing is wrong yet, only missing: the Sign button says what to fill in.
     assert!(shows(
         &h,
-        "Fill in the signing address (0xa0…, shown on the Keys tab)."
+        "To sign, fill in Signing address, Commission (%), Metadata URL, Metadata hash, Nonce, Timestamp (µs)."
     ));
 }

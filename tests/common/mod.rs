@@ -1,6 +1,7 @@
 //! Shared helpers for the command-line tests: run the real binary, find test vectors.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod aion;
 pub mod governance;
 pub mod metrics_server;
 pub mod review;

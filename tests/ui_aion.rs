@@ -307,7 +307,7 @@ fn the_action_forms_fill_from_the_folder_and_say_what_is_wrong() {
     type_into(&mut h, "Metadata hash", HASH);
     assert!(shows(
         &h,
-        "The signing address: an Aion account address starts with a0; this one starts with b1"
+        "An Aion account address starts with a0; this one starts with b1 (is it an Ethereum or a contract address?)."
     ));
     // Delegating to this pool: the management key's address, one click away.
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Action")
@@ -346,8 +346,9 @@ fn an_empty_action_form_says_what_to_fill_in() {
     let dir = TempDir::new().unwrap();
     let (mut h, _) = create_folder(&dir, "aion-pool", Some("Aion Unity"));
     click(&mut h, "✒  Registry actions");
+    // Nothing is wrong yet, only missing: the Sign button says what to fill in.
     assert!(shows(
         &h,
-        "Fill in the signing address (0xa0…, shown on the Keys tab)."
+        "To sign, fill in Signing address, Commission (%), Metadata URL, Metadata hash, Nonce, Timestamp (µs)."
     ));
 }

@@ -2,8 +2,8 @@
 //! here, so the console's view of the core is one list.
 
 pub use crate::core::aion::{
-    abi, address, amount, commission, keys, lockout, metadata, self_bond, transaction, AionError,
-    AionTxError,
+    abi, address, amount, commission, keys, lockout, metadata, png, self_bond, transaction,
+    AionError, AionTxError,
 };
 
 /// The one word the console puts before "key" or "address": "management", "signing".

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::aion_core::metadata::{self, AionMetadata};
+use super::aion_core::png;
 use super::aion_desk::MetadataForm;
 use super::aion_profile::names;
 use super::ConsoleApp;
@@ -91,23 +92,18 @@ impl MetadataForm {
 }
 
 impl ConsoleApp {
-    /// Reads a PNG logo: it must decode, and the documented size is 256×256.
+    /// Reads a PNG logo: it must be a PNG that decodes, 256×256 as documented. A file that
+    /// is not leaves the logo chosen before in place.
     pub fn aion_load_logo(&mut self, path: &Path) {
         let form = &mut self.aion.metadata;
         match crate::platform::files::read(path) {
             Err(e) => form.logo_error = Some(format!("The logo was not read: {e}")),
-            Ok(bytes) => match eframe::icon_data::from_png_bytes(bytes.expose()) {
-                Err(_) => form.logo_error = Some("The logo is not a PNG image.".to_owned()),
-                Ok(img) => {
-                    form.logo_error = (img.width != 256 || img.height != 256).then(|| {
-                        format!(
-                            "The logo is {}×{}; Aion asks for 256×256.",
-                            img.width, img.height
-                        )
-                    });
+            Ok(bytes) => {
+                form.logo_error = logo_problem(bytes.expose());
+                if form.logo_error.is_none() {
                     form.logo_png = Some(bytes.expose().to_vec());
                 }
-            },
+            }
         }
     }
 
@@ -175,5 +171,23 @@ impl ConsoleApp {
             )),
             (Err(e), _) => self.fail(format!("{} was not saved: {e}", names::METADATA)),
         }
+    }
+}
+
+/// What keeps a file from being the pool's logo, if anything: the core reads the PNG's size
+/// from its header; the preview's decoder must open it too.
+fn logo_problem(bytes: &[u8]) -> Option<String> {
+    const KEPT: &str = "Any logo chosen before is kept.";
+    match png::dimensions(bytes) {
+        None => Some(format!(
+            "That file is not a PNG image: choose a 256×256 PNG. {KEPT}"
+        )),
+        Some((w, h)) if (w, h) != (256, 256) => Some(format!(
+            "That PNG is {w}×{h} pixels; Aion asks for 256×256. {KEPT}"
+        )),
+        Some(_) if eframe::icon_data::from_png_bytes(bytes).is_err() => Some(format!(
+            "That PNG is damaged: it does not open as an image. {KEPT}"
+        )),
+        Some(_) => None,
     }
 }

@@ -1,100 +1,31 @@
 //! A registry action from its form: the call data, then the transaction signed with the
 //! management key, its hash and the JSON-RPC request an online machine sends (AION.md §3–4).
 
-use super::aion_core::address::Address;
+use super::aion_action_check::ActionCheck;
 use super::aion_core::transaction::{self, UnsignedTx};
-use super::aion_core::{abi, amount, commission};
-use super::aion_desk::{RegistryAction, SignedView};
+use super::aion_desk::SignedView;
 use super::ConsoleApp;
 use crate::platform::files::OutputKind;
 
-fn hash32(text: &str) -> Result<[u8; 32], String> {
-    super::aion_core::metadata::parse_content_hash(text)
-        .ok_or_else(|| "The metadata hash is 64 hex digits (the Metadata tab shows it).".to_owned())
-}
-
-fn address(text: &str, what: &str) -> Result<Address, String> {
-    if text.trim().is_empty() {
-        return Err(format!(
-            "Fill in the {what} (0xa0…, shown on the Keys tab)."
-        ));
-    }
-    Address::parse(text).map_err(|e| format!("The {what}: {e}"))
-}
-
-fn number<T: std::str::FromStr>(text: &str, what: &str) -> Result<T, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("The {what} is a whole number."))
-}
-
 impl ConsoleApp {
-    /// The call data of the action on screen, or what is missing or wrong in its form.
-    pub fn aion_call_data(&self) -> Result<Vec<u8>, String> {
-        let f = &self.aion.form;
-        let pct = || commission::parse_percent(&f.commission).map_err(|e| e.to_string());
-        let aion =
-            |t: &str, what: &str| amount::parse_aion(t).map_err(|e| format!("The {what}: {e}"));
-        let data = match self.aion.action {
-            RegistryAction::RegisterPool => abi::register_pool(
-                &address(&f.signing_address, "signing address")?,
-                pct()?,
-                f.metadata_url.trim(),
-                &hash32(&f.metadata_hash)?,
-            ),
-            RegistryAction::UpdateMetadata => {
-                abi::update_metadata(f.metadata_url.trim(), &hash32(&f.metadata_hash)?)
-            }
-            RegistryAction::RequestCommissionChange => abi::request_commission_change(pct()?),
-            RegistryAction::FinalizeCommissionChange => {
-                abi::finalize_commission_change(number(&f.request_id, "request id")?)
-            }
-            RegistryAction::SetSigningAddress => {
-                abi::set_signing_address(&address(&f.signing_address, "signing address")?)
-            }
-            RegistryAction::Delegate => abi::delegate(&address(&f.pool, "pool address")?),
-            RegistryAction::Undelegate => abi::undelegate(
-                &address(&f.pool, "pool address")?,
-                aion(&f.amount, "amount")?,
-                aion(&f.fee, "fee")?,
-            ),
-            RegistryAction::FinalizeUndelegate => {
-                abi::finalize_undelegate(number(&f.request_id, "request id")?)
-            }
-            RegistryAction::WithdrawRewards => {
-                abi::withdraw_rewards(&address(&f.pool, "pool address")?)
-            }
-        };
-        data.map_err(|e| e.to_string())
+    /// The form of the action on screen read field by field (see aion_action_check).
+    pub fn aion_check(&self) -> ActionCheck {
+        self.aion.form.check(self.aion.action)
     }
 
-    /// The transaction the form describes (to the mainnet Pool Registry).
+    /// The call data of the action on screen, or why there is none yet.
+    pub fn aion_call_data(&self) -> Result<Vec<u8>, String> {
+        let check = self.aion_check();
+        let why = check.blocker().unwrap_or_default();
+        check.call_data.ok_or(why)
+    }
+
+    /// The transaction the form describes (to the mainnet Pool Registry), or why there is
+    /// none yet.
     pub fn aion_unsigned(&self) -> Result<UnsignedTx, String> {
-        let f = &self.aion.form;
-        let or_default = |t: &str, d: u64, what: &str| {
-            if t.trim().is_empty() {
-                Ok(d)
-            } else {
-                number::<u64>(t, what)
-            }
-        };
-        Ok(UnsignedTx {
-            to: transaction::POOL_REGISTRY_MAINNET,
-            value: amount::parse_aion(&f.value).map_err(|e| format!("The value: {e}"))?,
-            nonce: number(&f.nonce, "nonce")?,
-            timestamp_us: number(&f.timestamp_us, "timestamp")?,
-            energy_limit: or_default(
-                &f.energy_limit,
-                transaction::DEFAULT_ENERGY_LIMIT,
-                "energy limit",
-            )?,
-            energy_price: or_default(
-                &f.energy_price,
-                transaction::DEFAULT_ENERGY_PRICE,
-                "energy price",
-            )?,
-            data: self.aion_call_data()?,
-        })
+        let check = self.aion_check();
+        let why = check.blocker().unwrap_or_default();
+        check.tx.ok_or(why)
     }
 
     /// The form's timestamp set to the machine's clock, in microseconds.

@@ -2,6 +2,7 @@
 //! calls these actions; every format decision is the core's.
 
 pub mod actions;
+pub mod aion_action_check;
 pub mod aion_actions;
 pub mod aion_core;
 pub mod aion_desk;

@@ -7,96 +7,103 @@ use eframe::egui::{self, RichText};
 use super::form_fields::{self, Field, Note};
 use super::theme::{self, Level};
 use super::widgets;
+use crate::app::aion_action_check::{ActionCheck, ActionField};
 use crate::app::aion_desk::{ActionForm, RegistryAction};
 use crate::app::ConsoleApp;
 
 const W: f32 = 420.0;
+/// The label column of both cards, so their fields line up.
+const LABEL_W: f32 = 100.0;
 
-fn field(ui: &mut egui::Ui, label: &str, help: &str, hint: &str, value: &mut String) {
+/// A two-column form grid with the tab's label column.
+fn grid(id: &str) -> egui::Grid {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 2.0])
+        .min_col_width(LABEL_W)
+}
+
+/// A field with its label, the hint inside it, and under it what is wrong with it or else
+/// what goes there.
+fn field(
+    ui: &mut egui::Ui,
+    check: &ActionCheck,
+    which: ActionField,
+    (help, hint): (&str, &str),
+    value: &mut String,
+) {
+    let note = check
+        .error(which)
+        .map(Note::Error)
+        .unwrap_or(Note::Hint(help));
     form_fields::row(
         ui,
         &Field {
-            label,
+            label: which.label(),
             help,
             hint,
             width: W,
         },
         value,
-        None,
+        Some(note),
     );
 }
 
 /// The fields the action takes.
-fn action_fields(ui: &mut egui::Ui, action: RegistryAction, f: &mut ActionForm) {
+fn action_fields(ui: &mut egui::Ui, action: RegistryAction, f: &mut ActionForm, c: &ActionCheck) {
+    use ActionField as F;
     use RegistryAction as A;
     let address = "0xa0… (64 hex digits)";
     if matches!(action, A::RegisterPool | A::SetSigningAddress) {
+        let help = "The block-signing key's address (Keys tab).";
         field(
             ui,
-            "Signing address",
-            "The block-signing key's address (Keys tab)",
-            address,
+            c,
+            F::SigningAddress,
+            (help, address),
             &mut f.signing_address,
         );
     }
     if matches!(action, A::RegisterPool | A::RequestCommissionChange) {
-        field(
-            ui,
-            "Commission (%)",
-            "A percent with at most 4 decimals",
-            "5",
-            &mut f.commission,
-        );
+        let help = "A percent with at most 4 decimals.";
+        field(ui, c, F::Commission, (help, "5"), &mut f.commission);
     }
     if matches!(action, A::RegisterPool | A::UpdateMetadata) {
+        let help = "Where the metadata JSON is served.";
         field(
             ui,
-            "Metadata URL",
-            "Where the metadata JSON is served",
-            "https://…/pool.json",
+            c,
+            F::MetadataUrl,
+            (help, "https://…/pool.json"),
             &mut f.metadata_url,
         );
+        let help = "The content hash the Metadata tab shows.";
         field(
             ui,
-            "Metadata hash",
-            "The content hash the Metadata tab shows",
-            "64 hex digits",
+            c,
+            F::MetadataHash,
+            (help, "64 hex digits"),
             &mut f.metadata_hash,
         );
     }
     if matches!(action, A::FinalizeCommissionChange | A::FinalizeUndelegate) {
-        field(
-            ui,
-            "Request id",
-            "The id the request's log gave",
-            "1",
-            &mut f.request_id,
-        );
+        let help = "The id the request's log gave.";
+        field(ui, c, F::RequestId, (help, "1"), &mut f.request_id);
     }
     if matches!(action, A::Delegate | A::Undelegate | A::WithdrawRewards) {
-        field(
-            ui,
-            "Pool address",
-            "The pool's identity: its management key's address",
-            address,
-            &mut f.pool,
-        );
+        let help = "The pool's identity: its management key's address.";
+        field(ui, c, F::Pool, (help, address), &mut f.pool);
     }
     if action == A::Undelegate {
         field(
             ui,
-            "Amount (AION)",
-            "How much to undelegate",
-            "1000",
+            c,
+            F::Amount,
+            ("How much to undelegate.", "1000"),
             &mut f.amount,
         );
-        field(
-            ui,
-            "Fee (AION)",
-            "Paid to whoever finalizes the undelegation",
-            "0",
-            &mut f.fee,
-        );
+        let help = "Paid to whoever finalizes the undelegation.";
+        field(ui, c, F::Fee, (help, "0"), &mut f.fee);
     }
 }
 
@@ -129,28 +136,27 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         );
     }
     let action = app.aion.action;
+    let check = app.aion_check();
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        egui::Grid::new("aion-action")
-            .num_columns(2)
-            .spacing([12.0, 2.0])
-            .show(ui, |ui| {
-                action_fields(ui, action, &mut app.aion.form);
-            });
+        grid("aion-action").show(ui, |ui| {
+            action_fields(ui, action, &mut app.aion.form, &check);
+        });
         fill_from_folder(app, ui, action);
-        match app.aion_call_data() {
-            Ok(data) => {
-                ui.label(RichText::new("Call data").strong());
-                let hex = format!("0x{}", hex::encode(&data));
+        ui.label(RichText::new("Call data").strong());
+        match &check.call_data {
+            Some(data) => {
+                let hex = format!("0x{}", hex::encode(data));
                 widgets::copyable(ui, "call data", &hex, 48);
             }
-            Err(e) => {
-                ui.label(RichText::new(e).color(theme::weak(ui)));
+            None => {
+                let wait = "Shown here once the fields above are filled in and right.";
+                ui.label(RichText::new(wait).color(theme::weak(ui)));
             }
         }
     });
     ui.add_space(8.0);
-    transaction(app, ui);
+    transaction(app, ui, &check);
 }
 
 /// Buttons that fill the form from this folder: its keys' addresses, the metadata's hash.
@@ -186,33 +192,27 @@ fn fill_from_folder(app: &mut ConsoleApp, ui: &mut egui::Ui, action: RegistryAct
     });
 }
 
-fn transaction(app: &mut ConsoleApp, ui: &mut egui::Ui) {
+fn transaction(app: &mut ConsoleApp, ui: &mut egui::Ui, c: &ActionCheck) {
+    use ActionField as F;
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new("Transaction").strong());
         let f = &mut app.aion.form;
         let mut now = false;
-        egui::Grid::new("aion-tx").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
-            field(ui, "Value (AION)", "AION sent with the call", "0", &mut f.value);
-            field(ui, "Nonce", "The management account's transaction count (eth_getTransactionCount on the online machine)", "0", &mut f.nonce);
-            let label = form_fields::grid_label(ui, "Timestamp (µs)", "Microseconds since 1970; the pool drops the transaction an hour after it");
-            ui.vertical(|ui| {
-                ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut f.timestamp_us).desired_width(W - 80.0)).labelled_by(label.id);
-                    now = ui.small_button("Now").on_hover_text("This machine's clock").clicked();
-                });
-                form_fields::field_note(ui, Some(Note::Warn("Broadcast within about an hour of this time, or the pool drops it.")));
-            });
-            ui.end_row();
-            field(ui, "Energy limit", "Empty: 2 000 000", "2000000", &mut f.energy_limit);
-            field(ui, "Energy price", "Empty: 10 000 000 000 (the minimum)", "10000000000", &mut f.energy_price);
+        grid("aion-tx").show(ui, |ui| {
+            field(ui, c, F::Value, ("AION sent with the call.", "0"), &mut f.value);
+            let help = "The management account's transaction count (eth_getTransactionCount on the online machine).";
+            field(ui, c, F::Nonce, (help, "0"), &mut f.nonce);
+            now = timestamp(ui, c, &mut f.timestamp_us);
+            let help = "Empty: 2 000 000.";
+            field(ui, c, F::EnergyLimit, (help, "2000000"), &mut f.energy_limit);
+            let help = "Empty: 10 000 000 000 (the minimum).";
+            field(ui, c, F::EnergyPrice, (help, "10000000000"), &mut f.energy_price);
         });
         if now {
             app.aion_timestamp_now();
         }
-        if ui.button("✒ Sign with the management key").clicked() {
-            app.aion_sign();
-        }
+        sign_button(app, ui, c);
         let Some(s) = app.aion.signed.clone() else {
             return;
         };
@@ -234,4 +234,52 @@ fn transaction(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             app.aion_save_signed();
         }
     });
+}
+
+/// The timestamp with its "Now" button; returns whether Now was pressed.
+fn timestamp(ui: &mut egui::Ui, c: &ActionCheck, value: &mut String) -> bool {
+    let which = ActionField::Timestamp;
+    let help = "Microseconds since 1970; the pool drops the transaction an hour after it.";
+    let label = form_fields::grid_label(ui, which.label(), help);
+    let now = ui
+        .vertical(|ui| {
+            let now = ui
+                .horizontal(|ui| {
+                    let edit = egui::TextEdit::singleline(value)
+                        .hint_text("1600000000000000")
+                        .desired_width(W - 60.0);
+                    let r = ui.add(edit).labelled_by(label.id).on_hover_text(help);
+                    if c.error(which).is_some() {
+                        form_fields::outline_bad(ui, &r);
+                    }
+                    ui.small_button("Now")
+                        .on_hover_text("This machine's clock")
+                        .clicked()
+                })
+                .inner;
+            let warn = "Broadcast within about an hour of this time, or the pool drops it.";
+            let note = c.error(which).map(Note::Error).unwrap_or(Note::Warn(warn));
+            form_fields::field_note(ui, Some(note));
+            now
+        })
+        .inner;
+    ui.end_row();
+    now
+}
+
+/// Sign, enabled only when every field reads; otherwise one line says which fields stop it.
+fn sign_button(app: &mut ConsoleApp, ui: &mut egui::Ui, c: &ActionCheck) {
+    let blocker = c.blocker();
+    let button = ui.add_enabled(
+        blocker.is_none(),
+        egui::Button::new("✒ Sign with the management key"),
+    );
+    match &blocker {
+        None if button.clicked() => app.aion_sign(),
+        None => {}
+        Some(why) => {
+            button.on_disabled_hover_text(why);
+            ui.label(RichText::new(why).color(theme::weak(ui)));
+        }
+    }
 }

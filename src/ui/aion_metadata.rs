@@ -193,7 +193,11 @@ fn logo_preview(ui: &mut egui::Ui, png: &[u8]) {
             Some(t)
         });
     if let Some(t) = texture {
-        ui.add(egui::Image::new(&t).fit_to_exact_size(egui::vec2(96.0, 96.0)))
-            .on_hover_text("The logo preview");
+        // Named, so a screen reader (and a test) finds it.
+        let image = egui::Image::new(&t)
+            .fit_to_exact_size(egui::vec2(96.0, 96.0))
+            .alt_text("Logo preview");
+        ui.add(image)
+            .on_hover_text("The logo as wallets will show it");
     }
 }

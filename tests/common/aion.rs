@@ -24,8 +24,19 @@ pub fn create_folder(
     name: &str,
     chain: Option<&str>,
 ) -> (Harness<'static, ConsoleApp>, PathBuf) {
+    create_folder_then_picking(dir, name, chain, vec![])
+}
+
+/// [`create_folder`], with the file dialogs after it answering `picks` in turn.
+pub fn create_folder_then_picking(
+    dir: &TempDir,
+    name: &str,
+    chain: Option<&str>,
+    picks: Vec<PathBuf>,
+) -> (Harness<'static, ConsoleApp>, PathBuf) {
     let new = dir.path().join(name);
-    let mut h = harness(app(vec![new.clone()], fixed_now()));
+    let answers = std::iter::once(new.clone()).chain(picks).collect();
+    let mut h = harness(app(answers, fixed_now()));
     h.run_steps(2);
     click(&mut h, "Open or create a pool folder");
     assert!(shows(&h, "The pool is on:"));

@@ -244,7 +244,7 @@ fn a_self_bond_under_1000_aion_is_broken_and_says_why() {
         &h,
         &[
             "⛔ Broken: the pool is not active",
-            "The self-bond is 500 AION, under the 1000 AION minimum. Add 500 AION to it to make the pool active.",
+            "The self-bond is 500 AION, under the 1 000 AION minimum. Add 500 AION to it to make the pool active.",
             BROKEN_HELP,
         ],
     );
@@ -270,7 +270,7 @@ fn an_active_self_bond_shows_the_room_left_for_delegations() {
         &h,
         &[
             "✔ Active",
-            "The self-bond of 1000 AION meets the 1000 AION minimum and is at least 1 % of the pool's 40000 AION, so the pool is active.",
+            "The self-bond of 1000 AION meets the 1 000 AION minimum and is at least 1 % of the pool's 40000 AION, so the pool is active.",
             "Room left for delegations: 60000 AION. The pool stays active while its total stake is at most 100 times the self-bond (100000 AION).",
         ],
     );

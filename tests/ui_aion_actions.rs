@@ -119,3 +119,17 @@ fn each_wrong_field_of_an_undelegation_says_its_own_problem() {
     ));
     assert!(sign_disabled(&h));
 }
+
+#[test]
+fn an_energy_limit_the_kernel_would_refuse_is_said_under_it_and_nothing_is_signed() {
+    let mut h = register_form(SIGNING, "2");
+    type_into(&mut h, "Energy limit", "100");
+    // 21 000, plus 4 per zero byte and 64 per other byte of AION.md's registerPool call data.
+    let message =
+        "The energy limit 100 is below the 29340 this call needs; leave it empty for 2 000 000.";
+    refused_until_fixed(h, "Energy limit", message, "2000000");
+    let mut h = register_form(SIGNING, "2");
+    type_into(&mut h, "Energy price", "5");
+    let message = "The energy price 5 is below 10 000 000 000 nAmp, the least the kernel accepts; leave it empty for that.";
+    refused_until_fixed(h, "Energy price", message, "10000000000");
+}

@@ -254,10 +254,42 @@ impl ActionForm {
                 data: data.clone()?,
             })
         })();
+        // Settings the kernel would refuse are said under their field, and nothing is signed.
+        let tx = tx.and_then(|t| match transaction::energy_problem(&t) {
+            None => Some(t),
+            Some(p) => {
+                r.0.push(energy_sentence(p));
+                None
+            }
+        });
         ActionCheck {
             problems: r.0,
             call_data: data,
             tx,
         }
     }
+}
+
+/// A transaction's energy setting the kernel would refuse, said under its field.
+fn energy_sentence(p: transaction::EnergyProblem) -> (ActionField, Problem) {
+    use transaction::EnergyProblem as E;
+    let (field, text) = match p {
+        E::LimitAbove { limit } => (
+            ActionField::EnergyLimit,
+            format!("The energy limit {limit} is above 2 000 000, the most the kernel accepts for a call; leave it empty for 2 000 000."),
+        ),
+        E::LimitBelow { limit, need } => (
+            ActionField::EnergyLimit,
+            format!("The energy limit {limit} is below the {need} this call needs; leave it empty for 2 000 000."),
+        ),
+        E::PriceBelow { price } => (
+            ActionField::EnergyPrice,
+            format!("The energy price {price} is below 10 000 000 000 nAmp, the least the kernel accepts; leave it empty for that."),
+        ),
+        E::PriceAbove { price } => (
+            ActionField::EnergyPrice,
+            format!("The energy price {price} is above 9 000 000 000 000 000 000 nAmp, the most the kernel accepts."),
+        ),
+    };
+    (field, Problem::Wrong(text))
 }

@@ -131,36 +131,27 @@ fn signing_key(path: &Path) -> Result<AionSigningKey, CliError> {
 
 /// Refuses energy the kernel would refuse: the transaction could never be included.
 fn check_energy(t: &UnsignedTx) -> CliResult {
-    let need = t.intrinsic_energy();
-    let refuse = |m: String| Err(CliError::new(m));
-    if t.energy_limit > tx::MAX_CALL_ENERGY {
-        return refuse(format!(
-            "--energy-limit {} is above {}, the most the kernel accepts for a call",
-            t.energy_limit,
+    use tx::EnergyProblem as E;
+    let Some(problem) = tx::energy_problem(t) else {
+        return Ok(());
+    };
+    Err(CliError::new(match problem {
+        E::LimitAbove { limit } => format!(
+            "--energy-limit {limit} is above {}, the most the kernel accepts for a call",
             tx::MAX_CALL_ENERGY
-        ));
-    }
-    if t.energy_limit < need {
-        return refuse(format!(
-            "--energy-limit {} is below the {need} this call data needs (21000, plus 4 per zero byte and 64 per other byte)",
-            t.energy_limit
-        ));
-    }
-    if t.energy_price < tx::DEFAULT_ENERGY_PRICE {
-        return refuse(format!(
-            "--energy-price {} is below {} nAmp, the least the kernel accepts",
-            t.energy_price,
+        ),
+        E::LimitBelow { limit, need } => format!(
+            "--energy-limit {limit} is below the {need} this call data needs (21000, plus 4 per zero byte and 64 per other byte)"
+        ),
+        E::PriceBelow { price } => format!(
+            "--energy-price {price} is below {} nAmp, the least the kernel accepts",
             tx::DEFAULT_ENERGY_PRICE
-        ));
-    }
-    if t.energy_price > tx::MAX_ENERGY_PRICE {
-        return refuse(format!(
-            "--energy-price {} is above {} nAmp, the most the kernel accepts",
-            t.energy_price,
+        ),
+        E::PriceAbove { price } => format!(
+            "--energy-price {price} is above {} nAmp, the most the kernel accepts",
             tx::MAX_ENERGY_PRICE
-        ));
-    }
-    Ok(())
+        ),
+    }))
 }
 
 fn utc(micros: u64) -> String {

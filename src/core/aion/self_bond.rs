@@ -25,7 +25,7 @@ pub fn status(self_bond_namp: u128, total_namp: u128) -> SelfBondStatus {
             active: false,
             room_for_delegation_namp: 0,
             reason: format!(
-                "The self-bond is {} AION, under the 1000 AION minimum. Add {} AION to it to make the pool active.",
+                "The self-bond is {} AION, under the 1 000 AION minimum. Add {} AION to it to make the pool active.",
                 format_aion(self_bond_namp),
                 format_aion(MIN_SELF_BOND_NAMP - self_bond_namp)
             ),
@@ -50,7 +50,7 @@ pub fn status(self_bond_namp: u128, total_namp: u128) -> SelfBondStatus {
         active: true,
         room_for_delegation_namp: cap - total,
         reason: format!(
-            "The self-bond of {} AION meets the 1000 AION minimum and is at least 1 % of the pool's {} AION, so the pool is active.",
+            "The self-bond of {} AION meets the 1 000 AION minimum and is at least 1 % of the pool's {} AION, so the pool is active.",
             format_aion(self_bond_namp),
             format_aion(total)
         ),
@@ -79,7 +79,7 @@ mod tests {
         assert!(!small.active);
         assert_eq!(
             small.reason,
-            "The self-bond is 999 AION, under the 1000 AION minimum. Add 1 AION to it to make the pool active."
+            "The self-bond is 999 AION, under the 1 000 AION minimum. Add 1 AION to it to make the pool active."
         );
         let outgrown = status(1_000 * AION, 100_000 * AION + 1);
         assert!(!outgrown.active);

@@ -79,6 +79,51 @@ pub struct SignedTx {
     pub hash: [u8; 32],
 }
 
+/// Why the kernel would refuse a transaction's energy settings (AION.md §4.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnergyProblem {
+    /// The limit is above what the kernel accepts for a call.
+    LimitAbove {
+        limit: u64,
+    },
+    /// The limit is below what the call data needs before it runs at all.
+    LimitBelow {
+        limit: u64,
+        need: u64,
+    },
+    PriceBelow {
+        price: u64,
+    },
+    PriceAbove {
+        price: u64,
+    },
+}
+
+/// The first of a transaction's energy settings the kernel would refuse, if any.
+pub fn energy_problem(t: &UnsignedTx) -> Option<EnergyProblem> {
+    let need = t.intrinsic_energy();
+    if t.energy_limit > MAX_CALL_ENERGY {
+        Some(EnergyProblem::LimitAbove {
+            limit: t.energy_limit,
+        })
+    } else if t.energy_limit < need {
+        Some(EnergyProblem::LimitBelow {
+            limit: t.energy_limit,
+            need,
+        })
+    } else if t.energy_price < DEFAULT_ENERGY_PRICE {
+        Some(EnergyProblem::PriceBelow {
+            price: t.energy_price,
+        })
+    } else if t.energy_price > MAX_ENERGY_PRICE {
+        Some(EnergyProblem::PriceAbove {
+            price: t.energy_price,
+        })
+    } else {
+        None
+    }
+}
+
 /// Signs `tx` with the key whose 32-byte Ed25519 seed is `seed`.
 pub fn sign(tx: &UnsignedTx, seed: &[u8; 32]) -> SignedTx {
     let key = SigningKey::from_bytes(seed);

@@ -72,3 +72,11 @@ shot sign Sign ${SIGN_CLICK:-235 212}
 shot inspect Inspect 488 118 type "$folder/pool.cert"
 # The test fixture's proposals (one line), typed into the paste box, then "Read pasted JSON".
 shot governance Governance 660 175 type "$(tr -d '\n' < tests/data/governance/proposals.json | tr -s ' ')" ${GOVERNANCE_CLICK:-234 268}
+
+# An Aion Unity pool (scripts/demo-aion-pool.sh): the checklist, the metadata read back from the
+# folder, and registerPool with the folder's signing key and metadata hash used, commission 2 %.
+folder=$home/pools/frites-aion
+scripts/demo-aion-pool.sh "$bin" "$folder" >/dev/null
+shot aion-pool Pool
+shot aion-metadata Pool 85 142
+shot aion-actions Pool 85 185 260 439 449 439 490 246 type 2

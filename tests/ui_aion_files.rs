@@ -190,3 +190,24 @@ fn a_signed_transaction_never_follows_the_operator_into_another_pool() {
     assert!(!shows(&h, "Save the signed transaction"));
     assert!(std::fs::read_dir(&other).unwrap().count() == 1);
 }
+
+#[test]
+fn a_metadata_file_of_other_key_names_is_said_and_kept() {
+    let dir = TempDir::new().unwrap();
+    let (mut h, folder) = create_folder(&dir, "aion-pool", Some("Aion Unity"));
+    let theirs = r#"{"poolName":"Theirs","website":"https://example.org"}"#;
+    std::fs::write(folder.join("aion-metadata.json"), theirs).unwrap();
+    h.state_mut().rescan();
+    click(&mut h, "📝  Metadata");
+    assert!(shows(
+        &h,
+        "⚠ aion-metadata.json in this folder is not metadata Pool Console wrote (other key names, or not metadata at all), so saving never replaces it: rename or move it to save this form."
+    ));
+    assert!(!shows(&h, "save to replace it"));
+    type_into(&mut h, "Pool URL", "https://example.org");
+    save_metadata(&mut h, "Mine");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("aion-metadata.json")).unwrap(),
+        theirs
+    );
+}

@@ -6,6 +6,7 @@
 use crate::core::aion::metadata;
 use crate::ops::aion_keys;
 use crate::platform::read;
+use crate::platform::target::{Existing, Holding};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,8 @@ pub struct AionFacts {
     pub metadata_saved: bool,
     /// The content hash of the saved metadata file, in hex (None: none, or unreadable).
     pub metadata_hash: Option<String>,
+    /// The saved metadata file is one Pool Console wrote (its keys), so saving may replace it.
+    pub metadata_ours: bool,
     /// A signed registerPool transaction is saved in the folder.
     pub registration_signed: bool,
 }
@@ -79,6 +82,10 @@ pub fn scan(dir: &Path) -> AionFacts {
             .then(|| read::read_input(&dir.join(names::METADATA), read::AION_METADATA).ok())
             .flatten()
             .map(|b| hex::encode(metadata::content_hash(b.expose()))),
+        metadata_ours: matches!(
+            crate::platform::target::existing(&dir.join(names::METADATA)),
+            Ok(Existing::Holds(Holding::AionMetadata))
+        ),
         registration_signed: files.iter().any(|p| {
             p.file_name()
                 .map(|f| f.to_string_lossy())

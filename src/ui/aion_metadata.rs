@@ -143,7 +143,15 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             ui.label("Content hash (BLAKE2b-256):");
             widgets::copyable(ui, "content hash", &hash, 40);
         });
-        saved_state(ui, app.aion_facts.metadata_hash.as_deref(), &hash);
+        let facts = &app.aion_facts;
+        if facts.metadata_saved && !facts.metadata_ours {
+            ui.label(RichText::new(format!(
+                "⚠ {0} in this folder is not metadata Pool Console wrote (other key names, or not metadata at all), so saving never replaces it: rename or move it to save this form. `pool-console aion metadata-check --metadata-file {0}` says what it holds.",
+                names::METADATA
+            )).color(theme::Level::Warn.color(ui)));
+        } else {
+            saved_state(ui, facts.metadata_hash.as_deref(), &hash);
+        }
         if ui.button("💾 Save the metadata").clicked() {
             app.aion_save_metadata();
         }

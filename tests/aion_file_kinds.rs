@@ -117,3 +117,71 @@ fn aion_outputs_replace_only_their_own_kind() {
     .unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), console_metadata());
 }
+
+#[test]
+fn metadata_with_keys_the_console_does_not_write_is_never_replaced() {
+    // The operator's own keys would be dropped by a save of the form: the file is theirs.
+    let theirs = r#"{"schemaVersion":"1.0","name":"Frites","url":"https://example.org","website":"https://frites.example"}"#;
+    assert_eq!(recognise(theirs.as_bytes()), Existing::Unknown);
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("aion-metadata.json");
+    std::fs::write(&path, theirs).unwrap();
+    let err = write_one(
+        &path,
+        console_metadata().as_bytes(),
+        OutputKind::AionMetadata,
+        false,
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{}: the file holds data this tool does not recognise; it is never replaced by Aion pool metadata, even with --force (move it away or choose another name)",
+            path.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+}
+
+#[test]
+fn metadata_with_a_logo_over_64_kib_is_replaced_like_any_other() {
+    // A 256×256 photo is easily 60 KB of PNG, 80 KB in base64: still the console's metadata.
+    let with_logo = |name: &str| {
+        metadata::render(&AionMetadata {
+            schema_version: "1.0".into(),
+            name: name.into(),
+            url: "https://example.org".into(),
+            logo_base64: metadata::logo_base64(&[0x89; 60_000]),
+            ..AionMetadata::default()
+        })
+    };
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("aion-metadata.json");
+    std::fs::write(&path, with_logo("Old")).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() > 64 * 1024);
+    write_one(
+        &path,
+        with_logo("New").as_bytes(),
+        OutputKind::AionMetadata,
+        false,
+    )
+    .unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), with_logo("New"));
+    // Anything over the 1 MiB metadata limit is still refused, and left as it was.
+    let huge = with_logo("Old").replace(
+        "\"name\"",
+        &format!("\"x\":\"{}\",\"name\"", "y".repeat(1024 * 1024)),
+    );
+    std::fs::write(&path, &huge).unwrap();
+    let err = write_one(
+        &path,
+        with_logo("New").as_bytes(),
+        OutputKind::AionMetadata,
+        false,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("more than any pool file"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), huge);
+}

@@ -211,3 +211,36 @@ fn a_metadata_file_of_other_key_names_is_said_and_kept() {
         theirs
     );
 }
+
+#[test]
+fn a_signed_transaction_goes_away_when_the_form_changes() {
+    let dir = TempDir::new().unwrap();
+    let (mut h, folder) = aion_with_key(&dir);
+    click(&mut h, "✒  Registry actions");
+    fill_registration(&mut h);
+    click(&mut h, "Sign with the management key");
+    assert!(shows(&h, "Save the signed transaction"));
+    // The nonce typed after signing: the transaction signed with nonce 0 is not the form's.
+    replace_text(&mut h, "Nonce", "1");
+    assert!(h.state().aion.signed.is_none());
+    assert!(!shows(&h, "Save the signed transaction"));
+    h.state_mut().aion_save_signed();
+    assert!(std::fs::read_dir(&folder).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".tx.hex")));
+    // Signed again, it is the form's transaction: one saved file, of nonce 1.
+    click(&mut h, "Sign with the management key");
+    click(&mut h, "Save the signed transaction");
+    let saved: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".tx.hex"))
+        .collect();
+    assert_eq!(saved.len(), 1);
+    let raw = std::fs::read_to_string(&saved[0]).unwrap();
+    let bytes = hex::decode(raw.trim().trim_start_matches("0x")).unwrap();
+    let (tx, _, _) = pool_console::core::aion::transaction::SignedTx::decode(&bytes).unwrap();
+    assert_eq!(tx.nonce, 1);
+}

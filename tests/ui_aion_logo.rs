@@ -109,3 +109,32 @@ fn a_png_of_another_size_or_another_file_says_so_and_keeps_the_logo() {
         assert!(shows(&h, &with_logo));
     }
 }
+
+#[test]
+fn a_saved_logo_of_another_size_is_said_and_never_drawn() {
+    use pool_console::core::aion::metadata::{self, AionMetadata};
+    let dir = TempDir::new().unwrap();
+    let mut h = metadata_tab(&dir, vec![]);
+    // Another pool whose saved metadata carries a 1×100000 PNG: decoding it for the preview
+    // would ask for a texture far over any GPU's limit.
+    let other = dir.path().join("other-pool");
+    std::fs::create_dir(&other).unwrap();
+    let marker = pool_console::app::aion_profile::MARKER_TEXT;
+    write(&other, "aion-profile.json", marker.as_bytes());
+    let saved = metadata::render(&AionMetadata {
+        schema_version: "1.0".into(),
+        name: "Tall".into(),
+        url: "https://example.org".into(),
+        logo_base64: metadata::logo_base64(&png(1, 100_000)),
+        ..AionMetadata::default()
+    });
+    write(&other, "aion-metadata.json", saved.as_bytes());
+    h.state_mut().open_workspace(&other);
+    h.run_steps(2);
+    let message = "The logo in aion-metadata.json is 1×100000 pixels; Aion asks for 256×256: choose a 256×256 PNG.";
+    assert_eq!(h.state().aion.metadata.logo_error.as_deref(), Some(message));
+    assert!(shows(&h, message));
+    assert_eq!(h.state().aion.metadata.name, "Tall");
+    assert_eq!(h.state().aion.metadata.logo_png, None);
+    assert!(!has_preview(&h));
+}

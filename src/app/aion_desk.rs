@@ -111,6 +111,8 @@ pub struct SignedView {
     pub hash_hex: String,
     pub json_rpc: String,
     pub action: RegistryAction,
+    /// What was signed: once the form says otherwise, this signature is not shown or saved.
+    pub tx: super::aion_core::transaction::UnsignedTx,
 }
 
 pub struct AionDesk {

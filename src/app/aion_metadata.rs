@@ -131,14 +131,26 @@ impl ConsoleApp {
         form.url = saved.url;
         form.tags = saved.tags.join(", ");
         if !saved.logo_base64.is_empty() {
-            match metadata::logo_png(&saved.logo_base64) {
-                Some(png) => form.logo_png = Some(png),
-                None => {
-                    form.logo_error = Some(format!(
-                        "The logo in {} is not base64: choose the PNG again.",
-                        names::METADATA
-                    ))
-                }
+            // Checked like a chosen PNG: the preview decodes it, and a logo of another size
+            // (1×100000, or a decompression bomb) must never reach the decoder or the GPU.
+            let png = metadata::logo_png(&saved.logo_base64);
+            let fault = png.as_deref().map(logo_fault);
+            let file = names::METADATA;
+            form.logo_error = match fault {
+                None => Some(format!("The logo in {file} is not base64: choose the PNG again.")),
+                Some(None) => None,
+                Some(Some(LogoFault::NotPng)) => Some(format!(
+                    "The logo in {file} is not a PNG image: choose a 256×256 PNG."
+                )),
+                Some(Some(LogoFault::Size(w, h))) => Some(format!(
+                    "The logo in {file} is {w}×{h} pixels; Aion asks for 256×256: choose a 256×256 PNG."
+                )),
+                Some(Some(LogoFault::Damaged)) => Some(format!(
+                    "The logo in {file} is a damaged PNG: choose the PNG again."
+                )),
+            };
+            if form.logo_error.is_none() {
+                form.logo_png = png;
             }
         }
     }
@@ -174,20 +186,35 @@ impl ConsoleApp {
     }
 }
 
+/// What keeps a PNG from being the pool's logo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LogoFault {
+    NotPng,
+    Size(u32, u32),
+    Damaged,
+}
+
 /// What keeps a file from being the pool's logo, if anything: the core reads the PNG's size
 /// from its header; the preview's decoder must open it too.
-fn logo_problem(bytes: &[u8]) -> Option<String> {
-    const KEPT: &str = "Any logo chosen before is kept.";
+fn logo_fault(bytes: &[u8]) -> Option<LogoFault> {
     match png::dimensions(bytes) {
-        None => Some(format!(
-            "That file is not a PNG image: choose a 256×256 PNG. {KEPT}"
-        )),
-        Some((w, h)) if (w, h) != (256, 256) => Some(format!(
-            "That PNG is {w}×{h} pixels; Aion asks for 256×256. {KEPT}"
-        )),
-        Some(_) if eframe::icon_data::from_png_bytes(bytes).is_err() => Some(format!(
-            "That PNG is damaged: it does not open as an image. {KEPT}"
-        )),
+        None => Some(LogoFault::NotPng),
+        Some((w, h)) if (w, h) != (256, 256) => Some(LogoFault::Size(w, h)),
+        Some(_) if eframe::icon_data::from_png_bytes(bytes).is_err() => Some(LogoFault::Damaged),
         Some(_) => None,
     }
+}
+
+/// Why a chosen file is not taken as the logo, in words.
+fn logo_problem(bytes: &[u8]) -> Option<String> {
+    const KEPT: &str = "Any logo chosen before is kept.";
+    Some(match logo_fault(bytes)? {
+        LogoFault::NotPng => format!("That file is not a PNG image: choose a 256×256 PNG. {KEPT}"),
+        LogoFault::Size(w, h) => {
+            format!("That PNG is {w}×{h} pixels; Aion asks for 256×256. {KEPT}")
+        }
+        LogoFault::Damaged => {
+            format!("That PNG is damaged: it does not open as an image. {KEPT}")
+        }
+    })
 }

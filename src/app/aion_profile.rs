@@ -83,7 +83,10 @@ pub fn scan(dir: &Path) -> AionFacts {
             .flatten()
             .map(|b| hex::encode(metadata::content_hash(b.expose()))),
         metadata_ours: matches!(
-            crate::platform::target::existing(&dir.join(names::METADATA)),
+            crate::platform::target::existing_within(
+                &dir.join(names::METADATA),
+                crate::platform::files::OutputKind::AionMetadata.recognise_limit()
+            ),
             Ok(Existing::Holds(Holding::AionMetadata))
         ),
         registration_signed: files.iter().any(|p| {

@@ -52,6 +52,7 @@ impl ConsoleApp {
             json_rpc: transaction::json_rpc_request(&signed),
             hash_hex: hash_hex.clone(),
             action: self.aion.action,
+            tx,
         });
         self.say(format!(
             "Signed \"{}\": transaction hash {hash_hex}. Broadcast it within an hour of its timestamp.",
@@ -59,8 +60,23 @@ impl ConsoleApp {
         ));
     }
 
+    /// Drops the signed transaction once the form describes another one (a nonce or
+    /// commission changed after signing), so what is shown and saved is what the form says.
+    pub fn aion_forget_stale_signature(&mut self) {
+        let current = self.aion_check().tx;
+        if self
+            .aion
+            .signed
+            .as_ref()
+            .is_some_and(|s| current.as_ref() != Some(&s.tx))
+        {
+            self.aion.signed = None;
+        }
+    }
+
     /// Saves the signed transaction's raw hex and its JSON-RPC request as two new files.
     pub fn aion_save_signed(&mut self) {
+        self.aion_forget_stale_signature();
         let Some(s) = self.aion.signed.clone() else {
             return;
         };

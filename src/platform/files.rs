@@ -129,6 +129,15 @@ impl OutputKind {
         )
     }
 
+    /// How much of an existing file is read to recognise it: Aion metadata carries its logo
+    /// as base64, so the console's own file may be up to the 1 MiB the chain allows.
+    pub fn recognise_limit(self) -> u64 {
+        match self {
+            Self::AionMetadata => crate::core::aion::metadata::MAX_BYTES as u64,
+            _ => target::RECOGNISE_LIMIT,
+        }
+    }
+
     /// The kind of existing file this output is the same as (decodings have no such kind).
     pub(super) fn holding(self) -> Option<Holding> {
         use crate::core::describe::recognise::FileKind as F;
@@ -390,7 +399,7 @@ fn check(o: &Output<'_>, real: &Path, force: bool) -> Result<(), FileError> {
             }
         }
     }
-    match target::existing(real)? {
+    match target::existing_within(real, o.kind.recognise_limit())? {
         Existing::Nothing => Ok(()),
         Existing::TooLarge(n) => Err(FileError::OtherKind {
             path,

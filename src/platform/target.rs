@@ -243,6 +243,12 @@ impl Holding {
 
 /// Reads at most [`RECOGNISE_LIMIT`] bytes of a regular file and says what it holds.
 pub fn existing(path: &Path) -> Result<Existing, FileError> {
+    existing_within(path, RECOGNISE_LIMIT)
+}
+
+/// [`existing`], reading at most `limit` bytes (an output kind's own, see
+/// `OutputKind::recognise_limit`).
+pub fn existing_within(path: &Path, limit: u64) -> Result<Existing, FileError> {
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(_) => return Ok(Existing::Nothing),
@@ -250,21 +256,25 @@ pub fn existing(path: &Path) -> Result<Existing, FileError> {
     if meta.len() == 0 {
         return Ok(Existing::Nothing);
     }
-    if meta.len() > RECOGNISE_LIMIT {
+    if meta.len() > limit {
         return Ok(Existing::TooLarge(meta.len()));
     }
     let file = fs::File::open(path).map_err(|e| write_error(path, &e))?;
     let mut buf = zeroize::Zeroizing::new(Vec::new());
-    file.take(RECOGNISE_LIMIT + 1)
+    file.take(limit + 1)
         .read_to_end(&mut buf)
         .map_err(|e| write_error(path, &e))?;
     let bytes = SecretBytes::new(std::mem::take(&mut *buf));
-    Ok(recognise(bytes.expose()))
+    Ok(recognise_within(bytes.expose(), limit))
 }
 
 /// Says what file contents are, for the replace rule.
 pub fn recognise(bytes: &[u8]) -> Existing {
-    if bytes.len() as u64 > RECOGNISE_LIMIT {
+    recognise_within(bytes, RECOGNISE_LIMIT)
+}
+
+fn recognise_within(bytes: &[u8], limit: u64) -> Existing {
+    if bytes.len() as u64 > limit {
         return Existing::TooLarge(bytes.len() as u64);
     }
     if bytes.trim_ascii().is_empty() {
@@ -409,8 +419,14 @@ fn aion_json(text: &str) -> Option<Holding> {
     if doc.get("profile").and_then(serde_json::Value::as_str) == Some("aion-unity") {
         return Some(Holding::AionProfileMarker);
     }
-    (doc.get("schemaVersion")
-        .is_some_and(serde_json::Value::is_string)
+    // Only the console's own keys: a save of the form would drop any other (the operator's).
+    let ours = doc
+        .keys()
+        .all(|k| crate::core::aion::metadata::KEYS.contains(&k.as_str()));
+    (ours
+        && doc
+            .get("schemaVersion")
+            .is_some_and(serde_json::Value::is_string)
         && doc.get("name").is_some_and(serde_json::Value::is_string))
     .then_some(Holding::AionMetadata)
 }

@@ -213,6 +213,7 @@ fn transaction(app: &mut ConsoleApp, ui: &mut egui::Ui, c: &ActionCheck) {
             app.aion_timestamp_now();
         }
         sign_button(app, ui, c);
+        app.aion_forget_stale_signature();
         let Some(s) = app.aion.signed.clone() else {
             return;
         };

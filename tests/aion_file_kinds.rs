@@ -8,7 +8,7 @@ use pool_console::core::aion::key_file;
 use pool_console::core::aion::keys::AionSigningKey;
 use pool_console::core::aion::metadata::{self, AionMetadata};
 use pool_console::core::aion::transaction::{self, UnsignedTx, POOL_REGISTRY_MAINNET};
-use pool_console::platform::files::{write_one, OutputKind};
+use pool_console::platform::files::{write_one, FileError, OutputKind};
 use pool_console::platform::target::{recognise, same_kind, Existing, Holding};
 use tempfile::TempDir;
 
@@ -19,6 +19,16 @@ fn console_metadata() -> String {
         url: "https://example.org".into(),
         ..AionMetadata::default()
     })
+}
+
+/// Writes [`console_metadata`] to `path` as the console saves it.
+fn save_metadata(path: &std::path::Path, force: bool) -> Result<Vec<String>, FileError> {
+    write_one(
+        path,
+        console_metadata().as_bytes(),
+        OutputKind::AionMetadata,
+        force,
+    )
 }
 
 fn signed() -> transaction::SignedTx {
@@ -95,26 +105,13 @@ fn aion_outputs_replace_only_their_own_kind() {
     let path = dir.path().join("aion-metadata.json");
     let key_text = key_file::signing_file(&key);
     std::fs::write(&path, key_text.as_bytes()).unwrap();
-    let err = write_one(
-        &path,
-        console_metadata().as_bytes(),
-        OutputKind::AionMetadata,
-        true,
-    )
-    .unwrap_err()
-    .to_string();
+    let err = save_metadata(&path, true).unwrap_err().to_string();
     assert!(err.contains("an Aion signing key"), "{err}");
     assert!(!err.contains(&key_text[2..10]), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), *key_text);
     // Over earlier metadata it is replaced, without --force.
     std::fs::write(&path, console_metadata().replace("Frites", "Old")).unwrap();
-    write_one(
-        &path,
-        console_metadata().as_bytes(),
-        OutputKind::AionMetadata,
-        false,
-    )
-    .unwrap();
+    save_metadata(&path, false).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), console_metadata());
 }
 
@@ -126,14 +123,7 @@ fn metadata_with_keys_the_console_does_not_write_is_never_replaced() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("aion-metadata.json");
     std::fs::write(&path, theirs).unwrap();
-    let err = write_one(
-        &path,
-        console_metadata().as_bytes(),
-        OutputKind::AionMetadata,
-        false,
-    )
-    .unwrap_err()
-    .to_string();
+    let err = save_metadata(&path, false).unwrap_err().to_string();
     assert_eq!(
         err,
         format!(

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::aion::{aion_with_key, create_folder, fill_registration, save_metadata, KEY_HEX};
+use common::aion::{aion_with_key, create_folder, save_metadata, signed_registration, KEY_HEX};
 use common::ui::{click, replace_text, shows, status, type_into};
 use eframe::egui;
 use egui_kittest::kittest::Queryable as _;
@@ -103,10 +103,7 @@ fn a_key_is_never_written_over_a_cardano_key_or_an_existing_aion_key() {
 fn the_saved_transaction_is_one_the_command_line_reads_back() {
     use pool_console::core::aion::transaction::SignedTx;
     let dir = TempDir::new().unwrap();
-    let (mut h, folder) = aion_with_key(&dir);
-    click(&mut h, "✒  Registry actions");
-    fill_registration(&mut h);
-    click(&mut h, "Sign with the management key");
+    let (mut h, folder) = signed_registration(&dir);
     click(&mut h, "Save the signed transaction");
     let stem = folder.join("aion-register-pool-d17c172e");
     let raw = std::fs::read_to_string(stem.with_extension("tx.hex")).unwrap();
@@ -176,10 +173,7 @@ fn a_reopened_folder_shows_its_saved_metadata_and_another_folder_does_not() {
 #[test]
 fn a_signed_transaction_never_follows_the_operator_into_another_pool() {
     let dir = TempDir::new().unwrap();
-    let (mut h, _) = aion_with_key(&dir);
-    click(&mut h, "✒  Registry actions");
-    fill_registration(&mut h);
-    click(&mut h, "Sign with the management key");
+    let (mut h, _) = signed_registration(&dir);
     assert!(shows(&h, "Save the signed transaction"));
     let other = dir.path().join("other-pool");
     std::fs::create_dir(&other).unwrap();
@@ -215,10 +209,7 @@ fn a_metadata_file_of_other_key_names_is_said_and_kept() {
 #[test]
 fn a_signed_transaction_goes_away_when_the_form_changes() {
     let dir = TempDir::new().unwrap();
-    let (mut h, folder) = aion_with_key(&dir);
-    click(&mut h, "✒  Registry actions");
-    fill_registration(&mut h);
-    click(&mut h, "Sign with the management key");
+    let (mut h, folder) = signed_registration(&dir);
     assert!(shows(&h, "Save the signed transaction"));
     // The nonce typed after signing: the transaction signed with nonce 0 is not the form's.
     replace_text(&mut h, "Nonce", "1");

@@ -118,7 +118,7 @@ impl ConsoleApp {
         }
         let path = dir.join(names::METADATA);
         let Ok(bytes) =
-            crate::platform::read::read_input(&path, crate::platform::read::AION_METADATA)
+            crate::platform::read::read_regular(&path, crate::platform::read::AION_METADATA)
         else {
             return;
         };

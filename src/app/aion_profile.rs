@@ -79,7 +79,7 @@ pub fn scan(dir: &Path) -> AionFacts {
         signing_pk: public_key(&dir.join(names::SIGNING_PUB), &dir.join(names::SIGNING_KEY)),
         metadata_saved: named(names::METADATA),
         metadata_hash: named(names::METADATA)
-            .then(|| read::read_input(&dir.join(names::METADATA), read::AION_METADATA).ok())
+            .then(|| read::read_regular(&dir.join(names::METADATA), read::AION_METADATA).ok())
             .flatten()
             .map(|b| hex::encode(metadata::content_hash(b.expose()))),
         metadata_ours: matches!(

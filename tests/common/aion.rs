@@ -81,3 +81,12 @@ pub fn save_metadata(h: &mut Harness<'_, ConsoleApp>, name: &str) {
     replace_text(h, "Name", name);
     click(h, "Save the metadata");
 }
+
+/// A folder with the W3 management key and AION.md's registerPool signed on Registry actions.
+pub fn signed_registration(dir: &TempDir) -> (Harness<'static, ConsoleApp>, PathBuf) {
+    let (mut h, folder) = aion_with_key(dir);
+    click(&mut h, "✒  Registry actions");
+    fill_registration(&mut h);
+    click(&mut h, "Sign with the management key");
+    (h, folder)
+}

@@ -180,7 +180,7 @@ fn vote_files_in_words() {
     let drep = inspect("golden/governance/vote");
     assert!(drep.ends_with(
         "vote: Governance vote\n\
-        \x20 Voter:       DRep key eb09d5556a8bce421074e394d02c79ced96741657b4cf7ca8995294d\n\
+        \x20 Voter:       DRep key drep1yt4sn424d29uussswn3ef5pv088dje6pv4a5ea723x2jjngc7ws7c (eb09d5556a8bce421074e394d02c79ced96741657b4cf7ca8995294d)\n\
         \x20 Action:      gov_action1kyq4yk9fjdguzsa85s9hkk8sxwkwzr3uczwxw7qw6ketpxf25c9q2xyhz6m (b1015258a99351c143a7a40b7b58f033ace10e3cc09c67780ed5b2b0992aa60a#5)\n\
         \x20 Vote:        Yes\n\
         \x20 Anchor URL:  https://example.com/vote\n\

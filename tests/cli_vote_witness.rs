@@ -125,7 +125,8 @@ fn cardano_clis_drep_vote_in_a_body_needs_the_drep_key() {
     assert_eq!(
         view.votes[0].words(),
         format!(
-            "DRep key hash {} votes Yes on {} (704e5c60c51dd0f3732991980b273402fbad0581c3407d682f8ea5b808a530fc#0), no anchor",
+            // CIP-129's id, checked with a separate bech32 encoder.
+            "DRep drep1y285lm709qqh54a5z5t6vl2kaaxqmszpsxs36dgh3h2n7nqltj46y (key hash {}) votes Yes on {} (704e5c60c51dd0f3732991980b273402fbad0581c3407d682f8ea5b808a530fc#0), no anchor",
             hex::encode(drep),
             GovActionId::from_parts(
                 "704e5c60c51dd0f3732991980b273402fbad0581c3407d682f8ea5b808a530fc",

@@ -13,6 +13,7 @@ use crate::core::certificate::relay::Relay;
 use crate::core::certificate::{Certificate, CertificateError, Drep, Era, PoolParams};
 use crate::core::encoding::envelope::{TextEnvelope, CERTIFICATE_TYPES};
 use crate::core::encoding::hash::blake2b_256;
+use crate::core::governance::Voter;
 use crate::core::kes::opcert::{IssueCounter, OpCert, COUNTER_TYPE, OPCERT_TYPE};
 use crate::core::keys::address::pool_bech32;
 use crate::core::keys::address::{Credential, Network, RewardAccount};
@@ -122,8 +123,17 @@ fn credential_line(c: &Credential, network: Network) -> String {
 
 fn drep_line(d: &Drep) -> String {
     match d {
-        Drep::Key(h) => format!("DRep key hash {}", hex::encode(h)),
-        Drep::Script(h) => format!("DRep script hash {}", hex::encode(h)),
+        // CIP-129's drep1… as explorers show it, and the hash cardano-cli prints.
+        Drep::Key(h) => format!(
+            "DRep {} (key hash {})",
+            Voter::DrepKey(*h).to_bech32(),
+            hex::encode(h)
+        ),
+        Drep::Script(h) => format!(
+            "DRep {} (script hash {})",
+            Voter::DrepScript(*h).to_bech32(),
+            hex::encode(h)
+        ),
         Drep::AlwaysAbstain => "always abstain".to_owned(),
         Drep::AlwaysNoConfidence => "always no confidence".to_owned(),
     }

@@ -4,7 +4,6 @@
 use super::{DescribeError, Description};
 use crate::core::encoding::envelope::TextEnvelope;
 use crate::core::governance::{Voter, VotingProcedures};
-use crate::core::keys::address::pool_bech32;
 
 pub(super) fn describe_vote_file(env: &TextEnvelope) -> Result<Description, DescribeError> {
     let votes = VotingProcedures::from_envelope(env)
@@ -41,10 +40,13 @@ pub(super) fn describe_vote_file(env: &TextEnvelope) -> Result<Description, Desc
     Ok(d)
 }
 
-/// A pool by its bech32 id (as explorers show it); other voters as the vote view names them.
+/// A voter by its bech32 id as explorers show it (a pool's `pool1…`, CIP-129's `drep1…` and
+/// `cc_hot1…`), with the hash the vote view prints.
 fn voter_text(voter: &Voter) -> String {
-    match voter {
-        Voter::StakePool(id) => format!("stake pool {} ({})", pool_bech32(id), hex::encode(id)),
-        other => other.human(),
-    }
+    format!(
+        "{} {} ({})",
+        voter.role_words(),
+        voter.to_bech32(),
+        hex::encode(voter.hash())
+    )
 }

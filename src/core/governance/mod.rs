@@ -125,16 +125,36 @@ impl Voter {
         format!("{role}-{kind}-{}", hex::encode(self.hash()))
     }
 
-    /// "stake pool 4124a0c2…", for messages and views.
-    pub fn human(&self) -> String {
-        let who = match self {
+    /// The voter as CIP-129 writes it and explorers show it: `drep1…`, `cc_hot1…` (a header
+    /// byte, key type and credential type, before the hash), or a pool's `pool1…` id.
+    pub fn to_bech32(&self) -> String {
+        let (hrp, header) = match self {
+            Self::StakePool(h) => return crate::core::keys::address::pool_bech32(h),
+            Self::CommitteeKey(_) => ("cc_hot", 0x02),
+            Self::CommitteeScript(_) => ("cc_hot", 0x03),
+            Self::DrepKey(_) => ("drep", 0x22),
+            Self::DrepScript(_) => ("drep", 0x23),
+        };
+        let mut bytes = vec![header];
+        bytes.extend_from_slice(self.hash());
+        // A fixed, valid prefix and 29 bytes always encode.
+        crate::core::encoding::bech32::encode(hrp, &bytes).unwrap_or_default()
+    }
+
+    /// "stake pool", "DRep key": what kind of voter this is.
+    pub fn role_words(&self) -> &'static str {
+        match self {
             Self::CommitteeKey(_) => "constitutional committee hot key",
             Self::CommitteeScript(_) => "constitutional committee script",
             Self::DrepKey(_) => "DRep key",
             Self::DrepScript(_) => "DRep script",
             Self::StakePool(_) => "stake pool",
-        };
-        format!("{who} {}", hex::encode(self.hash()))
+        }
+    }
+
+    /// "stake pool 4124a0c2…", for messages and views.
+    pub fn human(&self) -> String {
+        format!("{} {}", self.role_words(), hex::encode(self.hash()))
     }
 }
 

@@ -288,3 +288,38 @@ fn anchor_hash_of_the_example_documents() {
         file!("golden/governance/hash-anchor-data_example_anchor_data2.txt.out")
     );
 }
+
+/// CIP-105's test vector 1 (CIP-129 ids): a DRep key and script hash, a CC hot key and script.
+#[test]
+fn voters_in_cip129_form() {
+    let h = |x: &str| <[u8; 28]>::try_from(hex::decode(x).unwrap()).unwrap();
+    let cases = [
+        (
+            Voter::DrepKey(h(
+                "a5b45515a3ff8cb7c02ce351834da324eb6dfc41b5779cb5e6b832aa",
+            )),
+            "drep1y2jmg4g450lced7q9n34rq6d5vjwkm0ugx6h0894u6ur92s9txn3a",
+        ),
+        (
+            Voter::DrepScript(h(
+                "d0657126dbf0c135a7224d91ca068f5bf769af6d1f1df0bce5170ec5",
+            )),
+            "drep1y0gx2ufxm0cvzdd8yfxerjsx3adlw6d0d503mu9uu5tsa3gtkvwpe",
+        ),
+        (
+            Voter::CommitteeKey(h(
+                "f6d29c0f7164d37610cbf67b126a993beb24a076d0653f1fa069588f",
+            )),
+            "cc_hot1qtmd98q0w9jdxasse0m8kyn2nya7kf9qwmgx20cl5p543rcdtr4dz",
+        ),
+        (
+            Voter::CommitteeScript(h(
+                "d27a4229c92ec8961b6bfd32a87380dcee4a08c77b0d6c8b33f180e8",
+            )),
+            "cc_hot1q0f85s3feyhv39smd07n92rnsrwwujsgcaas6mytx0ccp6q7ak53g",
+        ),
+    ];
+    for (voter, id) in cases {
+        assert_eq!(voter.to_bech32(), id, "{voter:?}");
+    }
+}

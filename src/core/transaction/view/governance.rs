@@ -39,15 +39,21 @@ impl TxVote {
     }
 }
 
-/// "Pool pool1…", "DRep key hash 8f4f…": who votes, as operators name them.
+/// "Pool pool1…", "DRep drep1y… (key hash 8f4f…)": who votes, as operators and explorers name
+/// them (CIP-129), with the hash cardano-cli's views print.
 pub fn voter_words(voter: &Voter) -> String {
-    match voter {
-        Voter::StakePool(h) => format!("Pool {}", pool_bech32(h)),
-        Voter::DrepKey(h) => format!("DRep key hash {}", hex::encode(h)),
-        Voter::DrepScript(h) => format!("DRep script hash {}", hex::encode(h)),
-        Voter::CommitteeKey(h) => format!("Committee hot key hash {}", hex::encode(h)),
-        Voter::CommitteeScript(h) => format!("Committee hot script hash {}", hex::encode(h)),
-    }
+    let (who, kind) = match voter {
+        Voter::StakePool(h) => return format!("Pool {}", pool_bech32(h)),
+        Voter::DrepKey(_) => ("DRep", "key"),
+        Voter::DrepScript(_) => ("DRep", "script"),
+        Voter::CommitteeKey(_) => ("Committee hot", "key"),
+        Voter::CommitteeScript(_) => ("Committee hot", "script"),
+    };
+    format!(
+        "{who} {} ({kind} hash {})",
+        voter.to_bech32(),
+        hex::encode(voter.hash())
+    )
 }
 
 /// One governance action the body proposes.

@@ -108,7 +108,8 @@ fn drep_and_committee_voters_need_their_keys_scripts_none() {
         ]
     );
     assert!(view.votes[0].words().starts_with(&format!(
-        "Committee hot key hash {} votes No",
+        "Committee hot {} (key hash {}) votes No",
+        Voter::CommitteeKey([2; 28]).to_bech32(),
         hex::encode([2; 28])
     )));
 }

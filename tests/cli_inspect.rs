@@ -191,3 +191,54 @@ fn vote_files_in_words() {
     has(&spo, "  Anchor: none");
     assert!(spo.contains("  Voter:  stake pool pool1"), "{spo}");
 }
+
+#[test]
+fn a_transaction_in_words_with_the_witnesses_it_needs() {
+    let body = inspect("input/transaction/txbody");
+    let tail = "Transaction (Conway era)\n\
+        \x20 Transaction id:   573a40ed296cc5b20cafbfcb0488717df7ec8e34977394ac896155b728856afc\n\
+        \x20 Input 1:          54b5f2d5ed0fa142e724c9a982864d9e080b10648a66c8f7956eb3cc2cf16c00#0\n\
+        \x20 Output 1:         9\u{a0}492.754285 ADA to addr_test1vpfwv0ezc5g8a4mkku8hhy3y3vp92t7s3ul8g778g5yegsgalc6gc\n\
+        \x20 Fee:              0.196433 ADA\n\
+        \x20 Valid:            before slot 10080733\n\
+        \x20 Certificate 1:    stake pool registration\n\
+        \x20 Certificate 2:    stake delegation\n\
+        \x20 Witness needed 1: not signed yet: cold key of pool1um4ev0jer0rxgqd4u8rk8axfhsn6mavwkus0v0yqnxqaw9wjprh (key hash e6eb963e591bc66401b5e1c763f4c9bc27adf58eb720f63c809981d7)\n\
+        \x20 Witness needed 2: not signed yet: owner of pool1um4ev0jer0rxgqd4u8rk8axfhsn6mavwkus0v0yqnxqaw9wjprh, stake key for a certificate (key hash 5e35891efec9c4a4e08d2a6a6d03598056d014e287618548e2556f8c)\n\
+        \x20 Key witnesses:    0 carried; the payment keys of the inputs are not named in a body\n";
+    assert!(body.ends_with(tail), "{body}");
+    // cardano-cli's assembled transaction carries the cold key's witness, which signs it.
+    let assembled = inspect("golden/transaction/assemble_out");
+    has(&assembled, "  Witness needed 1: signed: cold key of pool1um4ev0jer0rxgqd4u8rk8axfhsn6mavwkus0v0yqnxqaw9wjprh (key hash e6eb963e591bc66401b5e1c763f4c9bc27adf58eb720f63c809981d7)");
+    has(
+        &assembled,
+        "  Key witnesses:    1 carried; the payment keys of the inputs are not named in a body",
+    );
+    assert!(!assembled.contains("warning"), "{assembled}");
+}
+
+#[test]
+fn a_witness_that_does_not_sign_the_body_is_called_out() {
+    use pool_console::core::transaction::TxFile;
+    // cardano-cli's assembled transaction with one bit of its witness's signature flipped.
+    let mut tx = TxFile::from_file_contents(&common::read(&common::vector(
+        "golden/transaction/assemble_out",
+    )))
+    .unwrap();
+    let witness = tx.key_witnesses().unwrap().remove(0);
+    let at = tx
+        .cbor
+        .windows(64)
+        .position(|w| w == witness.signature)
+        .unwrap();
+    tx.cbor[at] ^= 1;
+    let d = TempDir::new().unwrap();
+    let path = d.path().join("tx.signed");
+    std::fs::write(&path, tx.to_envelope().render().expose()).unwrap();
+    let out = String::from_utf8(ok(d.path(), &["inspect", path.to_str().unwrap()])).unwrap();
+    has(
+        &out,
+        "  warning: the witness of key hash e6eb963e591bc66401b5e1c763f4c9bc27adf58eb720f63c809981d7 does not sign this body (it was made for another transaction, or is damaged): drop it and sign again",
+    );
+    has(&out, "  Witness needed 1: not signed yet: cold key of pool1um4ev0jer0rxgqd4u8rk8axfhsn6mavwkus0v0yqnxqaw9wjprh (key hash e6eb963e591bc66401b5e1c763f4c9bc27adf58eb720f63c809981d7)");
+}

@@ -102,12 +102,8 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
             }
             for (i, o) in v.outputs.iter().enumerate() {
                 ui.label(format!("Output {}", i + 1));
-                let mut text = format!("{} to {}", format_ada(o.lovelace), o.address);
-                if o.asset_kinds > 0 {
-                    text.push_str(&format!(" + {} token kind(s)", o.asset_kinds));
-                }
                 // Where the money goes, whole: an address wraps rather than run off the window.
-                ui.add(egui::Label::new(RichText::new(text).monospace()).wrap());
+                ui.add(egui::Label::new(RichText::new(o.words()).monospace()).wrap());
                 ui.end_row();
             }
             ui.label("Fee");
@@ -125,12 +121,7 @@ fn body(ui: &mut egui::Ui, v: &TxView) {
                 ui.end_row();
             }
             ui.label("Valid").on_hover_text("The slots in which the transaction can be included");
-            ui.label(match (v.invalid_before, v.invalid_hereafter) {
-                (None, None) => "at any slot".to_owned(),
-                (Some(a), None) => format!("from slot {a}"),
-                (None, Some(b)) => format!("before slot {b}"),
-                (Some(a), Some(b)) => format!("from slot {a}, before slot {b}"),
-            });
+            ui.label(v.validity_text());
             ui.end_row();
             for w in &v.withdrawals {
                 ui.label("Withdrawal");

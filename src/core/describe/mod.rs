@@ -3,6 +3,7 @@
 
 pub mod recognise;
 
+mod transaction;
 mod vote;
 
 use thiserror::Error;
@@ -190,6 +191,9 @@ fn describe_envelope(env: &TextEnvelope, network: Network) -> Result<Description
     }
     if ty == crate::core::governance::VOTE_TYPE {
         return vote::describe_vote_file(env);
+    }
+    if crate::core::transaction::is_transaction_type(ty) {
+        return transaction::describe_transaction(env);
     }
     if CERTIFICATE_TYPES.contains(&ty) {
         let (cert, era) = Certificate::from_envelope(env)

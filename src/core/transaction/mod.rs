@@ -57,6 +57,11 @@ pub struct TxFile {
     pub from_bare_body: bool,
 }
 
+/// Whether an envelope type names a transaction (`Tx ConwayEra`, `Unwitnessed Tx …`, …).
+pub fn is_transaction_type(type_name: &str) -> bool {
+    tx_type_era(type_name).is_some()
+}
+
 /// The era in a type such as `Tx ConwayEra`, `Unwitnessed Tx ConwayEra`, `Witnessed Tx ConwayEra`.
 fn tx_type_era(type_name: &str) -> Option<&str> {
     let rest = type_name

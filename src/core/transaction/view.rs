@@ -10,6 +10,7 @@ mod decode;
 mod governance;
 mod witnesses;
 
+use crate::core::certificate::amount::format_ada;
 use std::fmt;
 
 use thiserror::Error;
@@ -115,6 +116,16 @@ pub struct TxView {
 }
 
 impl TxView {
+    /// "from slot 5, before slot 90": the slots in which the transaction can be included.
+    pub fn validity_text(&self) -> String {
+        match (self.invalid_before, self.invalid_hereafter) {
+            (None, None) => "at any slot".to_owned(),
+            (Some(a), None) => format!("from slot {a}"),
+            (None, Some(b)) => format!("before slot {b}"),
+            (Some(a), Some(b)) => format!("from slot {a}, before slot {b}"),
+        }
+    }
+
     pub fn has_field(&self, key: u64) -> bool {
         self.fields.contains(&key)
     }
@@ -195,6 +206,17 @@ pub struct TxOutput {
     pub asset_kinds: usize,
     pub has_datum: bool,
     pub has_script_ref: bool,
+}
+
+impl TxOutput {
+    /// "5 ADA to addr1… + 2 token kind(s)": where the money goes.
+    pub fn words(&self) -> String {
+        let mut text = format!("{} to {}", format_ada(self.lovelace), self.address);
+        if self.asset_kinds > 0 {
+            text.push_str(&format!(" + {} token kind(s)", self.asset_kinds));
+        }
+        text
+    }
 }
 
 /// One certificate, kept as its exact bytes, with what this tool could read from it.

@@ -8,7 +8,7 @@ use crate::app::ConsoleApp;
 use crate::core::message::quote::{escape, escape_controls_keeping_lines, escape_path};
 
 pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
-    widgets::section(ui, "Inspect", "Open or drop any key, counter, opcert, certificate or metadata file to read it in plain words.");
+    widgets::section(ui, "Inspect", "Open or drop any key, counter, opcert, certificate, metadata, vote or transaction file to read it in plain words.");
     ui.horizontal(|ui| {
         if ui.button("Open a file…").clicked() {
             app.pick_and_inspect();

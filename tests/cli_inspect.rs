@@ -242,3 +242,26 @@ fn a_witness_that_does_not_sign_the_body_is_called_out() {
     );
     has(&out, "  Witness needed 1: not signed yet: cold key of pool1um4ev0jer0rxgqd4u8rk8axfhsn6mavwkus0v0yqnxqaw9wjprh (key hash e6eb963e591bc66401b5e1c763f4c9bc27adf58eb720f63c809981d7)");
 }
+
+#[test]
+fn a_damaged_witness_set_still_shows_the_body() {
+    use pool_console::core::transaction::TxFile;
+    let good =
+        TxFile::from_file_contents(&common::read(&common::vector("input/transaction/txbody")))
+            .unwrap();
+    // [body, {0: 5}, true, null]: key witnesses that are not a list.
+    let mut cbor = vec![0x84];
+    cbor.extend_from_slice(good.body().unwrap());
+    cbor.extend_from_slice(&[0xa1, 0x00, 0x05, 0xf5, 0xf6]);
+    let tx = TxFile { cbor, ..good };
+    let d = TempDir::new().unwrap();
+    let path = d.path().join("tx.signed");
+    std::fs::write(&path, tx.to_envelope().render().expose()).unwrap();
+    let out = String::from_utf8(ok(d.path(), &["inspect", path.to_str().unwrap()])).unwrap();
+    has(&out, "  Fee:            0.196433 ADA");
+    assert!(
+        out.contains("  warning: the witnesses cannot be read ("),
+        "{out}"
+    );
+    assert!(!out.contains("Witness needed"), "{out}");
+}

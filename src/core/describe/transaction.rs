@@ -38,7 +38,12 @@ pub(super) fn describe_transaction(env: &TextEnvelope) -> Result<Description, De
     if !others.is_empty() {
         d.field("Also present", others.join(", "));
     }
-    witnesses(&mut d, &tx, &view).map_err(|e| invalid(&e))?;
+    // A damaged witness set still leaves the body worth reading: said, not refused.
+    if let Err(e) = witnesses(&mut d, &tx, &view) {
+        d.warnings.push(format!(
+            "the witnesses cannot be read ({e}); the body above can"
+        ));
+    }
     Ok(d)
 }
 

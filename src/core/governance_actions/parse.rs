@@ -99,6 +99,7 @@ fn action(v: &Value) -> Result<GovernanceAction, String> {
         index,
         kind,
         changed_parameters: changed_parameters(kind, gov_action),
+        contents: super::contents::describe(kind, gov_action),
         anchor_url,
         anchor_hash,
         proposed_in: v.get("proposedIn").and_then(Value::as_u64),

@@ -144,6 +144,7 @@ fn facts(ui: &mut egui::Ui, action: &GovernanceAction) {
     if !line.is_empty() {
         ui.label(line.join(" — "));
     }
+    what_it_changes(ui, action);
     if !action.anchor_url.is_empty() {
         ui.label(
             RichText::new(format!(
@@ -153,4 +154,18 @@ fn facts(ui: &mut egui::Ui, action: &GovernanceAction) {
             .color(theme::weak(ui)),
         );
     }
+}
+
+/// The action's contents in words, so a pool votes knowing what a change changes. The lines
+/// come from `core` already escaped; each wraps within the card.
+fn what_it_changes(ui: &mut egui::Ui, action: &GovernanceAction) {
+    if action.contents.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("What it changes").strong());
+    ui.indent(("what-it-changes", action.id_hex()), |ui| {
+        for line in &action.contents {
+            ui.label(line);
+        }
+    });
 }

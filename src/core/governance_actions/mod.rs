@@ -9,6 +9,9 @@
 //! hash → `VoteYes`/`VoteNo`/`Abstain`), `proposalProcedure {deposit, returnAddr, govAction
 //! {tag, contents}, anchor {url, dataHash}}`, `proposedIn`, `expiresAfter`.
 
+pub mod contents;
+#[cfg(test)]
+mod contents_tests;
 pub mod default_vote;
 pub mod may_vote;
 mod parse;
@@ -86,6 +89,8 @@ pub struct GovernanceAction {
     pub kind: ActionKind,
     /// The protocol parameters a parameter change sets, by their JSON names.
     pub changed_parameters: Vec<String>,
+    /// What the action changes, one line each, in words (see [`contents::describe`]).
+    pub contents: Vec<String>,
     pub anchor_url: String,
     pub anchor_hash: Option<[u8; 32]>,
     pub proposed_in: Option<u64>,

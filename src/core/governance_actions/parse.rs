@@ -99,6 +99,7 @@ fn action(v: &Value) -> Result<GovernanceAction, String> {
         index,
         kind,
         changed_parameters: changed_parameters(kind, gov_action),
+        contents: super::contents::describe(kind, gov_action),
         anchor_url,
         anchor_hash,
         proposed_in: v.get("proposedIn").and_then(Value::as_u64),
@@ -115,13 +116,15 @@ fn hash32(v: Option<&Value>, field: &str) -> Result<[u8; 32], String> {
 }
 
 /// A parameter change's `contents` is `[previous action, parameters update, policy hash]`.
+/// The update is the second field: the previous action (`{txId, govActionIx}`) is an object
+/// too, so the first object is not always the update.
 fn changed_parameters(kind: ActionKind, gov_action: &Value) -> Vec<String> {
     if kind != ActionKind::ParameterChange {
         return Vec::new();
     }
     let contents = gov_action.get("contents");
     let update = match contents {
-        Some(Value::Array(parts)) => parts.iter().find(|p| p.is_object()),
+        Some(Value::Array(parts)) => parts.get(1),
         Some(Value::Object(_)) => contents,
         _ => None,
     };

@@ -37,6 +37,24 @@ fn the_fixture_reads_as_three_actions() {
 }
 
 #[test]
+fn a_parameter_change_that_builds_on_another_still_counts_its_parameters() {
+    // The previous action id is an object too: it must not be taken for the update.
+    let mut v: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+    v[2]["proposalProcedure"]["govAction"]["contents"][0] =
+        serde_json::json!({ "govActionIx": 0, "txId": "ab".repeat(32) });
+    let actions = parse_proposals(&v.to_string()).unwrap();
+    assert_eq!(actions[2].changed_parameters, vec!["maxTxSize".to_owned()]);
+    assert!(actions[2].may_vote().allowed());
+    assert_eq!(
+        actions[2].contents,
+        vec![
+            "maxTxSize becomes 18000 (security group: pools vote)".to_owned(),
+            format!("Previous action: {}#0", "ab".repeat(32)),
+        ]
+    );
+}
+
+#[test]
 fn gov_state_nests_the_actions_under_proposals() {
     let list: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
     let gov_state = serde_json::json!({ "committee": null, "proposals": list }).to_string();

@@ -58,6 +58,10 @@ pub fn pool_may_vote(kind: ActionKind, parameters: &[String]) -> PoolMayVote {
             PoolMayVote::Yes
         }
         K::ParameterChange if parameters.iter().any(|p| in_security_group(p)) => PoolMayVote::Yes,
+        // The ledger refuses an empty update, so none read means the JSON was not understood.
+        K::ParameterChange if parameters.is_empty() => no(
+            "this console could not read which parameters it changes, so it cannot tell whether pools vote: check the action on an explorer (pools vote only on the security group)",
+        ),
         K::ParameterChange => no(
             "it changes no parameter of the security group: only DReps and the committee vote on it",
         ),

@@ -88,6 +88,13 @@ fn pools_vote_on_five_kinds_and_security_parameters_only() {
     for kind in [ActionKind::TreasuryWithdrawals, ActionKind::NewConstitution] {
         assert!(!pool_may_vote(kind, &none).allowed(), "{kind:?}");
     }
+    // No parameter read: the console says it cannot tell rather than "no security parameter".
+    assert_eq!(
+        pool_may_vote(ActionKind::ParameterChange, &none),
+        PoolMayVote::No {
+            reason: "this console could not read which parameters it changes, so it cannot tell whether pools vote: check the action on an explorer (pools vote only on the security group)".to_owned()
+        }
+    );
     let only = |p: &str| vec![p.to_owned()];
     for p in may_vote::SECURITY_GROUP {
         assert!(

@@ -352,3 +352,17 @@ fn an_empty_action_form_says_what_to_fill_in() {
         "To sign, fill in Signing address, Commission (%), Metadata URL, Metadata hash, Nonce, Timestamp (µs)."
     ));
 }
+
+#[test]
+fn a_self_bond_that_is_not_an_amount_is_said_under_it_as_a_sentence() {
+    let h = self_bond("abc", "50000");
+    assert!(h
+        .query_by_label(
+            "\"abc\" is not an amount: use digits, an optional decimal point and up to 18 decimals."
+        )
+        .is_some());
+    // The other field keeps its hint, so the form does not look half-empty.
+    assert!(h
+        .query_by_label("All the stake delegated to the pool, the self-bond included.")
+        .is_some());
+}

@@ -59,7 +59,10 @@ pub fn lockouts(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                         width: 200.0,
                     },
                     &mut d.since_block,
-                    e1.map(Note::Error),
+                    Some(e1.map_or(
+                        Note::Hint("The block of the request, or of the registration."),
+                        Note::Error,
+                    )),
                 );
                 form_fields::row(
                     ui,
@@ -70,7 +73,12 @@ pub fn lockouts(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                         width: 200.0,
                     },
                     &mut d.current_block,
-                    e2.map(Note::Error),
+                    Some(e2.map_or(
+                        Note::Hint(
+                            "The chain's current block, from an online machine or an explorer.",
+                        ),
+                        Note::Error,
+                    )),
                 );
             });
         let (Ok(since), Ok(current)) = (
@@ -119,7 +127,8 @@ pub fn self_bond(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     let d = &mut app.aion;
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let parsed = |t: &str| amount::parse_aion(t).map_err(|e| e.to_string());
+        // The core's message as a sentence of its own under the field.
+        let parsed = |t: &str| amount::parse_aion(t).map_err(|e| format!("{e}."));
         let (own, total) = (parsed(&d.self_bond_aion), parsed(&d.total_aion));
         // The total includes the self-bond: a smaller one is a typing slip, said under it.
         let under_own = match (&own, &total) {
@@ -132,8 +141,8 @@ pub fn self_bond(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         egui::Grid::new("aion-bond").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
             let e1 = own.as_ref().err().filter(|_| !d.self_bond_aion.trim().is_empty());
             let e2 = total.as_ref().err().filter(|_| !d.total_aion.trim().is_empty()).or(under_own.as_ref());
-            form_fields::row(ui, &Field { label: "Self-bond (AION)", help: "What the management key delegated to its own pool", hint: "1000", width: 240.0 }, &mut d.self_bond_aion, e1.map(String::as_str).map(Note::Error));
-            form_fields::row(ui, &Field { label: "Total stake (AION)", help: "All the stake delegated to the pool, the self-bond included", hint: "50000", width: 240.0 }, &mut d.total_aion, e2.map(String::as_str).map(Note::Error));
+            form_fields::row(ui, &Field { label: "Self-bond (AION)", help: "What the management key delegated to its own pool", hint: "1000", width: 240.0 }, &mut d.self_bond_aion, Some(e1.map_or(Note::Hint("What the management key delegated to its own pool."), |e| Note::Error(e))));
+            form_fields::row(ui, &Field { label: "Total stake (AION)", help: "All the stake delegated to the pool, the self-bond included", hint: "50000", width: 240.0 }, &mut d.total_aion, Some(e2.map_or(Note::Hint("All the stake delegated to the pool, the self-bond included."), |e| Note::Error(e))));
         });
         let (Ok(own), Ok(total)) = (own, total) else {
             ui.label(RichText::new("Type both amounts to see the pool's state.").color(theme::weak(ui)));

@@ -163,7 +163,23 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 .desired_width(420.0),
         )
         .labelled_by(l.id);
-        if ui.button("Import the key").clicked() {
+        // A role whose key is here is never replaced by an import: said before anything is pasted.
+        let role = app.aion.import_role;
+        let taken = app.aion_address(role).is_some();
+        if taken {
+            let (key, public) = key_files(role);
+            ui.label(
+                RichText::new(format!(
+                    "This folder already has its {} key, and an import never replaces it: move {key} and {public} away first to import another.",
+                    crate::app::aion_core::role_word(role)
+                ))
+                .color(Level::Warn.color(ui)),
+            );
+        }
+        if ui
+            .add_enabled(!taken, egui::Button::new("Import the key"))
+            .clicked()
+        {
             app.aion_import_key();
         }
     });

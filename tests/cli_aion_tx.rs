@@ -111,6 +111,12 @@ fn key_folder() -> TempDir {
     dir
 }
 
+/// AION.md §4.2's requestCommissionRateChange(2.5 %): value 0, nonce 1, at 1600000000000001 µs.
+fn sign_commission(dir: &Path, key: &str, extra: &[&str]) -> std::process::Output {
+    let commission = call_data("request-commission-change --commission-rate 2.5");
+    sign(dir, key, &commission, "0", "1", "1600000000000001", extra)
+}
+
 fn sign(
     dir: &Path,
     key: &str,
@@ -162,14 +168,9 @@ fn the_two_deterministic_transactions_of_aion_md() {
         format!("Raw transaction: 0x{REGISTER_SIGNED}\nTransaction hash: 0x{REGISTER_HASH}\n")
     );
     // The 32-byte seed alone signs the same, and the energy defaults are Aion's own.
-    let commission = call_data("request-commission-change --commission-rate 2.5");
-    let out = sign(
+    let out = sign_commission(
         dir.path(),
         "seed.key",
-        &commission,
-        "0",
-        "1",
-        "1600000000000001",
         &["--energy-limit", "2000000", "--energy-price", "10000000000"],
     );
     assert_eq!(
@@ -194,16 +195,7 @@ fn the_two_deterministic_transactions_of_aion_md() {
 #[test]
 fn json_holds_the_broadcast_request() {
     let dir = key_folder();
-    let commission = call_data("request-commission-change --commission-rate 2.5");
-    let out = sign(
-        dir.path(),
-        "mgmt.key",
-        &commission,
-        "0",
-        "1",
-        "1600000000000001",
-        &["--output-json"],
-    );
+    let out = sign_commission(dir.path(), "mgmt.key", &["--output-json"]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["rawTransaction"], format!("0x{COMMISSION_SIGNED}"));
     assert_eq!(doc["transactionHash"], format!("0x{COMMISSION_HASH}"));
@@ -243,16 +235,7 @@ fn register_pool_without_the_self_bond_is_signed_with_a_warning() {
 #[test]
 fn out_file_holds_the_raw_transaction_and_never_replaces_a_key() {
     let dir = key_folder();
-    let commission = call_data("request-commission-change --commission-rate 2.5");
-    let out = sign(
-        dir.path(),
-        "mgmt.key",
-        &commission,
-        "0",
-        "1",
-        "1600000000000001",
-        &["--out-file", "tx.hex"],
-    );
+    let out = sign_commission(dir.path(), "mgmt.key", &["--out-file", "tx.hex"]);
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
@@ -261,6 +244,7 @@ fn out_file_holds_the_raw_transaction_and_never_replaces_a_key() {
     let written = std::fs::read_to_string(dir.path().join("tx.hex")).unwrap();
     assert_eq!(written, format!("0x{COMMISSION_SIGNED}\n"));
     // A later transaction replaces it, as JSON too.
+    let commission = call_data("request-commission-change --commission-rate 2.5");
     let out = sign(
         dir.path(),
         "mgmt.key",

@@ -55,13 +55,7 @@ type Read<T> = Result<T, (ActionField, Problem)>;
 
 /// A core message ("an Aion address is …") as a sentence of its own.
 fn sentence(core: impl ToString) -> Problem {
-    let text = core.to_string();
-    let mut chars = text.chars();
-    let first: String = chars
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
-    Problem::Wrong(format!("{first}{}.", chars.as_str()))
+    Problem::Wrong(crate::core::message::sentence(&core.to_string()))
 }
 
 fn filled(field: ActionField, text: &str) -> Read<&str> {

@@ -5,8 +5,9 @@
 
 use crate::core::aion::metadata;
 use crate::ops::aion_keys;
+use crate::platform::files::OutputKind;
 use crate::platform::read;
-use crate::platform::target::{Existing, Holding};
+use crate::platform::target::{self, Existing, Holding};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -70,6 +71,14 @@ pub fn scan(dir: &Path) -> AionFacts {
     } else {
         Profile::Cardano
     };
+    // Read once: its hash, and whether it is metadata the console wrote (saving may replace it).
+    let metadata = named(names::METADATA)
+        .then(|| read::read_regular(&dir.join(names::METADATA), read::AION_METADATA).ok())
+        .flatten();
+    let metadata_ours = metadata.as_ref().is_some_and(|b| {
+        target::recognise_within(b.expose(), OutputKind::AionMetadata.recognise_limit())
+            == Existing::Holds(Holding::AionMetadata)
+    });
     AionFacts {
         profile,
         management_pk: public_key(
@@ -78,17 +87,10 @@ pub fn scan(dir: &Path) -> AionFacts {
         ),
         signing_pk: public_key(&dir.join(names::SIGNING_PUB), &dir.join(names::SIGNING_KEY)),
         metadata_saved: named(names::METADATA),
-        metadata_hash: named(names::METADATA)
-            .then(|| read::read_regular(&dir.join(names::METADATA), read::AION_METADATA).ok())
-            .flatten()
+        metadata_hash: metadata
+            .as_ref()
             .map(|b| hex::encode(metadata::content_hash(b.expose()))),
-        metadata_ours: matches!(
-            crate::platform::target::existing_within(
-                &dir.join(names::METADATA),
-                crate::platform::files::OutputKind::AionMetadata.recognise_limit()
-            ),
-            Ok(Existing::Holds(Holding::AionMetadata))
-        ),
+        metadata_ours,
         registration_signed: files.iter().any(|p| {
             p.file_name()
                 .map(|f| f.to_string_lossy())

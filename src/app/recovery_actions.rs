@@ -102,14 +102,7 @@ impl PhraseDialog {
 fn phrase_problem(e: &PhraseError) -> String {
     let sentence = match e {
         PhraseError::Empty | PhraseError::WrongLength(_) => format!("The phrase {e}"),
-        _ => {
-            let text = e.to_string();
-            let mut chars = text.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or(text)
-        }
+        _ => crate::core::message::capitalise(&e.to_string()),
     };
     format!("{sentence}. Nothing was written.")
 }

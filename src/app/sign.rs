@@ -51,10 +51,7 @@ pub fn load_tx(path: &Path) -> Result<LoadedTx, String> {
     let body = tx.body().map_err(|e| named(&e))?;
     let view = view::decode_body(body).map_err(|e| named(&e))?;
     let id = tx.id().map_err(|e| named(&e))?;
-    let all = tx.key_witnesses().map_err(|e| named(&e))?;
-    let (existing, stale): (Vec<KeyWitness>, Vec<KeyWitness>) = all
-        .into_iter()
-        .partition(|w| w.verifies(&tx).unwrap_or(false));
+    let (existing, stale) = tx.signing_and_stale_witnesses().map_err(|e| named(&e))?;
     Ok(LoadedTx {
         stale: stale.len(),
         path: path.to_path_buf(),

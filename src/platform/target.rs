@@ -273,7 +273,8 @@ pub fn recognise(bytes: &[u8]) -> Existing {
     recognise_within(bytes, RECOGNISE_LIMIT)
 }
 
-fn recognise_within(bytes: &[u8], limit: u64) -> Existing {
+/// [`recognise`] for a kind read further than most (see `OutputKind::recognise_limit`).
+pub fn recognise_within(bytes: &[u8], limit: u64) -> Existing {
     if bytes.len() as u64 > limit {
         return Existing::TooLarge(bytes.len() as u64);
     }

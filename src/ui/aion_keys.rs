@@ -8,6 +8,7 @@ use super::widgets;
 use crate::app::aion_actions::key_files;
 use crate::app::aion_core::keys::Role;
 use crate::app::{ConsoleApp, Tab};
+use crate::core::message::capitalise;
 
 /// One checklist step: title, explanation, done, and the tab that does it.
 struct Step {
@@ -101,7 +102,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             ui.label(
                 RichText::new(format!(
                     "{} key",
-                    capitalised(crate::app::aion_core::role_word(role))
+                    capitalise(crate::app::aion_core::role_word(role))
                 ))
                 .strong(),
             );
@@ -153,7 +154,7 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.label("Role:");
             for role in [Role::Management, Role::Signing] {
-                ui.radio_value(&mut app.aion.import_role, role, capitalised(crate::app::aion_core::role_word(role)));
+                ui.radio_value(&mut app.aion.import_role, role, capitalise(crate::app::aion_core::role_word(role)));
             }
         });
         let l = ui.label("Private key (hex):");
@@ -183,11 +184,4 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
             app.aion_import_key();
         }
     });
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

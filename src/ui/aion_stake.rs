@@ -9,6 +9,7 @@ use super::widgets;
 use crate::app::aion_core::lockout::{self, LockoutAction};
 use crate::app::aion_core::{amount, self_bond};
 use crate::app::ConsoleApp;
+use crate::core::message::sentence;
 
 fn what(a: LockoutAction) -> &'static str {
     match a {
@@ -128,7 +129,7 @@ pub fn self_bond(app: &mut ConsoleApp, ui: &mut egui::Ui) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         // The core's message as a sentence of its own under the field.
-        let parsed = |t: &str| amount::parse_aion(t).map_err(|e| format!("{e}."));
+        let parsed = |t: &str| amount::parse_aion(t).map_err(|e| sentence(&e.to_string()));
         let (own, total) = (parsed(&d.self_bond_aion), parsed(&d.total_aion));
         // The total includes the self-bond: a smaller one is a typing slip, said under it.
         let under_own = match (&own, &total) {

@@ -19,6 +19,7 @@ use crate::core::kes::opcert::{IssueCounter, OpCert, COUNTER_TYPE, OPCERT_TYPE};
 use crate::core::keys::address::pool_bech32;
 use crate::core::keys::address::{Credential, Network, RewardAccount};
 use crate::core::keys::{AnyKey, KeyKind, VerificationKey};
+use crate::core::message::capitalise;
 use crate::core::message::quote::{escape, quote};
 
 /// A described file: a title, named fields in order, and warnings.
@@ -445,14 +446,6 @@ fn describe_metadata(contents: &[u8]) -> Result<Description, DescribeError> {
     );
     d.field("Hash (blake2b-256)", hex::encode(hash));
     Ok(d)
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::{DescribeError, Description};
 use crate::core::certificate::amount::format_ada;
 use crate::core::encoding::envelope::TextEnvelope;
 use crate::core::transaction::view::{decode_body, field_name, required_witnesses, TxView};
-use crate::core::transaction::TxFile;
+use crate::core::transaction::{KeyWitness, TxFile};
 
 pub(super) fn describe_transaction(env: &TextEnvelope) -> Result<Description, DescribeError> {
     let invalid =
@@ -82,18 +82,14 @@ fn witnesses(
     tx: &TxFile,
     v: &TxView,
 ) -> Result<(), crate::core::transaction::TxError> {
-    let carried = tx.key_witnesses()?;
-    let mut valid = Vec::new();
-    for w in &carried {
-        if w.verifies(tx)? {
-            valid.push(w.key_hash());
-        } else {
-            d.warnings.push(format!(
-                "the witness of key hash {} does not sign this body (it was made for another transaction, or is damaged): drop it and sign again",
-                hex::encode(w.key_hash())
-            ));
-        }
+    let (signing, stale) = tx.signing_and_stale_witnesses()?;
+    for w in &stale {
+        d.warnings.push(format!(
+            "the witness of key hash {} does not sign this body (it was made for another transaction, or is damaged): drop it and sign again",
+            hex::encode(w.key_hash())
+        ));
     }
+    let valid: Vec<[u8; 28]> = signing.iter().map(KeyWitness::key_hash).collect();
     let needs = required_witnesses(v);
     for (i, need) in needs.iter().enumerate() {
         let roles: Vec<String> = need.roles.iter().map(|r| r.describe()).collect();
@@ -115,7 +111,7 @@ fn witnesses(
         "Key witnesses",
         format!(
             "{} carried; the payment keys of the inputs are not named in a body",
-            carried.len()
+            signing.len() + stale.len()
         ),
     );
     Ok(())

@@ -272,6 +272,17 @@ impl TxFile {
         }
         Ok(out)
     }
+
+    /// The carried key witnesses split into those that sign this body and those that do not
+    /// (made for another body, or damaged).
+    pub fn signing_and_stale_witnesses(
+        &self,
+    ) -> Result<(Vec<KeyWitness>, Vec<KeyWitness>), TxError> {
+        Ok(self
+            .key_witnesses()?
+            .into_iter()
+            .partition(|w| w.verifies(self).unwrap_or(false)))
+    }
 }
 
 /// Adds key witnesses to a transaction as `cardano-cli transaction assemble` does: the body,

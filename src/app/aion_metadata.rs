@@ -199,7 +199,9 @@ enum LogoFault {
 fn logo_fault(bytes: &[u8]) -> Option<LogoFault> {
     match png::dimensions(bytes) {
         None => Some(LogoFault::NotPng),
-        Some((w, h)) if (w, h) != (256, 256) => Some(LogoFault::Size(w, h)),
+        Some((w, h)) if (w, h) != (metadata::LOGO_SIDE, metadata::LOGO_SIDE) => {
+            Some(LogoFault::Size(w, h))
+        }
         Some(_) if eframe::icon_data::from_png_bytes(bytes).is_err() => Some(LogoFault::Damaged),
         Some(_) => None,
     }

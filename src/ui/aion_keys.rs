@@ -157,17 +157,10 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 ui.radio_value(&mut app.aion.import_role, role, capitalise(crate::app::aion_core::role_word(role)));
             }
         });
-        let l = ui.label("Private key (hex):");
-        ui.add(
-            TextEdit::singleline(&mut *app.aion.import_hex)
-                .password(true)
-                .desired_width(420.0),
-        )
-        .labelled_by(l.id);
-        // A role whose key is here is never replaced by an import: said before anything is pasted.
+        // A role whose key is here is never replaced by an import: said before anything is
+        // pasted, and no box is offered to paste a secret into for nothing.
         let role = app.aion.import_role;
-        let taken = app.aion_address(role).is_some();
-        if taken {
+        if app.aion_address(role).is_some() {
             let (key, public) = key_files(role);
             ui.label(
                 RichText::new(format!(
@@ -176,11 +169,16 @@ pub fn show(app: &mut ConsoleApp, ui: &mut egui::Ui) {
                 ))
                 .color(Level::Warn.color(ui)),
             );
+            return;
         }
-        if ui
-            .add_enabled(!taken, egui::Button::new("Import the key"))
-            .clicked()
-        {
+        let l = ui.label("Private key (hex):");
+        ui.add(
+            TextEdit::singleline(&mut *app.aion.import_hex)
+                .password(true)
+                .desired_width(420.0),
+        )
+        .labelled_by(l.id);
+        if ui.button("Import the key").clicked() {
             app.aion_import_key();
         }
     });
